@@ -1,0 +1,70 @@
+using System.CommandLine;
+using Course.Core.Errors;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Course.Core.Cli;
+
+/// <summary>
+/// Runs command actions: builds the services for the chosen course, maps failures to the exit
+/// codes of the contract (0 ok, 1 failure of the work, 2 bad input) and prints their messages.
+/// </summary>
+public sealed class CliHost
+{
+    private readonly Action<IServiceCollection, IConfiguration> _configure;
+    private readonly IReadOnlyDictionary<string, string?> _overrides;
+
+    /// <param name="configure">Registers every module's services.</param>
+    /// <param name="overrides">Configuration that wins over environment variables (tests use it).</param>
+    public CliHost(Action<IServiceCollection, IConfiguration> configure,
+        IReadOnlyDictionary<string, string?>? overrides = null)
+    {
+        _configure = configure;
+        _overrides = overrides ?? new Dictionary<string, string?>();
+    }
+
+    /// <summary>Output writers; the console by default.</summary>
+    public TextWriter Out { get; init; } = Console.Out;
+
+    public TextWriter Error { get; init; } = Console.Error;
+
+    /// <summary>Attaches <paramref name="action"/> to <paramref name="command"/>; its result is the exit code.</summary>
+    public void Handle(Command command, Func<CommandContext, Task<int>> action) =>
+        command.SetAction((parse, cancellation) => RunAsync(parse, action, cancellation));
+
+    /// <summary>Builds the service provider for one course file, as a command would get it.</summary>
+    public ServiceProvider BuildServices(string courseFile)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddEnvironmentVariables()
+            .AddInMemoryCollection(_overrides)
+            .Build();
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddSingleton(new CoursePaths(Path.GetFullPath(courseFile)));
+        services.AddSingleton(TimeProvider.System);
+        _configure(services, configuration);
+        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
+    }
+
+    private async Task<int> RunAsync(ParseResult parse, Func<CommandContext, Task<int>> action,
+        CancellationToken cancellation)
+    {
+        try
+        {
+            await using var services = BuildServices(parse.GetValue(GlobalOptions.Course)!);
+            var context = new CommandContext(parse, services, Out, Error, cancellation);
+            return await action(context);
+        }
+        catch (CourseException failure)
+        {
+            await Error.WriteLineAsync($"error: {failure.Message}");
+            return failure.ExitCode;
+        }
+        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+        {
+            await Error.WriteLineAsync("cancelled");
+            return 130;
+        }
+    }
+}

@@ -1,0 +1,37 @@
+using System.CommandLine;
+using Course.Core.Output;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Course.Core.Cli;
+
+/// <summary>What a command action gets: its parsed arguments, the course's services and the output.</summary>
+public sealed class CommandContext(ParseResult parse, IServiceProvider services, TextWriter output,
+    TextWriter error, CancellationToken cancellation)
+{
+    public ParseResult Parse { get; } = parse;
+
+    public IServiceProvider Services { get; } = services;
+
+    public TextWriter Out { get; } = output;
+
+    public TextWriter Error { get; } = error;
+
+    public CancellationToken Cancellation { get; } = cancellation;
+
+    /// <summary>True when <c>--json</c> was given.</summary>
+    public bool Json => Parse.GetValue(GlobalOptions.Json);
+
+    public T Get<T>(Option<T> option) => Parse.GetValue(option)!;
+
+    public T Get<T>(Argument<T> argument) => Parse.GetValue(argument)!;
+
+    public T Service<T>() where T : notnull => Services.GetRequiredService<T>();
+
+    /// <summary>Prints <paramref name="value"/> as JSON.</summary>
+    public Task WriteJsonAsync<T>(T value) => Out.WriteLineAsync(Output.Json.Serialize(value));
+
+    /// <summary>A scope for work that uses scoped services (database contexts).</summary>
+    public AsyncServiceScope CreateScope() => Services.CreateAsyncScope();
+
+    public ProgressReporter Progress() => new(Out, !Console.IsOutputRedirected && ReferenceEquals(Out, Console.Out));
+}

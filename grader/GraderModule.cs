@@ -1,0 +1,21 @@
+using System.CommandLine;
+using Course.Core.Cli;
+
+namespace Course.Grader;
+
+/// <summary>The grader host's public entry points: its services and its commands.</summary>
+public static class GraderModule
+{
+    public static IServiceCollection AddGrader(this IServiceCollection services, IConfiguration configuration)
+    {
+        _ = configuration;
+        return services;
+    }
+
+    /// <summary>The module's top-level commands, in the command-line contract of DESIGN.md.</summary>
+    public static IEnumerable<Command> Commands(CliHost host)
+    {
+        _ = host;
+        return [];
+    }
+}

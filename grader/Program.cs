@@ -1,0 +1,3 @@
+using Course.Grader;
+
+return await GraderCli.RunAsync(args);

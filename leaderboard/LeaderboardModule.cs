@@ -1,0 +1,23 @@
+using System.CommandLine;
+using Course.Core.Cli;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Course.Leaderboard;
+
+/// <summary>The leaderboard module's public entry points: its services and its commands.</summary>
+public static class LeaderboardModule
+{
+    public static IServiceCollection AddLeaderboard(this IServiceCollection services, IConfiguration configuration)
+    {
+        _ = configuration;
+        return services;
+    }
+
+    /// <summary>The module's top-level commands, in the command-line contract of DESIGN.md.</summary>
+    public static IEnumerable<Command> Commands(CliHost host)
+    {
+        _ = host;
+        return [];
+    }
+}

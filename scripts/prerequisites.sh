@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Installs and starts what Course needs on a Debian machine: the Docker engine, the
+# Fashion-MNIST package, debootstrap and busybox for image recipes, a local SMTP server for
+# e-mail tests, and PostgreSQL for the scale-out path. Idempotent and non-interactive.
+set -euo pipefail
+
+need_root() { [ "$(id -u)" = 0 ] || { echo "prerequisites: run as root (apt-get, dockerd)" >&2; exit 1; }; }
+need_root
+
+packages=(docker.io dataset-fashion-mnist debootstrap busybox-static python3-aiosmtpd
+          postgresql python3-numpy)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "prerequisites: installing ${missing[*]}"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+if ! docker info >/dev/null 2>&1; then
+  echo "prerequisites: starting the Docker engine"
+  setsid dockerd >/var/log/dockerd.log 2>&1 < /dev/null &
+  for _ in $(seq 1 60); do docker info >/dev/null 2>&1 && break; sleep 1; done
+  docker info >/dev/null 2>&1 || { echo "prerequisites: dockerd did not start, see /var/log/dockerd.log" >&2; exit 1; }
+fi
+echo "prerequisites: ready (Docker $(docker version --format '{{.Server.Version}}'))"
