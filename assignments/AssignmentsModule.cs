@@ -1,4 +1,6 @@
 using System.CommandLine;
+using Course.Assignments.Cli;
+using Course.Assignments.Courses;
 using Course.Core.Cli;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,13 +13,10 @@ public static class AssignmentsModule
     public static IServiceCollection AddAssignments(this IServiceCollection services, IConfiguration configuration)
     {
         _ = configuration;
+        services.AddSingleton<ICourseProvider, FileCourseProvider>();
         return services;
     }
 
     /// <summary>The module's top-level commands, in the command-line contract of DESIGN.md.</summary>
-    public static IEnumerable<Command> Commands(CliHost host)
-    {
-        _ = host;
-        return [];
-    }
+    public static IEnumerable<Command> Commands(CliHost host) => [CourseCommands.Create(host)];
 }

@@ -1,0 +1,22 @@
+namespace Course.Assignments.Model;
+
+/// <summary>
+/// Hard limits of one grading run. Defaults: 1 CPU, 1g memory (swap equal), no GPU,
+/// 10 minutes, 256 processes, 256m of /tmp.
+/// </summary>
+public sealed record LimitsSpec
+{
+    public double Cpus { get; init; } = 1;
+
+    /// <summary>Memory as "512m", "1.5g", "2048k"; swap is set equal so nothing spills.</summary>
+    public string Memory { get; init; } = "1g";
+
+    public int Gpus { get; init; }
+
+    /// <summary>Wall-clock limit as "90s", "10m", "1h".</summary>
+    public string Timeout { get; init; } = "10m";
+
+    public int Pids { get; init; } = 256;
+
+    public string Tmp { get; init; } = "256m";
+}

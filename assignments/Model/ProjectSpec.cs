@@ -1,0 +1,12 @@
+namespace Course.Assignments.Model;
+
+/// <summary>A team project: milestones whose weights add up to 100, split by stated contribution.</summary>
+public sealed record ProjectSpec
+{
+    public IReadOnlyList<MilestoneSpec> Milestones { get; init; } = [];
+}
+
+public sealed record MilestoneSpec(string Id, string Title, double Weight, string Due);
+
+/// <summary>Team size bounds; students without a team are placed so every team reaches <see cref="Min"/>.</summary>
+public sealed record TeamSizeSpec(int Min, int Max);

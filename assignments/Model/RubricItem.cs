@@ -1,0 +1,3 @@
+namespace Course.Assignments.Model;
+
+public sealed record RubricItem(string Id, string Description, double Points);
