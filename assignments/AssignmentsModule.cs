@@ -1,7 +1,9 @@
 using System.CommandLine;
 using Course.Assignments.Cli;
 using Course.Assignments.Courses;
+using Course.Assignments.Roster;
 using Course.Core.Cli;
+using Course.Core.Database;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -14,6 +16,7 @@ public static class AssignmentsModule
     {
         _ = configuration;
         services.AddSingleton<ICourseProvider, FileCourseProvider>();
+        services.AddModuleDatabase<AssignmentsDbContext>("assignments");
         return services;
     }
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Course.Core.Cli;
+using Course.Grader.Cli;
 
 namespace Course.Grader;
 
@@ -15,7 +16,6 @@ public static class GraderModule
     /// <summary>The module's top-level commands, in the command-line contract of DESIGN.md.</summary>
     public static IEnumerable<Command> Commands(CliHost host)
     {
-        _ = host;
-        return [];
+        return [DbCommands.Create(host)];
     }
 }

@@ -27,8 +27,8 @@ public static class CourseDatabaseExtensions
     }
 
     /// <summary>Configures the provider, the history table and the retry-free defaults.</summary>
-    public static DbContextOptionsBuilder UseCourseDatabase(this DbContextOptionsBuilder options,
-        DatabaseSettings settings, string module)
+    public static TBuilder UseCourseDatabase<TBuilder>(this TBuilder options, DatabaseSettings settings, string module)
+        where TBuilder : DbContextOptionsBuilder
     {
         var history = $"__{module}_migrations";
         switch (settings.Provider)

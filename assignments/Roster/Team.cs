@@ -1,0 +1,13 @@
+namespace Course.Assignments.Roster;
+
+/// <summary>A team of students for one assignment (a competition or the project).</summary>
+public sealed class Team
+{
+    public required string Id { get; init; }
+
+    public required string Assignment { get; init; }
+
+    public required string Name { get; init; }
+
+    public List<TeamMember> Members { get; init; } = [];
+}

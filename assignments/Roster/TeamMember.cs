@@ -1,0 +1,11 @@
+namespace Course.Assignments.Roster;
+
+/// <summary>One student in one team; a student is in at most one team per assignment.</summary>
+public sealed class TeamMember
+{
+    public required string TeamId { get; init; }
+
+    public required string Assignment { get; init; }
+
+    public required string Login { get; init; }
+}
