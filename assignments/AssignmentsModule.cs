@@ -2,6 +2,7 @@ using System.CommandLine;
 using Course.Assignments.Cli;
 using Course.Assignments.Courses;
 using Course.Assignments.Roster;
+using Course.Assignments.Teams;
 using Course.Core.Cli;
 using Course.Core.Database;
 using Microsoft.Extensions.Configuration;
@@ -17,9 +18,11 @@ public static class AssignmentsModule
         _ = configuration;
         services.AddSingleton<ICourseProvider, FileCourseProvider>();
         services.AddModuleDatabase<AssignmentsDbContext>("assignments");
+        services.AddScoped<RosterImporter>();
+        services.AddScoped<TeamService>();
         return services;
     }
 
     /// <summary>The module's top-level commands, in the command-line contract of DESIGN.md.</summary>
-    public static IEnumerable<Command> Commands(CliHost host) => [CourseCommands.Create(host)];
+    public static IEnumerable<Command> Commands(CliHost host) => [CourseCommands.Create(host), RosterCommands.Create(host), TeamsCommands.Create(host)];
 }
