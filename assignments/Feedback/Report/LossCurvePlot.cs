@@ -1,0 +1,57 @@
+using Course.Assignments.Feedback.Metrics;
+using ScottPlot;
+
+namespace Course.Assignments.Feedback.Report;
+
+/// <summary>Draws loss (left axis) and accuracy (right axis) against the step with ScottPlot; non-finite values are left out.</summary>
+internal static class LossCurvePlot
+{
+    public const int Width = 800;
+    public const int Height = 450;
+
+    /// <returns>False when there is nothing finite to draw (no file is written).</returns>
+    public static bool TrySave(MetricsLog log, string path)
+    {
+        var series = new (string Label, Func<MetricsPoint, double?> Value, bool Right)[]
+        {
+            ("loss", p => p.Loss, false),
+            ("val_loss", p => p.ValidationLoss, false),
+            ("accuracy", p => p.Accuracy, true),
+            ("val_accuracy", p => p.ValidationAccuracy, true),
+        };
+        var plot = new Plot();
+        var drawn = 0;
+        foreach (var (label, value, right) in series)
+        {
+            var points = log.Points.Select(p => (X: (double)p.Step, Y: value(p))).Where(p => p.Y is { } y && double.IsFinite(y)).ToList();
+            if (points.Count == 0)
+            {
+                continue;
+            }
+
+            var scatter = plot.Add.Scatter(points.Select(p => p.X).ToArray(), points.Select(p => p.Y!.Value).ToArray());
+            scatter.LegendText = label;
+            scatter.MarkerSize = points.Count == 1 || label.StartsWith("val_", StringComparison.Ordinal) ? 5 : 0;
+            scatter.LineWidth = 2;
+            if (right)
+            {
+                scatter.Axes.YAxis = plot.Axes.Right;
+            }
+
+            drawn++;
+        }
+
+        if (drawn == 0)
+        {
+            return false;
+        }
+
+        plot.Title("Training curve");
+        plot.Axes.Bottom.Label.Text = "step";
+        plot.Axes.Left.Label.Text = "loss";
+        plot.Axes.Right.Label.Text = "accuracy";
+        plot.ShowLegend(Alignment.UpperRight);
+        plot.SavePng(path, Width, Height);
+        return true;
+    }
+}
