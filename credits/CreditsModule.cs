@@ -1,5 +1,15 @@
 using System.CommandLine;
 using Course.Core.Cli;
+using Course.Core.Database;
+using Course.Credits.Cli;
+using Course.Credits.Import;
+using Course.Credits.Issuing;
+using Course.Credits.Ledger;
+using Course.Credits.Lifecycle;
+using Course.Credits.Outbox;
+using Course.Credits.Protection;
+using Course.Credits.Spend;
+using Course.Credits.Status;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -8,16 +18,37 @@ namespace Course.Credits;
 /// <summary>The credits module's public entry points: its services and its commands.</summary>
 public static class CreditsModule
 {
+    /// <summary>
+    /// Registers the ledger (<see cref="CreditsDbContext"/>, module "credits"), <see cref="ICreditPrizes"/> and
+    /// <see cref="ICreditRequests"/> (scoped). Needs the assignments module (course and roster).
+    /// Register an <see cref="IFinalStandings"/> to let <c>credits issue --prizes</c> read the leaderboard.
+    /// </summary>
     public static IServiceCollection AddCredits(this IServiceCollection services, IConfiguration configuration)
     {
         _ = configuration;
+        services.AddModuleDatabase<CreditsDbContext>("credits");
+        services.AddSingleton<KeyFile>();
+        services.AddSingleton<CodeProtector>();
+        services.AddSingleton(provider => SmtpSettings.Read(
+            provider.GetRequiredService<IConfiguration>(), provider.GetRequiredService<CoursePaths>()));
+        services.AddSingleton<TransportFactory>();
+        services.AddScoped<MessageComposer>();
+        services.AddScoped<CodeImporter>();
+        services.AddScoped<Recipients>();
+        services.AddScoped<CodeIssuer>();
+        services.AddScoped<CreditIssuing>();
+        services.AddScoped<ICreditPrizes>(provider => provider.GetRequiredService<CreditIssuing>());
+        services.AddScoped<ICreditRequests>(provider => provider.GetRequiredService<CreditIssuing>());
+        services.AddScoped<OutboxSender>();
+        services.AddScoped<CodeLifecycle>();
+        services.AddScoped<RedemptionImporter>();
+        services.AddScoped<ExpirySweep>();
+        services.AddScoped<SpendImporter>();
+        services.AddScoped<StatusQuery>();
+        services.AddScoped<CodeViewer>();
         return services;
     }
 
     /// <summary>The module's top-level commands, in the command-line contract of DESIGN.md.</summary>
-    public static IEnumerable<Command> Commands(CliHost host)
-    {
-        _ = host;
-        return [];
-    }
+    public static IEnumerable<Command> Commands(CliHost host) => [CreditsCommands.Create(host)];
 }

@@ -1,0 +1,99 @@
+using Course.Core.Errors;
+using CsvHelper;
+
+namespace Course.Credits.Csv;
+
+/// <summary>
+/// Reads a staff-provided CSV strictly: columns by header (each column may have several accepted
+/// names, e.g. an AWS export's <c>lineItem/UnblendedCost</c> or a plain <c>cost</c>), and the file
+/// and line number in every error.
+/// </summary>
+internal static class StaffCsv
+{
+    /// <summary>A column and the header names accepted for it (case-insensitive).</summary>
+    public sealed record Column(string Name, bool Required, params string[] Aliases);
+
+    /// <summary>One data row: its line number and the value of each known column (absent optional ones are missing).</summary>
+    public sealed record Row(int Line, IReadOnlyDictionary<string, string> Fields)
+    {
+        public string? this[string column] => Fields.GetValueOrDefault(column);
+    }
+
+    public static IReadOnlyList<Row> Read(string path, IReadOnlyList<Column> columns)
+    {
+        if (!File.Exists(path))
+        {
+            throw new NotFoundException($"{path}: file not found");
+        }
+
+        var options = new CsvReaderOptions
+        {
+            HasHeader = true,
+            TrimWhitespace = true,
+            TrackLineNumbers = true,
+            SkipEmptyLines = true,
+            MaxRecordSize = 64 * 1024,
+        };
+        using var csv = CsvReader.FromFile(path, options, FileOptions.SequentialScan);
+        var rows = new List<Row>();
+        Dictionary<int, string>? map = null;
+        int width = 0;
+        try
+        {
+            while (csv.Read())
+            {
+                if (map is null)
+                {
+                    width = csv.Headers?.Count ?? 0;
+                    map = MapHeader(path, csv.Headers, columns);
+                }
+
+                var line = checked((int)csv.LineNumber);
+                if (csv.FieldCount != width)
+                {
+                    throw new BadInputException($"{path}:{line}: {csv.FieldCount} fields, the header has {width}");
+                }
+
+                rows.Add(new Row(line, map.ToDictionary(p => p.Value, p => csv.GetString(p.Key).Trim(), StringComparer.Ordinal)));
+            }
+        }
+        catch (CsvFormatException error)
+        {
+            throw new BadInputException($"{path}:{csv.LineNumber}: {error.Message}", error);
+        }
+
+        if (map is null)
+        {
+            MapHeader(path, csv.Headers, columns);
+        }
+
+        return rows;
+    }
+
+    private static Dictionary<int, string> MapHeader(string path, IReadOnlyList<string>? header, IReadOnlyList<Column> columns)
+    {
+        var expected = string.Join(",", columns.Where(c => c.Required).Select(c => c.Aliases[0]));
+        if (header is null || header.Count == 0)
+        {
+            throw new BadInputException($"{path}: the file is empty; expected a header with {expected}");
+        }
+
+        var names = header.Select(h => h.Trim().TrimStart('\uFEFF')).ToArray();
+        var map = new Dictionary<int, string>();
+        foreach (var column in columns)
+        {
+            var index = Array.FindIndex(names, n => column.Aliases.Contains(n, StringComparer.OrdinalIgnoreCase));
+            if (index >= 0)
+            {
+                map[index] = column.Name;
+            }
+            else if (column.Required)
+            {
+                throw new BadInputException(
+                    $"{path}:1: missing column '{column.Aliases[0]}' (accepted names: {string.Join(", ", column.Aliases)}; header is '{string.Join(",", names)}')");
+            }
+        }
+
+        return map;
+    }
+}

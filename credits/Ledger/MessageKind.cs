@@ -1,0 +1,13 @@
+namespace Course.Credits.Ledger;
+
+internal enum MessageKind
+{
+    /// <summary>A newly issued (or replacement) code with redeem instructions.</summary>
+    Code,
+
+    /// <summary>The student's unredeemed code expires soon.</summary>
+    ExpiryWarning,
+
+    /// <summary>The student's cloud spend passed a fraction of the budget.</summary>
+    SpendReminder,
+}

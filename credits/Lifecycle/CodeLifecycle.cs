@@ -1,0 +1,71 @@
+using Course.Core.Errors;
+using Course.Credits.Issuing;
+using Course.Credits.Ledger;
+using Microsoft.EntityFrameworkCore;
+
+namespace Course.Credits.Lifecycle;
+
+/// <summary>Problem reports, replacements and students' redemption confirmations, each audited.</summary>
+internal sealed class CodeLifecycle(CreditsDbContext db, CodeIssuer issuer, Recipients recipients, TimeProvider clock)
+{
+    public async Task ReportProblemAsync(string codeId, string reason, CancellationToken cancellation)
+    {
+        var code = await FindAsync(codeId, cancellation);
+        if (code.Status is not (CodeStatus.Issued or CodeStatus.Sent or CodeStatus.Redeemed))
+        {
+            throw new BadInputException($"code {codeId} is {code.Status}: only a code a student holds can have a problem");
+        }
+
+        code.Status = CodeStatus.Problem;
+        code.Note = reason;
+        Audit.Record(db, clock.GetUtcNow(), "problem", code.Id, code.Login, reason);
+        await db.SaveChangesAsync(cancellation);
+    }
+
+    /// <summary>Voids the code and issues its holder a new one of the same provider and value, in one transaction.</summary>
+    public async Task<IssueResult> ReplaceAsync(string codeId, string reason, CancellationToken cancellation)
+    {
+        var old = await FindAsync(codeId, cancellation);
+        if (old.Login is null || old.Status is CodeStatus.Replaced or CodeStatus.Available)
+        {
+            throw new BadInputException($"code {codeId} is {old.Status}{(old.Login is null ? " and held by nobody" : "")}: nothing to replace");
+        }
+
+        var student = await recipients.StudentAsync(old.Login, cancellation);
+        var result = await issuer.IssueAsync(new IssueRequest(student.Login, student.Email, old.Provider, old.Value,
+            $"replace:{old.Id}", 1, Replaces: old.Id, WithinTransaction: async newId =>
+            {
+                var voided = await db.Codes.SingleAsync(c => c.Id == old.Id, cancellation);
+                voided.Status = CodeStatus.Replaced;
+                voided.Note = $"replaced by {newId}: {reason}";
+                Audit.Record(db, clock.GetUtcNow(), "replace", voided.Id, voided.Login, $"void, replaced by {newId}: {reason}");
+            }), cancellation);
+        return result.Outcome == IssueOutcome.NoneLeft
+            ? throw new WorkFailedException($"code {codeId} not replaced: no available {old.Provider} code of value {old.Value} left; import more")
+            : result;
+    }
+
+    /// <summary>A student says the code worked; only its holder can confirm.</summary>
+    public async Task ConfirmRedeemedAsync(string login, string codeId, CancellationToken cancellation)
+    {
+        var code = await FindAsync(codeId, cancellation);
+        if (code.Login != login)
+        {
+            throw new NotFoundException($"student '{login}' holds no code {codeId}");
+        }
+
+        if (code.Status is CodeStatus.Replaced or CodeStatus.Expired)
+        {
+            throw new BadInputException($"code {codeId} is {code.Status}");
+        }
+
+        code.Status = CodeStatus.Redeemed;
+        code.RedeemedAt = clock.GetUtcNow();
+        Audit.Record(db, clock.GetUtcNow(), "redeemed", code.Id, login, "confirmed by the student", actor: login);
+        await db.SaveChangesAsync(cancellation);
+    }
+
+    private async Task<CreditCode> FindAsync(string codeId, CancellationToken cancellation) =>
+        await db.Codes.SingleOrDefaultAsync(c => c.Id == codeId, cancellation)
+        ?? throw new NotFoundException($"code id '{codeId}' is not in the ledger (ids are shown by 'grader credits status')");
+}
