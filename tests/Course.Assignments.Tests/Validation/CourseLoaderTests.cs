@@ -18,7 +18,7 @@ public sealed class CourseLoaderTests
 
         Assert.Empty(problems);
         Assert.NotNull(course);
-        Assert.Contains(course.Assignments, a => a.Kind == Model.AssignmentKind.Competition);
+        Assert.Contains(course.Assignments, a => a.Kind == Course.Assignments.Model.AssignmentKind.Competition);
     }
 
     [Theory]
