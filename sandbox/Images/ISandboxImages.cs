@@ -1,0 +1,21 @@
+using Course.Core.Output;
+
+namespace Course.Sandbox.Images;
+
+/// <summary>
+/// The course's images, built from Debian packages by recipes (debootstrap or busybox, then
+/// <c>docker import</c>; no registry is needed) and cached by the hash of the recipe.
+/// </summary>
+public interface ISandboxImages
+{
+    /// <summary>Recipe names: course-busybox, course-python, course-torchsharp.</summary>
+    IReadOnlyList<string> Names { get; }
+
+    /// <summary>
+    /// Builds <paramref name="name"/> unless an image tagged with its recipe hash is already on the
+    /// engine. Throws <see cref="Course.Core.Errors.BadInputException"/> for an unknown name and
+    /// <see cref="Running.SandboxUnavailableException"/> when the recipe or the engine fails.
+    /// </summary>
+    Task<ImageBuild> EnsureAsync(string name, IProgress<ProgressStep>? progress = null,
+        CancellationToken cancellation = default);
+}

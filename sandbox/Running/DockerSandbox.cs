@@ -1,0 +1,179 @@
+using System.Net;
+using Course.Core.Errors;
+using Course.Sandbox.Engine;
+using Course.Sandbox.Output;
+using Docker.DotNet;
+using Docker.DotNet.Models;
+
+namespace Course.Sandbox.Running;
+
+/// <summary>
+/// <see cref="ISandbox"/> on the local Docker engine: create the hardened container, start it,
+/// wait with a wall-clock limit (then SIGKILL), inspect, read the log tails and copy /out from the
+/// stopped container, and always remove the container and its /out folder.
+/// </summary>
+internal sealed class DockerSandbox : ISandbox
+{
+    private readonly IDockerClient _docker;
+    private readonly SandboxOptions _options;
+    private readonly TimeProvider _time;
+    private readonly SlotPool<int> _cores;
+    private readonly SlotPool<string> _gpus;
+    private readonly Lazy<Task> _sweep;
+
+    public DockerSandbox(IDockerClient docker, SandboxOptions options, TimeProvider time)
+    {
+        _docker = docker;
+        _options = options;
+        _time = time;
+        _cores = new SlotPool<int>(options.Cores);
+        _gpus = new SlotPool<string>(options.Gpus);
+        _sweep = new Lazy<Task>(() => new Sweeper(docker, options).SweepAsync(CancellationToken.None));
+    }
+
+    public async Task<SandboxResult> RunAsync(SandboxJob job, CancellationToken cancellation = default)
+    {
+        var jobId = JobValidator.Validate(job, _cores.Count);
+        await _sweep.Value;
+        using var cores = await _cores.AcquireAsync(Math.Clamp((int)Math.Ceiling(job.Limits.Cpus), 1, _cores.Count),
+            cancellation);
+        using var gpus = await AcquireGpusAsync(job.Limits, cancellation);
+        using var folder = CreateFolder(jobId);
+        var parameters = HardenedContainer.Build(job, jobId, OwnerToken.Current, cores.Slots, gpus.Slots, folder.Path);
+        var created = await Call($"creating the container of job {jobId} from image '{job.Image}'",
+            () => _docker.Containers.CreateContainerAsync(parameters, cancellation), cancellation);
+        try
+        {
+            return await RunCreatedAsync(created.ID, job, cancellation);
+        }
+        finally
+        {
+            await RemoveAsync(created.ID);
+        }
+    }
+
+    private async Task<SandboxResult> RunCreatedAsync(string id, SandboxJob job, CancellationToken cancellation)
+    {
+        await Call("starting the container", () => _docker.Containers.StartContainerAsync(id,
+            new ContainerStartParameters(), cancellation), cancellation);
+        var started = _time.GetTimestamp();
+        var timedOut = await WaitOrKillAsync(id, job.Limits.Timeout, cancellation);
+        var wallMs = (long)_time.GetElapsedTime(started).TotalMilliseconds;
+
+        var inspect = Call("inspecting the stopped container",
+            () => _docker.Containers.InspectContainerAsync(id, cancellation), cancellation);
+        var logs = ReadLogsAsync(id, cancellation);
+        var outputs = CollectAsync(id, job, cancellation);
+        await Task.WhenAll(inspect, logs, outputs);
+
+        var state = (await inspect).State;
+        var tail = await logs;
+        var collector = await outputs;
+        return new SandboxResult(state.ExitCode, state.OOMKilled, timedOut, wallMs, tail.Stdout, tail.Stderr,
+            collector.Outputs, collector.Rejected);
+    }
+
+    /// <summary>Waits for the container to stop; at the limit kills it (SIGKILL cannot be ignored) and says so.</summary>
+    private async Task<bool> WaitOrKillAsync(string id, TimeSpan timeout, CancellationToken cancellation)
+    {
+        using var stopWaiting = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        var wait = Call("waiting for the container", () => _docker.Containers.WaitContainerAsync(id, cancellation),
+            cancellation);
+        var limit = Task.Delay(timeout, _time, stopWaiting.Token);
+        if (await Task.WhenAny(wait, limit) == wait)
+        {
+            await stopWaiting.CancelAsync();
+            await wait;
+            return false;
+        }
+
+        cancellation.ThrowIfCancellationRequested();
+        try
+        {
+            await Call("killing the container at its time limit", () => _docker.Containers.KillContainerAsync(id,
+                new ContainerKillParameters { Signal = "SIGKILL" }, cancellation), cancellation);
+        }
+        catch (SandboxUnavailableException failure) when (wait.IsCompleted
+            || failure.InnerException is DockerApiException { StatusCode: HttpStatusCode.Conflict })
+        {
+            // It stopped on its own between the limit and the kill: nothing to kill.
+        }
+
+        await wait;
+        return true;
+    }
+
+    private async Task<LogTail> ReadLogsAsync(string id, CancellationToken cancellation)
+    {
+        var tail = new LogTail(_options.LogTailBytes);
+        await Call("reading the container's logs", async () =>
+        {
+            using var stream = await _docker.Containers.GetContainerLogsAsync(id, tty: false,
+                new ContainerLogsParameters { ShowStdout = true, ShowStderr = true, Follow = false }, cancellation);
+            await tail.ReadAsync(stream, cancellation);
+        }, cancellation);
+        return tail;
+    }
+
+    private async Task<OutputCollector> CollectAsync(string id, SandboxJob job, CancellationToken cancellation)
+    {
+        var collector = new OutputCollector(job.Limits.Output, job.OutputFolder);
+        await Call("copying /out from the stopped container", async () =>
+        {
+            var archive = await _docker.Containers.GetArchiveFromContainerAsync(id,
+                new GetArchiveFromContainerParameters { Path = HardenedContainer.OutPath }, statOnly: false, cancellation);
+            await using var stream = archive.Stream;
+            await collector.CollectAsync(stream, cancellation);
+        }, cancellation);
+        return collector;
+    }
+
+    private async Task<SlotLease<string>> AcquireGpusAsync(SandboxLimits limits, CancellationToken cancellation)
+    {
+        if (limits.GpuDeviceIds.Count > 0 || limits.Gpus == 0 || _gpus.Count == 0)
+        {
+            // Explicit UUIDs are the caller's choice; with no GPU list the driver picks by count.
+            return limits.GpuDeviceIds.Count > 0 ? new SlotLease<string>(limits.GpuDeviceIds, _ => { }) : SlotLease<string>.None;
+        }
+
+        return limits.Gpus <= _gpus.Count
+            ? await _gpus.AcquireAsync(limits.Gpus, cancellation)
+            : throw new BadInputException($"gpus: {limits.Gpus} asked, this host has {_gpus.Count}");
+    }
+
+    private JobFolder CreateFolder(string jobId)
+    {
+        try
+        {
+            return JobFolder.Create(_options.WorkRoot, OwnerToken.Current.Local, jobId);
+        }
+        catch (Exception failure) when (failure is IOException or UnauthorizedAccessException)
+        {
+            throw new SandboxUnavailableException(
+                $"cannot create the /out folder under '{_options.WorkRoot}': {failure.Message}", failure);
+        }
+    }
+
+    /// <summary>Removes the container whatever happened before (cancellation included).</summary>
+    private async Task RemoveAsync(string id)
+    {
+        try
+        {
+            await _docker.Containers.RemoveContainerAsync(id,
+                new ContainerRemoveParameters { Force = true, RemoveVolumes = true }, CancellationToken.None);
+        }
+        catch (DockerContainerNotFoundException)
+        {
+        }
+        catch (Exception failure) when (failure is DockerApiException or HttpRequestException or IOException)
+        {
+            // Left for the sweeper of the next start; the result of the run stands.
+        }
+    }
+
+    private Task<T> Call<T>(string what, Func<Task<T>> call, CancellationToken cancellation) =>
+        EngineCall.RunAsync(_options.Engine, what, call, cancellation);
+
+    private Task Call(string what, Func<Task> call, CancellationToken cancellation) =>
+        EngineCall.RunAsync(_options.Engine, what, call, cancellation);
+}

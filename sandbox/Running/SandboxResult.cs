@@ -1,0 +1,17 @@
+namespace Course.Sandbox.Running;
+
+/// <summary>The sandbox result of DESIGN.md; serialize it with Course.Core.Output.Json.</summary>
+/// <param name="ExitCode">The main process's exit code (137 when killed by SIGKILL).</param>
+/// <param name="WallMs">From start until the container stopped.</param>
+/// <param name="StdoutTail">The last kilobytes of stdout, decoded as UTF-8 (invalid bytes replaced).</param>
+/// <param name="Outputs">Files accepted from <c>/out</c>, paths relative to it with '/'.</param>
+/// <param name="Rejected">Entries of <c>/out</c> refused, with the reason; never followed.</param>
+public sealed record SandboxResult(
+    long ExitCode,
+    bool OomKilled,
+    bool TimedOut,
+    long WallMs,
+    string StdoutTail,
+    string StderrTail,
+    IReadOnlyList<SandboxOutput> Outputs,
+    IReadOnlyList<SandboxRejection> Rejected);
