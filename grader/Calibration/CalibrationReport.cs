@@ -1,0 +1,14 @@
+namespace Course.Grader.Calibration;
+
+/// <summary>What <c>grader calibrate</c> found for one assignment; <see cref="Flags"/> is empty for a well-set one.</summary>
+public sealed record CalibrationReport(
+    string Assignment,
+    string Kind,
+    string Image,
+    double TimeoutSeconds,
+    double MaxScore,
+    RunMeasurement Reference,
+    RunMeasurement? Baseline,
+    ScoreCurve? Curve,
+    IReadOnlyList<CalibrationFlag> Flags,
+    string OutputFolder);

@@ -1,0 +1,76 @@
+using Course.Assignments.Feedback;
+using Course.Assignments.Feedback.Checks;
+using Course.Assignments.Tests.Datasets;
+
+namespace Course.Assignments.Tests.Feedback;
+
+public sealed class TrainingFeedbackTests
+{
+    [Fact]
+    public void Write_HealthyRun_WritesReportAndPngCurve()
+    {
+        using var folder = new ScratchFolder();
+        File.WriteAllText(folder.File("metrics.jsonl"), MetricsLines.Healthy() + "{\"step\":50,\"epoch\":0,\"val_loss\":0.5,\"val_accuracy\":0.83}\n");
+        var result = TrainingFeedback.FromFiles(folder.File("metrics.jsonl"), new FeedbackOptions());
+
+        var written = TrainingFeedback.Write(result, folder.File("feedback"));
+
+        Assert.Equal([folder.File("feedback/feedback.md"), folder.File("feedback/loss-curve.png")], written);
+        Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, File.ReadAllBytes(written[1])[..4]);
+        var report = File.ReadAllText(written[0]);
+        Assert.Contains("Every sanity check passed.", report, StringComparison.Ordinal);
+        Assert.Contains("![loss and accuracy](loss-curve.png)", report, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void FromFiles_MissingLog_ReportsFailedCheckWithoutCurve()
+    {
+        using var folder = new ScratchFolder();
+
+        var result = TrainingFeedback.FromFiles(folder.File("metrics.jsonl"), new FeedbackOptions());
+        var written = TrainingFeedback.Write(result, folder.Path);
+
+        var check = Assert.Single(result.Checks);
+        Assert.Equal(CheckStatus.Fail, check.Status);
+        Assert.Contains("metrics.jsonl was not written", check.Message, StringComparison.Ordinal);
+        Assert.Equal([folder.File("feedback.md")], written);
+    }
+
+    [Fact]
+    public void FromFiles_MalformedLog_ReportsTheLineInsteadOfThrowing()
+    {
+        using var folder = new ScratchFolder();
+        File.WriteAllText(folder.File("metrics.jsonl"), "{\"step\":1,\"loss\":2.3}\n{\"step\":2,\"loss\":\"low\"}\n");
+
+        var result = TrainingFeedback.FromFiles(folder.File("metrics.jsonl"), new FeedbackOptions());
+
+        var check = Assert.Single(result.Checks);
+        Assert.Equal("metrics.jsonl line 2: field 'loss': expected a number, found '\"'", check.Message);
+        Assert.Contains("**FAIL**", result.Markdown, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_MessageWithTableSyntax_IsEscaped()
+    {
+        using var folder = new ScratchFolder();
+        File.WriteAllText(folder.File("metrics.jsonl"), "{\"step\":1,\"a|b<script>\":\"x\"}\n");
+
+        var result = TrainingFeedback.FromFiles(folder.File("metrics.jsonl"), new FeedbackOptions());
+
+        Assert.Contains("a\\|b&lt;script>", result.Markdown, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script>", result.Markdown, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void FromFiles_NaNRun_StillDrawsTheFinitePart()
+    {
+        using var folder = new ScratchFolder();
+        File.WriteAllText(folder.File("metrics.jsonl"), MetricsLines.Curve(30, s => s < 20 ? 2.3 - (s * 0.05) : double.NaN, _ => 0.2));
+        var result = TrainingFeedback.FromFiles(folder.File("metrics.jsonl"), new FeedbackOptions());
+
+        var written = TrainingFeedback.Write(result, folder.Path);
+
+        Assert.Equal(2, written.Count);
+        Assert.False(result.Healthy);
+    }
+}
