@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Course.Core.Cli;
 using Course.Grader.Cli;
+using Course.Grader.Queue;
 
 namespace Course.Grader;
 
@@ -10,12 +11,14 @@ public static class GraderModule
     public static IServiceCollection AddGrader(this IServiceCollection services, IConfiguration configuration)
     {
         _ = configuration;
+        services.AddGradingPipeline(configuration);
         return services;
     }
 
     /// <summary>The module's top-level commands, in the command-line contract of DESIGN.md.</summary>
     public static IEnumerable<Command> Commands(CliHost host)
     {
-        return [DbCommands.Create(host)];
+        return [DbCommands.Create(host),
+            FetchCommand.Create(host), GradeCommand.Create(host), WorkerCommand.Create(host), JobsCommand.Create(host)];
     }
 }

@@ -1,0 +1,77 @@
+using System.CommandLine;
+using Course.Core.Cli;
+using Course.Core.Errors;
+using Course.Core.Output;
+using Course.Grader.Queue;
+
+namespace Course.Grader.Cli;
+
+/// <summary>
+/// <c>grader grade &lt;assignment&gt; [--student LOGIN] [--wait]</c>: enqueues the recorded submissions;
+/// with --wait, also runs a worker in this process until they are all graded.
+/// </summary>
+internal static class GradeCommand
+{
+    public static Command Create(CliHost host)
+    {
+        var assignment = new Argument<string>("assignment") { Description = "Assignment id from course.json" };
+        var student = new Option<string?>("--student") { Description = "Only this student's (or team's) submissions" };
+        var wait = new Option<bool>("--wait") { Description = "Grade in this process and wait for the results" };
+        var concurrency = new Option<int>("--concurrency") { Description = "Parallel runs with --wait", DefaultValueFactory = _ => 1 };
+        var command = new Command("grade", "Queue grading of recorded submissions") { assignment, student, wait, concurrency };
+        host.Handle(command, async context =>
+        {
+            IReadOnlyList<Guid> ids;
+            int created;
+            await using (var scope = context.CreateScope())
+            {
+                var jobs = await scope.ServiceProvider.GetRequiredService<GradeRequests>()
+                    .EnqueueAsync(context.Get(assignment), context.Get(student), context.Cancellation);
+                ids = jobs.Select(j => j.Job.Id).ToList();
+                created = jobs.Count(j => j.Created);
+            }
+
+            if (!context.Json)
+            {
+                await context.Out.WriteLineAsync($"{created} job(s) queued, {ids.Count - created} already queued or graded");
+            }
+
+            if (context.Get(wait) && ids.Count > 0)
+            {
+                if (context.Get(concurrency) < 1)
+                {
+                    throw new BadInputException("--concurrency: must be at least 1");
+                }
+
+                await context.Progress().RunAsync($"grading {ids.Count} job(s)", async progress =>
+                {
+                    var worker = context.Service<QueueWorker>();
+                    await worker.RunAsync(context.Get(concurrency), null, async cancellation =>
+                    {
+                        await using var scope = context.CreateScope();
+                        var done = await scope.ServiceProvider.GetRequiredService<GradeRequests>().FinishedAsync(ids.ToList(), cancellation);
+                        progress.Report(new ProgressStep("graded", done, ids.Count));
+                        return done == ids.Count;
+                    }, context.Cancellation);
+                    return 0;
+                });
+            }
+
+            await using (var scope = context.CreateScope())
+            {
+                var rows = await scope.ServiceProvider.GetRequiredService<JobsView>().ListAsync(ids, context.Cancellation);
+                if (context.Json)
+                {
+                    await context.WriteJsonAsync(rows);
+                }
+                else if (context.Get(wait))
+                {
+                    await JobsView.PrintAsync(context.Out, rows);
+                }
+            }
+
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+}

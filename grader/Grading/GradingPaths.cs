@@ -1,0 +1,31 @@
+using Course.Core.Cli;
+
+namespace Course.Grader.Grading;
+
+/// <summary>
+/// Where grading keeps files: <c>Grader:WorkDirectory</c>, by default <c>grading/</c> beside course.json.
+/// Submission snapshots, per-attempt run folders (/out copies, feedback) and reference outputs live there.
+/// </summary>
+public sealed class GradingPaths(CoursePaths course, IConfiguration configuration)
+{
+    public string Root { get; } = course.Resolve(configuration["Grader:WorkDirectory"] is { Length: > 0 } configured ? configured : "grading");
+
+    /// <summary>The snapshot of one submitted tree.</summary>
+    public string Snapshot(string assignment, string owner, string commit) =>
+        Path.Combine(Root, "submissions", Safe(assignment), Safe(owner), Safe(commit));
+
+    /// <summary>The folder of one run of a job (a retry gets a fresh one).</summary>
+    public string Run(string assignment, string owner, string commit, int attempt) =>
+        Path.Combine(Root, "runs", Safe(assignment), Safe(owner), Safe(commit), $"attempt-{attempt}");
+
+    /// <summary>
+    /// The reference outputs a tests/debug assignment's checks compare with (one file per check output,
+    /// written by calibration from the reference solution's /out). Never mounted into a container.
+    /// </summary>
+    public string ReferenceOutputs(string assignment) => Path.Combine(Root, "reference", Safe(assignment));
+
+    private static string Safe(string segment) =>
+        segment.Length == 0 || segment is "." or ".." || segment.IndexOfAny(['/', '\\', '\0']) >= 0
+            ? throw new ArgumentException($"'{segment}' cannot be a folder name", nameof(segment))
+            : segment;
+}

@@ -1,0 +1,44 @@
+namespace Course.Grader.Grading;
+
+/// <summary>The recorded outcome of one job; keyed by the job so a second completion cannot add another.</summary>
+public sealed class GradingResult
+{
+    public required Guid JobId { get; init; }
+
+    public required Guid SubmissionId { get; init; }
+
+    public required string Assignment { get; init; }
+
+    public required string Owner { get; init; }
+
+    public required string Commit { get; init; }
+
+    public required Verdict Verdict { get; init; }
+
+    public int? ExitCode { get; init; }
+
+    /// <summary>Points before the late penalty.</summary>
+    public double RawScore { get; init; }
+
+    /// <summary>Points after the late penalty.</summary>
+    public double Score { get; init; }
+
+    public double MaxScore { get; init; }
+
+    /// <summary>Started days late after deadline + grace (0 when on time).</summary>
+    public int LateDays { get; init; }
+
+    public string StdoutTail { get; init; } = "";
+
+    public string StderrTail { get; init; } = "";
+
+    /// <summary>The sandbox result JSON as the sandbox reported it.</summary>
+    public string SandboxResultJson { get; init; } = "";
+
+    /// <summary>Path of the copied /out/metrics.jsonl, if the run wrote one.</summary>
+    public string? MetricsLogPath { get; init; }
+
+    public required string FeedbackPath { get; init; }
+
+    public required DateTimeOffset RecordedAt { get; init; }
+}

@@ -1,0 +1,27 @@
+using Course.Assignments.Model;
+
+namespace Course.Grader.Grading;
+
+/// <summary>
+/// What grading needs from the sandbox module: one hardened container run whose /out is copied to
+/// <see cref="SandboxRequest.OutputFolder"/>. Failures of the engine or the host throw
+/// <see cref="InfrastructureException"/>; anything the student's code did is in the result.
+/// </summary>
+internal interface IGradingSandbox
+{
+    Task<SandboxOutcome> RunAsync(SandboxRequest request, CancellationToken cancellation);
+}
+
+/// <summary>One run: image, command, limits, read-only mounts and the host folder that receives /out.</summary>
+internal sealed record SandboxRequest(string Image, IReadOnlyList<string> Command, LimitsSpec Limits,
+    IReadOnlyList<SandboxMount> Mounts, string OutputFolder, string Label);
+
+internal sealed record SandboxMount(string Source, string Target, bool ReadOnly = true);
+
+/// <summary>The sandbox result of DESIGN.md, plus its JSON as stored with the grading result.</summary>
+internal sealed record SandboxOutcome(int ExitCode, bool OomKilled, bool TimedOut, long WallMs, string StdoutTail,
+    string StderrTail, IReadOnlyList<SandboxOutputFile> Outputs, IReadOnlyList<SandboxRejectedFile> Rejected, string Json);
+
+internal sealed record SandboxOutputFile(string Path, long Bytes, string Sha256);
+
+internal sealed record SandboxRejectedFile(string Path, string Reason);

@@ -1,0 +1,188 @@
+using Course.Assignments.Courses;
+using Course.Assignments.Model;
+using Course.Grader.Queue;
+using Course.Grader.Submissions;
+
+namespace Course.Grader.Grading;
+
+/// <summary>
+/// Grades one submission: runs it in the sandbox with the assignment's image, command, limits and
+/// read-only data, then scores on the host (tests/debug: compare outputs with the reference outputs,
+/// which are never mounted; competition: the leaderboard scores /out/predictions.csv), applies the
+/// late policy and writes the feedback report.
+/// </summary>
+internal sealed class SubmissionGrader(ICourseProvider course, IGradingSandbox sandbox, ICompetitionScorer scorer,
+    GradingPaths paths, TimeProvider time)
+{
+    /// <summary>Largest metrics log kept with a result.</summary>
+    private const long MaxMetricsBytes = 8 * 1024 * 1024;
+
+    public async Task<GradingResult> GradeAsync(GradingJob job, Submission submission, int attempt, CancellationToken cancellation)
+    {
+        var assignment = course.Assignment(submission.Assignment);
+        var folder = paths.Run(job.Assignment, job.Owner, job.Commit, attempt);
+        var output = Path.Combine(folder, "out");
+        if (Directory.Exists(folder))
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+
+        Directory.CreateDirectory(output);
+        var request = new SandboxRequest(
+            assignment.Image ?? throw new InvalidOperationException($"assignment '{assignment.Id}' has no image"),
+            assignment.Command, assignment.Limits, Mounts(assignment, submission), output, $"job-{job.Id:N}-{attempt}");
+        var run = await sandbox.RunAsync(request, cancellation);
+
+        var (lateDays, factor) = LatePolicy.Evaluate(submission.ReceivedAt, course.Times.Deadline(assignment), assignment.LatePolicy);
+        var produced = run.Outputs.Select(o => o.Path.TrimStart('/')).ToHashSet(StringComparer.Ordinal);
+        var verdict = run.TimedOut ? Verdict.TimedOut
+            : run.OomKilled ? Verdict.OutOfMemory
+            : run.ExitCode != 0 ? Verdict.NonZeroExit
+            : Verdict.Graded;
+        var checks = new List<CheckResult>();
+        string? competitionLine = null;
+        double raw = 0;
+        double max;
+        if (assignment.Kind == AssignmentKind.Competition)
+        {
+            max = 1;
+            (raw, competitionLine, verdict) = await ScoreCompetitionAsync(assignment, job, submission, output, produced, verdict, cancellation);
+        }
+        else
+        {
+            var tests = assignment.Tests ?? new TestsSpec();
+            max = tests.Checks.Sum(c => c.Points);
+            if (verdict is not (Verdict.TimedOut or Verdict.OutOfMemory))
+            {
+                checks.AddRange(Check(tests, assignment, output, produced));
+                raw = checks.Sum(c => c.Points);
+                if (verdict == Verdict.Graded && checks.Any(c => c.Problem is not null) && tests.Checks.Any(c => !produced.Contains(c.Output)))
+                {
+                    verdict = Verdict.MissingOutput;
+                }
+            }
+        }
+
+        if (run.Rejected.Count > 0 && verdict == Verdict.Graded)
+        {
+            verdict = Verdict.RejectedOutput;
+        }
+
+        var score = raw * factor;
+        var feedbackPath = Path.Combine(folder, "feedback.md");
+        await File.WriteAllTextAsync(feedbackPath,
+            FeedbackReport.Render(submission, verdict, run, checks, competitionLine, raw, score, max, lateDays, Explain(verdict)),
+            CancellationToken.None);
+        var metrics = Path.Combine(output, "metrics.jsonl");
+        return new GradingResult
+        {
+            JobId = job.Id,
+            SubmissionId = submission.Id,
+            Assignment = job.Assignment,
+            Owner = job.Owner,
+            Commit = job.Commit,
+            Verdict = verdict,
+            ExitCode = run.ExitCode,
+            RawScore = raw,
+            Score = score,
+            MaxScore = max,
+            LateDays = lateDays,
+            StdoutTail = run.StdoutTail,
+            StderrTail = run.StderrTail,
+            SandboxResultJson = run.Json,
+            MetricsLogPath = produced.Contains("metrics.jsonl") && new FileInfo(metrics).Length <= MaxMetricsBytes ? metrics : null,
+            FeedbackPath = feedbackPath,
+            RecordedAt = time.GetUtcNow(),
+        };
+    }
+
+    /// <summary>The result recorded when every attempt failed for infrastructure reasons: flagged, never a grade.</summary>
+    public GradingResult InfrastructureFailure(GradingJob job, Submission submission, string error)
+    {
+        var folder = paths.Run(job.Assignment, job.Owner, job.Commit, job.Attempts + 1);
+        Directory.CreateDirectory(folder);
+        var feedbackPath = Path.Combine(folder, "feedback.md");
+        File.WriteAllText(feedbackPath, FeedbackReport.Render(submission, Verdict.InfrastructureFailure, null, [], null, 0, 0, 0, 0,
+            $"The grading infrastructure failed on every attempt ({error}). This does not count against you; the staff will re-run it."));
+        return new GradingResult
+        {
+            JobId = job.Id,
+            SubmissionId = submission.Id,
+            Assignment = job.Assignment,
+            Owner = job.Owner,
+            Commit = job.Commit,
+            Verdict = Verdict.InfrastructureFailure,
+            FeedbackPath = feedbackPath,
+            RecordedAt = time.GetUtcNow(),
+        };
+    }
+
+    private IReadOnlyList<SandboxMount> Mounts(AssignmentSpec assignment, Submission submission)
+    {
+        var mounts = new List<SandboxMount> { new(submission.SnapshotPath, "/submission") };
+        foreach (var name in assignment.Data)
+        {
+            var dataset = course.Course.Datasets.FirstOrDefault(d => d.Name == name)
+                ?? throw new InvalidOperationException($"assignment '{assignment.Id}' names unknown data set '{name}'");
+            mounts.Add(new SandboxMount(course.Resolve(dataset.Path), $"/data/{dataset.Name}"));
+        }
+
+        if (assignment.Tests?.Inputs is { } inputs)
+        {
+            // Hidden inputs go in read-only; the expected outputs stay on the host.
+            mounts.Add(new SandboxMount(course.Resolve(inputs), "/data/inputs"));
+        }
+
+        return mounts;
+    }
+
+    private IEnumerable<CheckResult> Check(TestsSpec tests, AssignmentSpec assignment, string output, HashSet<string> produced)
+    {
+        var reference = paths.ReferenceOutputs(assignment.Id);
+        foreach (var check in tests.Checks)
+        {
+            var expected = Path.Combine(reference, check.Output);
+            if (!File.Exists(expected))
+            {
+                throw new InfrastructureException($"reference output {expected} is missing (run calibration for '{assignment.Id}')");
+            }
+
+            // Several checks on one file compare one member each (debug assignments: checks.json).
+            var member = tests.Checks.Count(c => c.Output == check.Output) > 1 ? check.Name : null;
+            var problem = produced.Contains(check.Output)
+                ? JsonOutputComparer.Compare(Path.Combine(output, check.Output), expected, check.Tolerance, member)
+                : $"{check.Output} was not written to /out";
+            yield return new CheckResult(check.Name, problem is null ? check.Points : 0, check.Points, problem);
+        }
+    }
+
+    private async Task<(double Raw, string Line, Verdict Verdict)> ScoreCompetitionAsync(AssignmentSpec assignment, GradingJob job,
+        Submission submission, string output, HashSet<string> produced, Verdict verdict, CancellationToken cancellation)
+    {
+        if (verdict is Verdict.TimedOut or Verdict.OutOfMemory)
+        {
+            return (0, "No predictions were scored: the run did not finish.", verdict);
+        }
+
+        if (!produced.Contains("predictions.csv"))
+        {
+            return (0, "No /out/predictions.csv was written.", Verdict.MissingOutput);
+        }
+
+        var key = $"{job.Assignment}/{job.Owner}/{job.Commit}";
+        var scored = await scorer.ScoreAsync(assignment.Id, job.Owner, Path.Combine(output, "predictions.csv"), key,
+            submission.ReceivedAt, cancellation);
+        return scored.Score is { } value
+            ? (value, $"Public leaderboard score ({scored.Metric}): {value:0.#####}", verdict)
+            : (0, $"predictions.csv was not scored: {scored.Problem}", Verdict.InvalidOutput);
+    }
+
+    private static string? Explain(Verdict verdict) => verdict switch
+    {
+        Verdict.TimedOut => "The run was stopped at the time limit.",
+        Verdict.OutOfMemory => "The run was killed for using more memory than the limit.",
+        Verdict.NonZeroExit => "Your program exited with a non-zero code; outputs it wrote were still checked.",
+        Verdict.RejectedOutput => "Some outputs were rejected (links, special files or over the limits) and ignored.",
+        _ => null,
+    };
+}

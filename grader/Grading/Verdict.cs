@@ -1,0 +1,16 @@
+namespace Course.Grader.Grading;
+
+/// <summary>How a grading run ended, from the student's point of view.</summary>
+public enum Verdict
+{
+    /// <summary>Ran and was scored (the score may still be zero).</summary>
+    Graded,
+    NonZeroExit,
+    TimedOut,
+    OutOfMemory,
+    RejectedOutput,
+    InvalidOutput,
+    MissingOutput,
+    /// <summary>The infrastructure failed on every attempt; never counted against the student.</summary>
+    InfrastructureFailure,
+}

@@ -1,0 +1,25 @@
+using Course.Core.Database;
+
+namespace Course.Grader.Queue;
+
+/// <summary>
+/// The one statement that claims the next job. It picks and leases in a single UPDATE, so two
+/// workers can never both win: SQLite serializes writers (the caller holds an IMMEDIATE
+/// transaction), and PostgreSQL skips rows another transaction has locked (<c>FOR UPDATE SKIP LOCKED</c>).
+/// A running job whose lease expired (its worker died) is claimable again.
+/// </summary>
+internal static class ClaimStatement
+{
+    public static string For(DatabaseProvider provider) => $"""
+        UPDATE grading_jobs
+        SET "State" = 'Running', "LeaseOwner" = @worker, "LeaseUntil" = @until, "HeartbeatAt" = @now,
+            "StartedAt" = @now, "Attempts" = "Attempts" + 1
+        WHERE "Id" = (
+            SELECT "Id" FROM grading_jobs
+            WHERE ("State" IN ('Queued', 'Retrying') AND "NextAttemptAt" <= @now)
+               OR ("State" = 'Running' AND "LeaseUntil" < @now)
+            ORDER BY "FairSequence", "EnqueuedAt", "Id"
+            LIMIT 1{(provider == DatabaseProvider.PostgreSql ? " FOR UPDATE SKIP LOCKED" : "")})
+        RETURNING "Id", "Attempts"
+        """;
+}

@@ -1,0 +1,47 @@
+using Course.Assignments.Courses;
+using Course.Assignments.Model;
+using Course.Core.Errors;
+using Course.Grader.Submissions;
+using Microsoft.EntityFrameworkCore;
+
+namespace Course.Grader.Queue;
+
+/// <summary>Turns recorded submissions into queued jobs (<c>grader grade</c>, intake hooks) and reports on them.</summary>
+internal sealed class GradeRequests(ICourseProvider course, GraderDbContext db, JobQueue queue)
+{
+    private static readonly JobState[] Finished = [JobState.Succeeded, JobState.Failed];
+
+    /// <summary>
+    /// Enqueues every recorded submission of <paramref name="assignmentId"/> (of one owner with
+    /// <paramref name="owner"/>); already queued or graded ones are left as they are (idempotency key).
+    /// </summary>
+    public async Task<IReadOnlyList<(GradingJob Job, bool Created)>> EnqueueAsync(string assignmentId, string? owner,
+        CancellationToken cancellation)
+    {
+        var assignment = course.Assignment(assignmentId);
+        if (assignment.Kind is not (AssignmentKind.Tests or AssignmentKind.Debug or AssignmentKind.Competition))
+        {
+            throw new BadInputException($"assignment '{assignment.Id}' is {assignment.Kind.ToString().ToLowerInvariant()} work, graded by TAs, not by the sandbox");
+        }
+
+        var submissions = await db.Submissions.AsNoTracking()
+            .Where(s => s.Assignment == assignment.Id && (owner == null || s.Owner == owner))
+            .OrderBy(s => s.ReceivedAt).ToListAsync(cancellation);
+        if (owner is not null && submissions.Count == 0)
+        {
+            throw new NotFoundException($"--student: '{owner}' has no recorded submission for '{assignment.Id}' (run grader fetch first)");
+        }
+
+        var jobs = new List<(GradingJob, bool)>();
+        foreach (var submission in submissions)
+        {
+            jobs.Add(await queue.EnqueueAsync(submission, cancellation));
+        }
+
+        return jobs;
+    }
+
+    /// <summary>How many of <paramref name="jobs"/> are finished.</summary>
+    public Task<int> FinishedAsync(IReadOnlyCollection<Guid> jobs, CancellationToken cancellation) =>
+        db.Jobs.CountAsync(j => jobs.Contains(j.Id) && Finished.Contains(j.State), cancellation);
+}

@@ -1,0 +1,178 @@
+using System.Data.Common;
+using Course.Core.Database;
+using Course.Grader.Grading;
+using Course.Grader.Submissions;
+using Microsoft.EntityFrameworkCore;
+
+namespace Course.Grader.Queue;
+
+/// <summary>
+/// The durable grading queue in the course database. Every transition is a conditional UPDATE on the
+/// job row, so a worker that lost its lease (it was too slow, or killed and reclaimed) cannot
+/// overwrite the state another worker owns, and a result is recorded at most once per job.
+/// </summary>
+internal sealed class JobQueue(GraderDbContext db, DatabaseSettings database, QueueOptions options, TimeProvider time)
+{
+    private static readonly JobState[] Unfinished = [JobState.Queued, JobState.Running, JobState.Retrying];
+
+    /// <summary>The job of <paramref name="submission"/>, created unless one already has its idempotency key.</summary>
+    public async Task<(GradingJob Job, bool Created)> EnqueueAsync(Submission submission, CancellationToken cancellation)
+    {
+        var existing = await FindAsync(submission, cancellation);
+        if (existing is not null)
+        {
+            return (existing, false);
+        }
+
+        var now = time.GetUtcNow();
+        var pending = await db.Jobs.CountAsync(j => j.Owner == submission.Owner && Unfinished.Contains(j.State), cancellation);
+        var job = new GradingJob
+        {
+            Id = Guid.NewGuid(),
+            SubmissionId = submission.Id,
+            Assignment = submission.Assignment,
+            Owner = submission.Owner,
+            Commit = submission.Commit,
+            FairSequence = pending,
+            EnqueuedAt = now,
+            NextAttemptAt = now,
+        };
+        db.Jobs.Add(job);
+        try
+        {
+            await db.SaveChangesAsync(cancellation);
+            return (job, true);
+        }
+        catch (DbUpdateException)
+        {
+            // Another process enqueued the same key between our look-up and insert: theirs stands.
+            db.Entry(job).State = EntityState.Detached;
+            return (await FindAsync(submission, cancellation)
+                ?? throw new InvalidOperationException($"job for {submission.Assignment}/{submission.Owner}@{submission.Commit} vanished"), false);
+        }
+    }
+
+    /// <summary>Leases the next job in fair order to <paramref name="worker"/>, or null when none is due.</summary>
+    public async Task<JobLease?> ClaimAsync(string worker, CancellationToken cancellation)
+    {
+        var now = time.GetUtcNow();
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(cancellation);
+        try
+        {
+            // Microsoft.Data.Sqlite begins IMMEDIATE transactions: the write lock is taken up front.
+            await using var transaction = await connection.BeginTransactionAsync(cancellation);
+            await using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = ClaimStatement.For(database.Provider);
+            Add(command, "worker", worker);
+            Add(command, "now", now.ToUnixTimeMilliseconds());
+            Add(command, "until", (now + options.Lease).ToUnixTimeMilliseconds());
+            JobLease? lease = null;
+            await using (var reader = await command.ExecuteReaderAsync(cancellation))
+            {
+                if (await reader.ReadAsync(cancellation))
+                {
+                    lease = new JobLease(Guid.Parse(reader.GetString(0)), worker, Convert.ToInt32(reader.GetValue(1)));
+                }
+            }
+
+            await transaction.CommitAsync(cancellation);
+            return lease;
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    /// <summary>Extends the lease; false when it is no longer ours (the run should stop).</summary>
+    public async Task<bool> HeartbeatAsync(JobLease lease, CancellationToken cancellation)
+    {
+        var now = time.GetUtcNow();
+        var until = now + options.Lease;
+        return await Owned(lease).ExecuteUpdateAsync(set => set
+            .SetProperty(j => j.LeaseUntil, until)
+            .SetProperty(j => j.HeartbeatAt, now), cancellation) == 1;
+    }
+
+    /// <summary>
+    /// Marks the job succeeded and records <paramref name="result"/>, both or neither. False (nothing
+    /// recorded) when the lease is gone or the job already has a result: a second completion is ignored.
+    /// </summary>
+    public async Task<bool> CompleteAsync(JobLease lease, GradingResult result, CancellationToken cancellation) =>
+        await FinishAsync(lease, JobState.Succeeded, null, result, cancellation);
+
+    /// <summary>
+    /// An infrastructure failure: the job waits with backoff and is retried, or, after the last attempt,
+    /// fails with an <see cref="Verdict.InfrastructureFailure"/> result that never counts against the student.
+    /// Returns the job's new state, or null when the lease was no longer ours.
+    /// </summary>
+    public async Task<JobState?> FailInfrastructureAsync(JobLease lease, string error, Func<GradingResult> finalResult,
+        CancellationToken cancellation)
+    {
+        if (lease.Attempt >= options.MaxAttempts)
+        {
+            return await FinishAsync(lease, JobState.Failed, error, finalResult(), cancellation) ? JobState.Failed : null;
+        }
+
+        var next = time.GetUtcNow() + options.BackoffAfter(lease.Attempt);
+        var updated = await Owned(lease).ExecuteUpdateAsync(set => set
+            .SetProperty(j => j.State, JobState.Retrying)
+            .SetProperty(j => j.NextAttemptAt, next)
+            .SetProperty(j => j.LastError, error)
+            .SetProperty(j => j.LeaseOwner, (string?)null)
+            .SetProperty(j => j.LeaseUntil, (DateTimeOffset?)null), cancellation);
+        return updated == 1 ? JobState.Retrying : null;
+    }
+
+    /// <summary>Gives the job back untouched (graceful shutdown): it is due at once and this run does not count.</summary>
+    public async Task<bool> ReleaseAsync(JobLease lease, CancellationToken cancellation)
+    {
+        var now = time.GetUtcNow();
+        return await Owned(lease).ExecuteUpdateAsync(set => set
+            .SetProperty(j => j.State, JobState.Queued)
+            .SetProperty(j => j.Attempts, j => j.Attempts - 1)
+            .SetProperty(j => j.NextAttemptAt, now)
+            .SetProperty(j => j.LeaseOwner, (string?)null)
+            .SetProperty(j => j.LeaseUntil, (DateTimeOffset?)null), cancellation) == 1;
+    }
+
+    private async Task<bool> FinishAsync(JobLease lease, JobState state, string? error, GradingResult result,
+        CancellationToken cancellation)
+    {
+        var now = time.GetUtcNow();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellation);
+        var updated = await Owned(lease).ExecuteUpdateAsync(set => set
+            .SetProperty(j => j.State, state)
+            .SetProperty(j => j.FinishedAt, now)
+            .SetProperty(j => j.LastError, error)
+            .SetProperty(j => j.LeaseOwner, (string?)null)
+            .SetProperty(j => j.LeaseUntil, (DateTimeOffset?)null), cancellation);
+        if (updated != 1 || await db.Results.AnyAsync(r => r.JobId == lease.JobId, cancellation))
+        {
+            await transaction.RollbackAsync(cancellation);
+            return false;
+        }
+
+        db.Results.Add(result);
+        await db.SaveChangesAsync(cancellation);
+        await transaction.CommitAsync(cancellation);
+        return true;
+    }
+
+    private IQueryable<GradingJob> Owned(JobLease lease) => db.Jobs.Where(j =>
+        j.Id == lease.JobId && j.State == JobState.Running && j.LeaseOwner == lease.Worker && j.Attempts == lease.Attempt);
+
+    private Task<GradingJob?> FindAsync(Submission submission, CancellationToken cancellation) =>
+        db.Jobs.AsNoTracking().SingleOrDefaultAsync(j =>
+            j.Assignment == submission.Assignment && j.Owner == submission.Owner && j.Commit == submission.Commit, cancellation);
+
+    private static void Add(DbCommand command, string name, object value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
+    }
+}

@@ -1,0 +1,8 @@
+using Course.Grader.Grading;
+
+namespace Course.Grader.Queue;
+
+/// <summary>One line of <c>grader jobs</c>: a job, its state and, once graded, its result.</summary>
+public sealed record JobRow(Guid Id, string Assignment, string Owner, string Commit, JobState State, int Attempts,
+    DateTimeOffset EnqueuedAt, DateTimeOffset? FinishedAt, string? LeaseOwner, string? LastError, Verdict? Verdict,
+    double? Score, double? MaxScore, int? LateDays, string? Feedback);

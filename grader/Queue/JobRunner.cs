@@ -1,0 +1,110 @@
+using Course.Grader.Grading;
+using Course.Grader.Submissions;
+using Microsoft.EntityFrameworkCore;
+
+namespace Course.Grader.Queue;
+
+/// <summary>What became of one claimed run.</summary>
+internal enum RunOutcome
+{
+    Recorded,
+    Retrying,
+    Failed,
+    /// <summary>The lease was lost or a result already existed: nothing was recorded by this run.</summary>
+    Ignored,
+    /// <summary>Shutdown: the job went back to the queue.</summary>
+    Released,
+}
+
+/// <summary>
+/// Runs one claimed job: grades it while a heartbeat keeps the lease, then records the result
+/// through the queue (once), or schedules a retry after an infrastructure failure.
+/// </summary>
+internal sealed class JobRunner(IServiceScopeFactory scopes, QueueOptions options, TimeProvider time)
+{
+    public async Task<RunOutcome> RunAsync(JobLease lease, CancellationToken stopping)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        var db = services.GetRequiredService<GraderDbContext>();
+        var job = await db.Jobs.AsNoTracking().SingleAsync(j => j.Id == lease.JobId, CancellationToken.None);
+        var submission = await db.Submissions.AsNoTracking().SingleAsync(s => s.Id == job.SubmissionId, CancellationToken.None);
+
+        using var leaseLost = new CancellationTokenSource();
+        using var run = CancellationTokenSource.CreateLinkedTokenSource(stopping, leaseLost.Token);
+        using var heartbeatStop = new CancellationTokenSource();
+        var heartbeat = HeartbeatAsync(lease, leaseLost, heartbeatStop.Token);
+        try
+        {
+            var grader = services.GetRequiredService<SubmissionGrader>();
+            var result = await grader.GradeAsync(job, submission, lease.Attempt, run.Token);
+            await StopAsync(heartbeatStop, heartbeat);
+            return await Queue(services).CompleteAsync(lease, result, CancellationToken.None) ? RunOutcome.Recorded : RunOutcome.Ignored;
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            await StopAsync(heartbeatStop, heartbeat);
+            return await Queue(services).ReleaseAsync(lease, CancellationToken.None) ? RunOutcome.Released : RunOutcome.Ignored;
+        }
+        catch (OperationCanceledException) when (leaseLost.IsCancellationRequested)
+        {
+            await StopAsync(heartbeatStop, heartbeat);
+            return RunOutcome.Ignored;
+        }
+        catch (InfrastructureException failure)
+        {
+            await StopAsync(heartbeatStop, heartbeat);
+            var grader = services.GetRequiredService<SubmissionGrader>();
+            var state = await Queue(services).FailInfrastructureAsync(lease, failure.Message,
+                () => grader.InfrastructureFailure(job, submission, failure.Message), CancellationToken.None);
+            return state switch
+            {
+                JobState.Retrying => RunOutcome.Retrying,
+                JobState.Failed => RunOutcome.Failed,
+                _ => RunOutcome.Ignored,
+            };
+        }
+    }
+
+    private async Task HeartbeatAsync(JobLease lease, CancellationTokenSource leaseLost, CancellationToken stop)
+    {
+        try
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                await Task.Delay(options.Heartbeat, time, stop);
+                if (!await TryHeartbeatAsync(lease, stop))
+                {
+                    await leaseLost.CancelAsync();
+                    return;
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            // The run ended; nothing more to renew.
+        }
+    }
+
+    private async Task<bool> TryHeartbeatAsync(JobLease lease, CancellationToken stop)
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            return await Queue(scope.ServiceProvider).HeartbeatAsync(lease, stop);
+        }
+        catch (System.Data.Common.DbException)
+        {
+            // A busy or briefly unreachable database is not a lost lease; the next beat tries again.
+            return true;
+        }
+    }
+
+    private static async Task StopAsync(CancellationTokenSource stop, Task heartbeat)
+    {
+        await stop.CancelAsync();
+        await heartbeat;
+    }
+
+    private static JobQueue Queue(IServiceProvider services) => services.GetRequiredService<JobQueue>();
+}

@@ -1,0 +1,62 @@
+using System.Globalization;
+using Course.Grader.Submissions;
+using Microsoft.EntityFrameworkCore;
+using Spectre.Console;
+
+namespace Course.Grader.Queue;
+
+/// <summary>Reads jobs with their results for <c>grader jobs</c> and <c>grader grade</c>.</summary>
+internal sealed class JobsView(GraderDbContext db)
+{
+    /// <summary>The given jobs, or with null the newest <paramref name="limit"/> jobs (optionally of one assignment/state).</summary>
+    public async Task<IReadOnlyList<JobRow>> ListAsync(IReadOnlyList<Guid>? ids, CancellationToken cancellation,
+        string? assignment = null, JobState? state = null, int limit = 200)
+    {
+        var jobs = db.Jobs.AsNoTracking();
+        if (ids is not null)
+        {
+            jobs = jobs.Where(j => ids.Contains(j.Id));
+        }
+
+        if (assignment is not null)
+        {
+            jobs = jobs.Where(j => j.Assignment == assignment);
+        }
+
+        if (state is not null)
+        {
+            jobs = jobs.Where(j => j.State == state);
+        }
+
+        var rows = await (from job in jobs
+                          join result in db.Results.AsNoTracking() on job.Id equals result.JobId into results
+                          from result in results.DefaultIfEmpty()
+                          select new { job, result })
+            .ToListAsync(cancellation);
+        return rows
+            .OrderByDescending(r => r.job.EnqueuedAt).ThenBy(r => r.job.Owner, StringComparer.Ordinal)
+            .Take(ids is null ? limit : int.MaxValue)
+            .Select(r => new JobRow(r.job.Id, r.job.Assignment, r.job.Owner, r.job.Commit, r.job.State, r.job.Attempts,
+                r.job.EnqueuedAt, r.job.FinishedAt, r.job.LeaseOwner, r.job.LastError, r.result?.Verdict, r.result?.Score,
+                r.result?.MaxScore, r.result?.LateDays, r.result?.FeedbackPath))
+            .ToList();
+    }
+
+    public static async Task PrintAsync(TextWriter output, IReadOnlyList<JobRow> rows)
+    {
+        var table = new Table().AddColumns("assignment", "owner", "commit", "state", "attempts", "verdict", "score", "late", "note");
+        foreach (var row in rows)
+        {
+            table.AddRow(Markup.Escape(row.Assignment), Markup.Escape(row.Owner), Markup.Escape(row.Commit[..Math.Min(10, row.Commit.Length)]),
+                row.State.ToString().ToLowerInvariant(), row.Attempts.ToString(CultureInfo.InvariantCulture),
+                row.Verdict?.ToString() ?? "",
+                row.Score is { } score ? $"{score.ToString("0.##", CultureInfo.InvariantCulture)}/{row.MaxScore?.ToString("0.##", CultureInfo.InvariantCulture)}" : "",
+                row.LateDays is > 0 ? $"{row.LateDays}d" : "",
+                Markup.Escape(row.LastError ?? row.Feedback ?? ""));
+        }
+
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output), Interactive = InteractionSupport.No });
+        console.Write(table);
+        await output.FlushAsync();
+    }
+}

@@ -1,0 +1,31 @@
+using Course.Core.Database;
+using Course.Grader.Grading;
+using Course.Grader.Submissions;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Course.Grader.Queue;
+
+/// <summary>Registers submissions, the queue, workers and grading runs (called from <see cref="GraderModule"/>).</summary>
+internal static class QueueServices
+{
+    public static IServiceCollection AddGradingPipeline(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddModuleDatabase<GraderDbContext>("grader");
+        services.AddSingleton(QueueOptions.From(configuration));
+        services.AddSingleton(new SnapshotLimits());
+        services.AddSingleton<GradingPaths>();
+        services.AddScoped<JobQueue>();
+        services.AddScoped<GradeRequests>();
+        services.AddScoped<JobsView>();
+        services.AddScoped<SubmissionRecorder>();
+        services.AddScoped<RosterLookup>();
+        services.AddScoped<IIntakeSource, LocalGitIntake>();
+        services.AddScoped<SubmissionGrader>();
+        services.AddSingleton<JobRunner>();
+        services.AddSingleton<QueueWorker>();
+        // Real adapters registered earlier (sandbox, leaderboard) win over these stand-ins.
+        services.TryAddSingleton<IGradingSandbox, UnavailableSandbox>();
+        services.TryAddSingleton<ICompetitionScorer, UnavailableScorer>();
+        return services;
+    }
+}

@@ -1,0 +1,73 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace Course.Grader.Submissions;
+
+/// <summary>
+/// Runs plumbing git commands on a student's bare repository without running anything the
+/// repository configures: no system or global config, hooks pointed at /dev/null, fsmonitor off,
+/// no pager, no terminal prompts. Only plumbing (rev-parse, ls-tree, cat-file) is used, and none of
+/// those apply attributes, filters or textconv drivers, so a malicious .gitattributes does nothing.
+/// </summary>
+internal sealed class GitCommand(string gitDirectory)
+{
+    public string GitDirectory { get; } = Path.GetFullPath(gitDirectory);
+
+    public ProcessStartInfo StartInfo(params string[] arguments)
+    {
+        var start = new ProcessStartInfo("git")
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        string[] safety =
+        [
+            $"--git-dir={GitDirectory}",
+            "-c", "core.hooksPath=/dev/null",
+            "-c", "core.fsmonitor=false",
+            "-c", "core.attributesFile=/dev/null",
+            "-c", $"safe.directory={GitDirectory}",
+            "-c", "protocol.allow=never",
+        ];
+        foreach (var argument in safety.Concat(arguments))
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment.Clear();
+        start.Environment["PATH"] = Environment.GetEnvironmentVariable("PATH") ?? "/usr/bin:/bin";
+        start.Environment["GIT_CONFIG_NOSYSTEM"] = "1";
+        start.Environment["GIT_CONFIG_GLOBAL"] = "/dev/null";
+        start.Environment["GIT_ATTR_NOSYSTEM"] = "1";
+        start.Environment["GIT_TERMINAL_PROMPT"] = "0";
+        start.Environment["GIT_NO_REPLACE_OBJECTS"] = "1";
+        start.Environment["HOME"] = "/nonexistent";
+        return start;
+    }
+
+    /// <summary>Runs a command and returns its standard output; a non-zero exit throws with git's message.</summary>
+    public async Task<byte[]> RunAsync(CancellationToken cancellation, params string[] arguments)
+    {
+        using var process = Process.Start(StartInfo(arguments)) ?? throw new InvalidOperationException("git did not start");
+        process.StandardInput.Close();
+        using var output = new MemoryStream();
+        var copy = process.StandardOutput.BaseStream.CopyToAsync(output, cancellation);
+        var error = process.StandardError.ReadToEndAsync(cancellation);
+        await Task.WhenAll(copy, error);
+        await process.WaitForExitAsync(cancellation);
+        if (process.ExitCode != 0)
+        {
+            throw new GitException($"git {string.Join(' ', arguments)} in {GitDirectory} failed ({process.ExitCode}): {(await error).Trim()}");
+        }
+
+        return output.ToArray();
+    }
+
+    public async Task<string> RunTextAsync(CancellationToken cancellation, params string[] arguments) =>
+        Encoding.UTF8.GetString(await RunAsync(cancellation, arguments)).Trim();
+}
+
+/// <summary>A git command failed on a repository (not a git repository, corrupt, unborn branch).</summary>
+internal sealed class GitException(string message) : Exception(message);

@@ -1,0 +1,33 @@
+namespace Course.Grader.Submissions;
+
+/// <summary>
+/// One commit (or upload) of one student or team for one assignment, as intake first saw it.
+/// <see cref="ReceivedAt"/> is the server clock at intake, never the commit date (anyone can forge that).
+/// </summary>
+public sealed class Submission
+{
+    public required Guid Id { get; init; }
+
+    public required string Assignment { get; init; }
+
+    /// <summary>Course login of the student, or team id for team work.</summary>
+    public required string Owner { get; init; }
+
+    public required bool IsTeam { get; init; }
+
+    /// <summary>Repository name (or upload file name) it came from.</summary>
+    public required string Repository { get; init; }
+
+    /// <summary>Commit SHA (or the SHA-256 of an upload).</summary>
+    public required string Commit { get; init; }
+
+    public required SubmissionSource Source { get; init; }
+
+    public required DateTimeOffset ReceivedAt { get; init; }
+
+    /// <summary>Folder holding the snapshot of the submitted tree, mounted read-only at /submission.</summary>
+    public required string SnapshotPath { get; init; }
+
+    /// <summary>What intake left out (submodules, LFS pointers, links, odd names), one line each; shown in feedback.</summary>
+    public string IntakeNotes { get; set; } = "";
+}

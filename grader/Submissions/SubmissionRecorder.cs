@@ -1,0 +1,78 @@
+using Course.Grader.Grading;
+using Microsoft.EntityFrameworkCore;
+
+namespace Course.Grader.Submissions;
+
+/// <summary>
+/// Records submissions once per (assignment, owner, commit). The first sighting wins: its
+/// received-at (server clock) and snapshot stay, so a re-fetch or a replayed webhook changes nothing.
+/// </summary>
+internal sealed class SubmissionRecorder(GraderDbContext db, GradingPaths paths, TimeProvider time)
+{
+    /// <summary>The already recorded submission with this key, if any.</summary>
+    public Task<Submission?> FindAsync(string assignment, string owner, string commit, CancellationToken cancellation) =>
+        db.Submissions.AsNoTracking().SingleOrDefaultAsync(
+            s => s.Assignment == assignment && s.Owner == owner && s.Commit == commit, cancellation);
+
+    /// <summary>
+    /// Records a new submission: <paramref name="snapshot"/> writes the tree into the folder it is given
+    /// and returns notes for the feedback. Returns the existing record when the key is known.
+    /// </summary>
+    public async Task<(Submission Submission, bool Created)> RecordAsync(string assignment, SubmissionOwner owner, string repository,
+        string commit, SubmissionSource source, Func<string, CancellationToken, Task<IReadOnlyList<string>>> snapshot,
+        CancellationToken cancellation)
+    {
+        if (await FindAsync(assignment, owner.Id, commit, cancellation) is { } existing)
+        {
+            return (existing, false);
+        }
+
+        var receivedAt = time.GetUtcNow();
+        var final = paths.Snapshot(assignment, owner.Id, commit);
+        var staging = $"{final}.partial-{Guid.NewGuid():N}";
+        IReadOnlyList<string> notes;
+        try
+        {
+            notes = await snapshot(staging, cancellation);
+            if (!Directory.Exists(final))
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(final)!);
+                Directory.Move(staging, final);
+            }
+        }
+        finally
+        {
+            if (Directory.Exists(staging))
+            {
+                Directory.Delete(staging, recursive: true);
+            }
+        }
+
+        var submission = new Submission
+        {
+            Id = Guid.NewGuid(),
+            Assignment = assignment,
+            Owner = owner.Id,
+            IsTeam = owner.IsTeam,
+            Repository = repository,
+            Commit = commit,
+            Source = source,
+            ReceivedAt = receivedAt,
+            SnapshotPath = final,
+            IntakeNotes = string.Join('\n', notes),
+        };
+        db.Submissions.Add(submission);
+        try
+        {
+            await db.SaveChangesAsync(cancellation);
+            return (submission, true);
+        }
+        catch (DbUpdateException)
+        {
+            // A concurrent intake recorded the same commit first; its record stands.
+            db.Entry(submission).State = EntityState.Detached;
+            return (await FindAsync(assignment, owner.Id, commit, cancellation)
+                ?? throw new InvalidOperationException($"submission {assignment}/{owner.Id}@{commit} vanished"), false);
+        }
+    }
+}
