@@ -1,0 +1,58 @@
+using System.Text;
+
+namespace Course.Leaderboard.Scoring;
+
+/// <summary>
+/// The hidden labels of a competition, read on the host. Never serialized, never shown: only
+/// scores computed from it leave this module.
+/// </summary>
+internal sealed class Solution
+{
+    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+
+    public Solution(ScoringSetup setup, string[] ids, bool[] isPublic, int[]? labels, LabelSet? classes, double[]? values)
+    {
+        Setup = setup;
+        Ids = ids;
+        IsPublic = isPublic;
+        Labels = labels;
+        Classes = classes;
+        Values = values;
+        Index = new Dictionary<string, int>(ids.Length, StringComparer.Ordinal);
+        for (var i = 0; i < ids.Length; i++)
+        {
+            Index.Add(ids[i], i);
+        }
+
+        _lookup = Index.GetAlternateLookup<ReadOnlySpan<char>>();
+        PublicRows = isPublic.Count(p => p);
+    }
+
+    public ScoringSetup Setup { get; }
+
+    /// <summary>Row ids in file order.</summary>
+    public string[] Ids { get; }
+
+    public Dictionary<string, int> Index { get; }
+
+    public bool[] IsPublic { get; }
+
+    public int PublicRows { get; }
+
+    public int Count => Ids.Length;
+
+    /// <summary>Class codes per row (classification metrics).</summary>
+    public int[]? Labels { get; }
+
+    public LabelSet? Classes { get; }
+
+    /// <summary>Row-major true values, one per target column (regression metrics).</summary>
+    public double[]? Values { get; }
+
+    public bool TryFind(ReadOnlySpan<byte> utf8Id, out int row)
+    {
+        Span<char> text = utf8Id.Length <= 128 ? stackalloc char[128] : new char[utf8Id.Length];
+        var length = Encoding.UTF8.GetChars(utf8Id, text);
+        return _lookup.TryGetValue(text[..length], out row);
+    }
+}
