@@ -21,7 +21,7 @@ internal static class IdxWriter
         gzip.Write([0, 0, 0x08, checked((byte)file.Dimensions.Count)]);
         foreach (var size in file.Dimensions)
         {
-            gzip.Write([(byte)(size >> 24), (byte)(size >> 16), (byte)(size >> 8), (byte)size]);
+            gzip.Write([unchecked((byte)(size >> 24)), unchecked((byte)(size >> 16)), unchecked((byte)(size >> 8)), unchecked((byte)size)]);
         }
 
         gzip.Write(file.Data);

@@ -50,7 +50,7 @@ internal static class LossCurvePlot
         plot.Axes.Bottom.Label.Text = "step";
         plot.Axes.Left.Label.Text = "loss";
         plot.Axes.Right.Label.Text = "accuracy";
-        plot.ShowLegend(Alignment.UpperRight);
+        plot.ShowLegend(Alignment.MiddleRight);
         plot.SavePng(path, Width, Height);
         return true;
     }

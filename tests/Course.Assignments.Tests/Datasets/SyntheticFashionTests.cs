@@ -9,11 +9,11 @@ public sealed class SyntheticFashionTests
     {
         using var folder = new ScratchFolder();
 
-        var testLabels = SyntheticFashion.Write(folder.Path, trainCount: 50, testCount: 20, seed: 3);
+        var testLabels = SyntheticFashion.Write(folder.Path, trainCount: 300, testCount: 20, seed: 3);
 
         var images = IdxReader.Read(folder.File("train-images-idx3-ubyte.gz"));
-        Assert.Equal([50, 28, 28], images.Dimensions);
-        Assert.Equal(50, IdxReader.Read(folder.File("train-labels-idx1-ubyte.gz")).Count);
+        Assert.Equal([300, 28, 28], images.Dimensions);
+        Assert.Equal(300, IdxReader.Read(folder.File("train-labels-idx1-ubyte.gz")).Count);
         Assert.Equal(testLabels, IdxReader.Read(folder.File("t10k-labels-idx1-ubyte.gz")).Data);
         Assert.Equal([20, 28, 28], IdxReader.Read(folder.File("t10k-images-idx3-ubyte.gz")).Dimensions);
     }
