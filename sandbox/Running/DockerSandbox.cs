@@ -122,7 +122,7 @@ internal sealed class DockerSandbox : ISandbox
         {
             var archive = await _docker.Containers.GetArchiveFromContainerAsync(id,
                 new GetArchiveFromContainerParameters { Path = HardenedContainer.OutPath }, statOnly: false, cancellation);
-            await using var stream = archive.Stream;
+            await using var stream = new ArchiveStream(archive.Stream);
             await collector.CollectAsync(stream, cancellation);
         }, cancellation);
         return collector;

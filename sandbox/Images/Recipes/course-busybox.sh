@@ -1,8 +1,8 @@
 # course-busybox: busybox-static and its applets, a few MB, built in seconds. The tests' workhorse.
 step 1/2 "busybox rootfs"
 BUSYBOX=/bin/busybox
-# A dynamic busybox names its loader; the image has no libc, so only busybox-static works.
-if [ ! -x "$BUSYBOX" ] || grep -q 'ld-linux' "$BUSYBOX"; then
+# A dynamic busybox names its loader (PT_INTERP, near the start); the image has no libc, so only busybox-static works.
+if [ ! -x "$BUSYBOX" ] || head -c 4096 "$BUSYBOX" | grep -aq 'ld-linux'; then
   echo "busybox-static is missing: run scripts/prerequisites.sh" >&2; exit 1
 fi
 mkdir -p "$ROOT/bin"

@@ -1,0 +1,214 @@
+using Course.Sandbox.Running;
+using Course.Sandbox.Tests.Support;
+
+namespace Course.Sandbox.Tests.Corpus;
+
+/// <summary>
+/// The hostile corpus of SECURITY.md: each case is a small "submission" (a busybox script) with
+/// its expected verdict, and no container may be left behind.
+/// </summary>
+[Collection(EngineCollection.Name)]
+public sealed class HostileCorpusTests(EngineFixture engine)
+{
+    private static readonly TimeSpan Short = TimeSpan.FromSeconds(2);
+
+    private async Task<SandboxResult> RunAsync(string name, string script, SandboxLimits? limits = null,
+        string? outputFolder = null)
+    {
+        var id = EngineFixture.NewJobId(name);
+        var result = await engine.Sandbox.RunAsync(EngineFixture.Script(id, script, limits) with { OutputFolder = outputFolder });
+        Assert.Equal(0, await engine.ContainersLeftAsync(id));
+        return result;
+    }
+
+    [Fact]
+    public async Task ForkBomb_StoppedByPidLimit_ShellGivesUp()
+    {
+        var result = await RunAsync("forkbomb", "while :; do sleep 100 & done",
+            EngineFixture.Quick with { Pids = 32, Timeout = TimeSpan.FromSeconds(20) });
+
+        // The pid limit makes fork fail; the shell gives up and its 31 sleepers die with the container.
+        Assert.Contains("can't fork", result.StderrTail);
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.False(result.TimedOut);
+    }
+
+    [Fact]
+    public async Task DaemonOutlivingMain_DiesWithMain_NoTimeout()
+    {
+        var result = await RunAsync("daemon", "(sleep 1000 &); nohup sleep 1000 >/dev/null 2>&1 & echo started");
+
+        Assert.Equal((0L, false), (result.ExitCode, result.TimedOut));
+        Assert.True(result.WallMs < 5000, $"{result.WallMs} ms");
+    }
+
+    [Fact]
+    public async Task MemoryBalloon_IsOomKilled()
+    {
+        var result = await RunAsync("balloon", "dd if=/dev/zero of=/dev/null bs=256M count=1",
+            EngineFixture.Quick with { MemoryBytes = 32L << 20 });
+
+        Assert.True(result.OomKilled);
+        Assert.Equal(137, result.ExitCode);
+        Assert.False(result.TimedOut);
+    }
+
+    [Fact]
+    public async Task FillingTmp_StopsAtTmpfsSize()
+    {
+        var result = await RunAsync("filltmp", "dd if=/dev/zero of=/tmp/fill bs=1M count=64; du -k /tmp/fill",
+            EngineFixture.Quick with { TmpBytes = 8L << 20, Output = new OutputLimits { MaxFileBytes = 1L << 30 } });
+
+        Assert.Contains("No space left on device", result.StderrTail);
+        Assert.Matches(@"^[0-9]{4}\s", result.StdoutTail); // about 8192 KiB, never 64 MiB
+    }
+
+    [Fact]
+    public async Task HugeFile_StoppedAtFsizeLimit()
+    {
+        var result = await RunAsync("hugefile", "dd if=/dev/zero of=/out/huge bs=1M count=50",
+            EngineFixture.Quick with { Output = new OutputLimits { MaxFileBytes = 1L << 20 } });
+
+        Assert.NotEqual(0, result.ExitCode); // SIGXFSZ
+        Assert.All(result.Outputs, output => Assert.True(output.Bytes <= 1L << 20));
+    }
+
+    [Fact]
+    public async Task GigabytesToStdout_KeepsOnlyTheTail()
+    {
+        var result = await RunAsync("stdout", "yes 0123456789abcdef", EngineFixture.Quick with { Timeout = Short });
+
+        Assert.True(result.TimedOut);
+        Assert.InRange(result.StdoutTail.Length, 1000, 64 * 1024);
+        Assert.Contains("\n0123456789abcdef\n0123456789abcdef\n", result.StdoutTail);
+    }
+
+    [Fact]
+    public async Task IgnoresSigterm_IsKilledAtTimeout()
+    {
+        var result = await RunAsync("sigterm", "trap '' TERM INT; while :; do :; done", EngineFixture.Quick with { Timeout = Short });
+
+        Assert.True(result.TimedOut);
+        Assert.Equal(137, result.ExitCode);
+        Assert.InRange(result.WallMs, 1900, 10_000);
+    }
+
+    [Fact]
+    public async Task SigstopItself_IsKilledAtTimeout()
+    {
+        var result = await RunAsync("sigstop", "echo before; kill -STOP $$; echo after", EngineFixture.Quick with { Timeout = Short });
+
+        Assert.True(result.TimedOut);
+        Assert.Equal("before\n", result.StdoutTail);
+    }
+
+    [Fact]
+    public async Task SocketOut_HasNoNetwork()
+    {
+        var result = await RunAsync("network",
+            "wget -q -T 2 -O - http://1.1.1.1/ 2>&1; echo rc=$?; wget -q -T 2 -O - http://172.17.0.1:2375/ 2>&1; echo rc=$?; " +
+            "nc -w 2 8.8.8.8 53 </dev/null 2>&1; echo rc=$?; cat /proc/net/route | wc -l");
+
+        Assert.DoesNotContain("rc=0", result.StdoutTail);
+        Assert.EndsWith("1\n", result.StdoutTail); // the routing table has its header line only
+    }
+
+    [Fact]
+    public async Task ReadsEnvironment_FindsNoSecrets()
+    {
+        Environment.SetEnvironmentVariable("COURSE_TEST_SECRET", "hunter2");
+        var result = await RunAsync("env", "env; cat /proc/1/environ 2>&1 | tr '\\0' '\\n'");
+
+        Assert.DoesNotContain("hunter2", result.StdoutTail);
+        Assert.DoesNotContain("COURSE_TEST_SECRET", result.StdoutTail);
+        var names = result.StdoutTail.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Where(line => line.Contains('=')).Select(line => line.Split('=')[0]).ToHashSet();
+        Assert.Subset(new HashSet<string> { "PATH", "HOSTNAME", "HOME", "PWD", "SHLVL" }, names);
+    }
+
+    [Fact]
+    public async Task LooksForDockerSocket_FindsNone()
+    {
+        var result = await RunAsync("socket",
+            "ls /var/run/docker.sock /run/docker.sock 2>&1; find / -name 'docker.sock' 2>/dev/null; echo done");
+
+        Assert.DoesNotContain("docker.sock\n/", result.StdoutTail);
+        Assert.Contains("No such file", result.StdoutTail);
+        Assert.EndsWith("done\n", result.StdoutTail);
+    }
+
+    [Fact]
+    public async Task PredictionsSymlink_IsRejectedNotFollowed()
+    {
+        var folder = Path.Combine(engine.Options.WorkRoot, $"symlink-{Guid.NewGuid():N}");
+        var result = await RunAsync("symlink",
+            "ln -s /etc/shadow /out/predictions.csv; ln -s /data/hidden/labels.csv /out/labels.csv; ln -s / /out/root",
+            outputFolder: folder);
+
+        Assert.Empty(result.Outputs);
+        Assert.Equal(["labels.csv", "predictions.csv", "root"], result.Rejected.Select(r => r.Path).Order());
+        Assert.All(result.Rejected, r => Assert.Contains("symbolic link", r.Reason));
+        Assert.Empty(Directory.EnumerateFileSystemEntries(folder));
+    }
+
+    [Fact]
+    public async Task PredictionsFifo_IsRejected()
+    {
+        var result = await RunAsync("fifo", "mkfifo /out/predictions.csv");
+
+        Assert.Equal(("predictions.csv", "FIFO (named pipe)"), (result.Rejected.Single().Path, result.Rejected.Single().Reason));
+    }
+
+    [Fact]
+    public async Task HardLink_IsRejectedAndCannotReachOutsideOut()
+    {
+        var result = await RunAsync("hardlink", "echo 1 > /out/a.csv; ln /out/a.csv /out/predictions.csv; ln /etc/passwd /out/passwd; echo rc=$?");
+
+        Assert.Equal("a.csv", Assert.Single(result.Outputs).Path);
+        var rejected = Assert.Single(result.Rejected);
+        Assert.Equal("predictions.csv", rejected.Path);
+        Assert.Contains("hard link", rejected.Reason);
+        Assert.Contains("rc=1", result.StdoutTail);
+    }
+
+    [Fact]
+    public async Task WritesOwnScoreFile_IsJustAnOutput()
+    {
+        var result = await RunAsync("score", "echo '{\"score\": 100}' > /out/score.json; echo 'score: 100'");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(("score.json", 15L), (result.Outputs.Single().Path, result.Outputs.Single().Bytes));
+    }
+
+    [Fact]
+    public async Task SleepsUntilTimeout_TimesOut()
+    {
+        var result = await RunAsync("sleep", "sleep 1000", EngineFixture.Quick with { Timeout = Short });
+
+        Assert.Equal((137L, true, false), (result.ExitCode, result.TimedOut, result.OomKilled));
+        Assert.InRange(result.WallMs, 1900, 10_000);
+    }
+
+    [Fact]
+    public async Task HundredThousandFiles_KeepsLimitAndSummarizes()
+    {
+        var result = await RunAsync("manyfiles", "cd /out && i=0; while [ $i -lt 100000 ]; do : > f$i; i=$((i+1)); done",
+            EngineFixture.Quick with { Timeout = TimeSpan.FromSeconds(60) });
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(100, result.Outputs.Count);
+        Assert.Equal(101, result.Rejected.Count);
+        Assert.Equal("99800 more entries rejected", result.Rejected[^1].Reason);
+    }
+
+    [Fact]
+    public async Task OddFileNames_AreRejectedOthersKept()
+    {
+        var result = await RunAsync("names",
+            "cd /out; : > \"$(printf 'a\\nb')\"; : > \"$(printf 'bad\\377name')\"; : > 'ok name.txt'; : > \"$(printf 'r\\303\\251sum\\303\\251')\"");
+
+        Assert.Equal(["ok name.txt", "résumé"], result.Outputs.Select(o => o.Path).Order());
+        Assert.Equal(2, result.Rejected.Count);
+        Assert.All(result.Rejected, r => Assert.Contains("unsafe file name", r.Reason));
+    }
+}
