@@ -44,7 +44,7 @@ namespace Course.Assignments.Migrations
                     b.HasIndex("GitHub")
                         .IsUnique();
 
-                    b.ToTable("students", (string)null);
+                    b.ToTable("assignments_students", (string)null);
                 });
 
             modelBuilder.Entity("Course.Assignments.Roster.Team", b =>
@@ -65,7 +65,7 @@ namespace Course.Assignments.Migrations
                     b.HasIndex("Assignment", "Name")
                         .IsUnique();
 
-                    b.ToTable("teams", (string)null);
+                    b.ToTable("assignments_teams", (string)null);
                 });
 
             modelBuilder.Entity("Course.Assignments.Roster.TeamMember", b =>
@@ -86,7 +86,7 @@ namespace Course.Assignments.Migrations
 
                     b.HasIndex("TeamId");
 
-                    b.ToTable("team_members", (string)null);
+                    b.ToTable("assignments_team_members", (string)null);
                 });
 
             modelBuilder.Entity("Course.Assignments.Roster.TeamMember", b =>

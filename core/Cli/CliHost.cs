@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.Data.Common;
+using System.Text.RegularExpressions;
 using Course.Core.Errors;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,7 +11,7 @@ namespace Course.Core.Cli;
 /// Runs command actions: builds the services for the chosen course, maps failures to the exit
 /// codes of the contract (0 ok, 1 failure of the work, 2 bad input) and prints their messages.
 /// </summary>
-public sealed class CliHost
+public sealed partial class CliHost
 {
     private readonly Action<IServiceCollection, IConfiguration> _configure;
     private readonly IReadOnlyDictionary<string, string?> _overrides;
@@ -61,10 +63,21 @@ public sealed class CliHost
             await Error.WriteLineAsync($"error: {failure.Message}");
             return failure.ExitCode;
         }
+        catch (DbException failure) when (MissingTable.IsMatch(failure.Message))
+        {
+            await Error.WriteLineAsync($"error: the course database is not up to date ({failure.Message.Trim()}); run 'grader db migrate'");
+            return ExitCodes.Failure;
+        }
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
         {
             await Error.WriteLineAsync("cancelled");
             return 130;
         }
     }
+
+    // SQLite says "no such table", PostgreSQL "relation ... does not exist": both mean a missing migration.
+    [GeneratedRegex("no such table|relation .* does not exist")]
+    private static partial Regex MissingTablePattern();
+
+    private static Regex MissingTable => MissingTablePattern();
 }

@@ -2,6 +2,7 @@ using Course.Core.Cli;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -12,7 +13,8 @@ public static class CourseDatabaseExtensions
 {
     /// <summary>
     /// Registers <typeparamref name="TContext"/> on the course database with its own migrations
-    /// history table (<c>__{schema}_migrations</c>), so each module migrates independently.
+    /// history table (<c>__{module}_migrations</c>), so each module migrates independently, and its
+    /// tables prefixed with the module's name, so no two modules can collide.
     /// </summary>
     public static IServiceCollection AddModuleDatabase<TContext>(this IServiceCollection services, string module)
         where TContext : DbContext
@@ -41,6 +43,8 @@ public static class CourseDatabaseExtensions
                 options.AddInterceptors(SqlitePragmas.Instance);
                 break;
         }
+
+        ((IDbContextOptionsBuilderInfrastructure)options).AddOrUpdateExtension(new ModuleTables(module));
 
         // Migrations are generated once and shared by both providers (see PortableTypes).
         options.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));

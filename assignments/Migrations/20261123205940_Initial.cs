@@ -11,7 +11,7 @@ namespace Course.Assignments.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
-                name: "students",
+                name: "assignments_students",
                 columns: table => new
                 {
                     Login = table.Column<string>(type: "text", nullable: false),
@@ -22,11 +22,11 @@ namespace Course.Assignments.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_students", x => x.Login);
+                    table.PrimaryKey("PK_assignments_students", x => x.Login);
                 });
 
             migrationBuilder.CreateTable(
-                name: "teams",
+                name: "assignments_teams",
                 columns: table => new
                 {
                     Id = table.Column<string>(type: "text", nullable: false),
@@ -35,11 +35,11 @@ namespace Course.Assignments.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_teams", x => x.Id);
+                    table.PrimaryKey("PK_assignments_teams", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
-                name: "team_members",
+                name: "assignments_team_members",
                 columns: table => new
                 {
                     Assignment = table.Column<string>(type: "text", nullable: false),
@@ -48,46 +48,46 @@ namespace Course.Assignments.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_team_members", x => new { x.Assignment, x.Login });
+                    table.PrimaryKey("PK_assignments_team_members", x => new { x.Assignment, x.Login });
                     table.ForeignKey(
-                        name: "FK_team_members_students_Login",
+                        name: "FK_assignments_team_members_assignments_students_Login",
                         column: x => x.Login,
-                        principalTable: "students",
+                        principalTable: "assignments_students",
                         principalColumn: "Login",
                         onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
-                        name: "FK_team_members_teams_TeamId",
+                        name: "FK_assignments_team_members_assignments_teams_TeamId",
                         column: x => x.TeamId,
-                        principalTable: "teams",
+                        principalTable: "assignments_teams",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateIndex(
-                name: "IX_students_Email",
-                table: "students",
+                name: "IX_assignments_students_Email",
+                table: "assignments_students",
                 column: "Email",
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_students_GitHub",
-                table: "students",
+                name: "IX_assignments_students_GitHub",
+                table: "assignments_students",
                 column: "GitHub",
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_team_members_Login",
-                table: "team_members",
+                name: "IX_assignments_team_members_Login",
+                table: "assignments_team_members",
                 column: "Login");
 
             migrationBuilder.CreateIndex(
-                name: "IX_team_members_TeamId",
-                table: "team_members",
+                name: "IX_assignments_team_members_TeamId",
+                table: "assignments_team_members",
                 column: "TeamId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_teams_Assignment_Name",
-                table: "teams",
+                name: "IX_assignments_teams_Assignment_Name",
+                table: "assignments_teams",
                 columns: new[] { "Assignment", "Name" },
                 unique: true);
         }
@@ -96,13 +96,13 @@ namespace Course.Assignments.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
-                name: "team_members");
+                name: "assignments_team_members");
 
             migrationBuilder.DropTable(
-                name: "students");
+                name: "assignments_students");
 
             migrationBuilder.DropTable(
-                name: "teams");
+                name: "assignments_teams");
         }
     }
 }

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Course.Assignments.Migrations
 {
     [DbContext(typeof(AssignmentsDbContext))]
-    [Migration("20261123201125_Initial")]
+    [Migration("20261123205940_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -47,7 +47,7 @@ namespace Course.Assignments.Migrations
                     b.HasIndex("GitHub")
                         .IsUnique();
 
-                    b.ToTable("students", (string)null);
+                    b.ToTable("assignments_students", (string)null);
                 });
 
             modelBuilder.Entity("Course.Assignments.Roster.Team", b =>
@@ -68,7 +68,7 @@ namespace Course.Assignments.Migrations
                     b.HasIndex("Assignment", "Name")
                         .IsUnique();
 
-                    b.ToTable("teams", (string)null);
+                    b.ToTable("assignments_teams", (string)null);
                 });
 
             modelBuilder.Entity("Course.Assignments.Roster.TeamMember", b =>
@@ -89,7 +89,7 @@ namespace Course.Assignments.Migrations
 
                     b.HasIndex("TeamId");
 
-                    b.ToTable("team_members", (string)null);
+                    b.ToTable("assignments_team_members", (string)null);
                 });
 
             modelBuilder.Entity("Course.Assignments.Roster.TeamMember", b =>
