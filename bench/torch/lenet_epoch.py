@@ -1,0 +1,52 @@
+"""PyTorch side of `bench/run torch`: one epoch of the reference's LeNet (same layers, Adam 1e-3,
+batch 256, 60,000 Fashion-MNIST images, one thread). Prints `epoch_seconds: X` (the training loop
+only, as the TorchSharp side reports it)."""
+import gzip
+import time
+
+import numpy as np
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+torch.set_num_threads(1)
+torch.manual_seed(2026)
+
+
+def read_idx(path):
+    with gzip.open(path, "rb") as f:
+        data = f.read()
+    rank = data[3]
+    dims = [int.from_bytes(data[4 + 4 * i:8 + 4 * i], "big") for i in range(rank)]
+    return np.frombuffer(data, dtype=np.uint8, offset=4 + 4 * rank).reshape(dims)
+
+
+class LeNet(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.conv1 = nn.Conv2d(1, 6, 5, padding=2)
+        self.conv2 = nn.Conv2d(6, 16, 5)
+        self.fc1 = nn.Linear(16 * 5 * 5, 120)
+        self.fc2 = nn.Linear(120, 84)
+        self.fc3 = nn.Linear(84, 10)
+
+    def forward(self, x):
+        x = F.max_pool2d(F.relu(self.conv1(x)), 2)
+        x = F.max_pool2d(F.relu(self.conv2(x)), 2)
+        x = x.flatten(1)
+        return self.fc3(F.relu(self.fc2(F.relu(self.fc1(x)))))
+
+
+images = torch.from_numpy(read_idx("/data/fashion-mnist/train-images-idx3-ubyte.gz").copy()).float().div_(255).sub_(0.2860).div_(0.3530).unsqueeze(1)
+labels = torch.from_numpy(read_idx("/data/fashion-mnist/train-labels-idx1-ubyte.gz").astype(np.int64))
+model = LeNet()
+optimizer = torch.optim.Adam(model.parameters(), lr=1e-3)
+start = time.perf_counter()
+order = torch.randperm(len(images))
+for i in range(0, len(images), 256):
+    index = order[i:i + 256]
+    loss = F.cross_entropy(model(images[index]), labels[index])
+    optimizer.zero_grad()
+    loss.backward()
+    optimizer.step()
+print(f"epoch_seconds: {time.perf_counter() - start:.3f}  (last loss {loss.item():.3f}, torch {torch.__version__})")
