@@ -37,10 +37,12 @@ internal sealed class ModuleTables(string module) : IDbContextOptionsExtension
     {
         public void ProcessModelFinalizing(IConventionModelBuilder modelBuilder, IConventionContext<IConventionModelBuilder> context)
         {
+            // The migrations history table (__module_migrations) keeps the name EF Core looks it up by.
             var prefix = module + "_";
             foreach (var entity in modelBuilder.Metadata.GetEntityTypes())
             {
-                if (entity.GetTableName() is { } table && !table.StartsWith(prefix, StringComparison.Ordinal))
+                if (entity.GetTableName() is { } table && !table.StartsWith(prefix, StringComparison.Ordinal)
+                    && !table.StartsWith("__", StringComparison.Ordinal))
                 {
                     entity.SetTableName(prefix + table);
                 }
