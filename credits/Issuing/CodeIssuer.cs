@@ -17,8 +17,8 @@ namespace Course.Credits.Issuing;
 internal sealed class CodeIssuer(CreditsDbContext db, TimeProvider clock)
 {
     private const string Claim = """
-        UPDATE credit_codes SET "Status" = 'Issued', "Login" = @login, "AssigneeKey" = @key, "IssuedAt" = @now, "Replaces" = @replaces
-        WHERE "Id" = (SELECT "Id" FROM credit_codes
+        UPDATE {1} SET "Status" = 'Issued', "Login" = @login, "AssigneeKey" = @key, "IssuedAt" = @now, "Replaces" = @replaces
+        WHERE "Id" = (SELECT "Id" FROM {1}
                       WHERE "Status" = 'Available' AND "Provider" = @provider AND "Value" = @value
                         AND ("ExpiresAt" IS NULL OR "ExpiresAt" > @now)
                       ORDER BY "ExpiresAt" IS NULL, "ExpiresAt", "ImportedAt", "Id"
@@ -121,7 +121,8 @@ internal sealed class CodeIssuer(CreditsDbContext db, TimeProvider clock)
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = string.Format(System.Globalization.CultureInfo.InvariantCulture, Claim,
-            connection is SqliteConnection ? "" : "FOR UPDATE SKIP LOCKED");
+            connection is SqliteConnection ? "" : "FOR UPDATE SKIP LOCKED",
+            db.Model.FindEntityType(typeof(CreditCode))!.GetTableName());
         Add(command, "@login", request.Login);
         Add(command, "@key", key);
         Add(command, "@now", now.ToUnixTimeMilliseconds());

@@ -53,12 +53,12 @@ public sealed class CreditsDbContext(DbContextOptions<CreditsDbContext> options)
         });
     }
 
-    /// <summary>Table names, also used by the raw SQL of the atomic claim.</summary>
+    /// <summary>Table names, already carrying the module's prefix so the database's module-prefix convention keeps them.</summary>
     internal static class Tables
     {
-        public const string Codes = "credit_codes";
-        public const string Outbox = "credit_outbox";
-        public const string Audit = "credit_audit";
-        public const string Spend = "credit_spend";
+        public const string Codes = "credits_codes";
+        public const string Outbox = "credits_outbox";
+        public const string Audit = "credits_audit";
+        public const string Spend = "credits_spend";
     }
 }

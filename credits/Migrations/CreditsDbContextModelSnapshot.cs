@@ -45,7 +45,7 @@ namespace Course.Credits.Migrations
 
                     b.HasIndex("CodeId");
 
-                    b.ToTable("credit_audit", (string)null);
+                    b.ToTable("credits_audit", (string)null);
                 });
 
             modelBuilder.Entity("Course.Credits.Ledger.CreditCode", b =>
@@ -112,7 +112,7 @@ namespace Course.Credits.Migrations
 
                     b.HasIndex("Status", "Provider", "Value");
 
-                    b.ToTable("credit_codes", (string)null);
+                    b.ToTable("credits_codes", (string)null);
                 });
 
             modelBuilder.Entity("Course.Credits.Ledger.OutboxMessage", b =>
@@ -171,7 +171,7 @@ namespace Course.Credits.Migrations
 
                     b.HasIndex("State");
 
-                    b.ToTable("credit_outbox", (string)null);
+                    b.ToTable("credits_outbox", (string)null);
                 });
 
             modelBuilder.Entity("Course.Credits.Ledger.SpendRecord", b =>
@@ -190,7 +190,7 @@ namespace Course.Credits.Migrations
 
                     b.HasKey("Login");
 
-                    b.ToTable("credit_spend", (string)null);
+                    b.ToTable("credits_spend", (string)null);
                 });
 #pragma warning restore 612, 618
         }

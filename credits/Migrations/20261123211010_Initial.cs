@@ -11,7 +11,7 @@ namespace Course.Credits.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
-                name: "credit_audit",
+                name: "credits_audit",
                 columns: table => new
                 {
                     Id = table.Column<string>(type: "text", nullable: false),
@@ -24,11 +24,11 @@ namespace Course.Credits.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_credit_audit", x => x.Id);
+                    table.PrimaryKey("PK_credits_audit", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
-                name: "credit_codes",
+                name: "credits_codes",
                 columns: table => new
                 {
                     Id = table.Column<string>(type: "text", nullable: false),
@@ -49,11 +49,11 @@ namespace Course.Credits.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_credit_codes", x => x.Id);
+                    table.PrimaryKey("PK_credits_codes", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
-                name: "credit_outbox",
+                name: "credits_outbox",
                 columns: table => new
                 {
                     Id = table.Column<string>(type: "text", nullable: false),
@@ -73,11 +73,11 @@ namespace Course.Credits.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_credit_outbox", x => x.Id);
+                    table.PrimaryKey("PK_credits_outbox", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
-                name: "credit_spend",
+                name: "credits_spend",
                 columns: table => new
                 {
                     Login = table.Column<string>(type: "text", nullable: false),
@@ -87,45 +87,45 @@ namespace Course.Credits.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_credit_spend", x => x.Login);
+                    table.PrimaryKey("PK_credits_spend", x => x.Login);
                 });
 
             migrationBuilder.CreateIndex(
-                name: "IX_credit_audit_CodeId",
-                table: "credit_audit",
+                name: "IX_credits_audit_CodeId",
+                table: "credits_audit",
                 column: "CodeId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_credit_codes_AssigneeKey",
-                table: "credit_codes",
+                name: "IX_credits_codes_AssigneeKey",
+                table: "credits_codes",
                 column: "AssigneeKey",
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_credit_codes_Fingerprint",
-                table: "credit_codes",
+                name: "IX_credits_codes_Fingerprint",
+                table: "credits_codes",
                 column: "Fingerprint",
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_credit_codes_Login",
-                table: "credit_codes",
+                name: "IX_credits_codes_Login",
+                table: "credits_codes",
                 column: "Login");
 
             migrationBuilder.CreateIndex(
-                name: "IX_credit_codes_Status_Provider_Value",
-                table: "credit_codes",
+                name: "IX_credits_codes_Status_Provider_Value",
+                table: "credits_codes",
                 columns: new[] { "Status", "Provider", "Value" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_credit_outbox_Key",
-                table: "credit_outbox",
+                name: "IX_credits_outbox_Key",
+                table: "credits_outbox",
                 column: "Key",
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_credit_outbox_State",
-                table: "credit_outbox",
+                name: "IX_credits_outbox_State",
+                table: "credits_outbox",
                 column: "State");
         }
 
@@ -133,16 +133,16 @@ namespace Course.Credits.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
-                name: "credit_audit");
+                name: "credits_audit");
 
             migrationBuilder.DropTable(
-                name: "credit_codes");
+                name: "credits_codes");
 
             migrationBuilder.DropTable(
-                name: "credit_outbox");
+                name: "credits_outbox");
 
             migrationBuilder.DropTable(
-                name: "credit_spend");
+                name: "credits_spend");
         }
     }
 }

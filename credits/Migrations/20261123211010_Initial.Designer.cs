@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Course.Credits.Migrations
 {
     [DbContext(typeof(CreditsDbContext))]
-    [Migration("20261123203613_Initial")]
+    [Migration("20261123211010_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -48,7 +48,7 @@ namespace Course.Credits.Migrations
 
                     b.HasIndex("CodeId");
 
-                    b.ToTable("credit_audit", (string)null);
+                    b.ToTable("credits_audit", (string)null);
                 });
 
             modelBuilder.Entity("Course.Credits.Ledger.CreditCode", b =>
@@ -115,7 +115,7 @@ namespace Course.Credits.Migrations
 
                     b.HasIndex("Status", "Provider", "Value");
 
-                    b.ToTable("credit_codes", (string)null);
+                    b.ToTable("credits_codes", (string)null);
                 });
 
             modelBuilder.Entity("Course.Credits.Ledger.OutboxMessage", b =>
@@ -174,7 +174,7 @@ namespace Course.Credits.Migrations
 
                     b.HasIndex("State");
 
-                    b.ToTable("credit_outbox", (string)null);
+                    b.ToTable("credits_outbox", (string)null);
                 });
 
             modelBuilder.Entity("Course.Credits.Ledger.SpendRecord", b =>
@@ -193,7 +193,7 @@ namespace Course.Credits.Migrations
 
                     b.HasKey("Login");
 
-                    b.ToTable("credit_spend", (string)null);
+                    b.ToTable("credits_spend", (string)null);
                 });
 #pragma warning restore 612, 618
         }
