@@ -1,0 +1,12 @@
+"""hw1 (Fay): hostile. Looks for expected outputs and secrets, claims a score, forks without end."""
+import glob, json, os
+found = {p: None for p in glob.glob("/data/**", recursive=True) + glob.glob("/**/expected*", recursive=True)}
+json.dump(sorted(found)[:100], open("/out/found.json", "w"))
+json.dump({"score": 100}, open("/out/score.json", "w"))           # never read by the host
+json.dump(dict(os.environ), open("/out/environment.json", "w"))   # nothing secret is passed
+try:
+    os.symlink("/etc/shadow", "/out/softmax.json")                 # rejected by output collection
+except OSError:
+    pass
+while True:
+    os.fork()                                                      # stopped by the PID limit and the timeout
