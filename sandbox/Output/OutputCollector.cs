@@ -30,11 +30,8 @@ internal sealed class OutputCollector(OutputLimits limits, string? destination)
     {
         if (destination is not null)
         {
+            // Checked empty before the run (JobValidator), so nothing here predates the job.
             Directory.CreateDirectory(destination);
-            if (Directory.EnumerateFileSystemEntries(destination).Any())
-            {
-                throw new SandboxUnavailableException($"output folder '{destination}' is not empty");
-            }
         }
 
         await using var reader = new TarReader(archive, leaveOpen: true);

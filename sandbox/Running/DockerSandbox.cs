@@ -19,7 +19,8 @@ internal sealed class DockerSandbox : ISandbox
     private readonly TimeProvider _time;
     private readonly SlotPool<int> _cores;
     private readonly SlotPool<string> _gpus;
-    private readonly Lazy<Task> _sweep;
+    private readonly Lock _sweepLock = new();
+    private Task? _sweep;
 
     public DockerSandbox(IDockerClient docker, SandboxOptions options, TimeProvider time)
     {
@@ -28,13 +29,12 @@ internal sealed class DockerSandbox : ISandbox
         _time = time;
         _cores = new SlotPool<int>(options.Cores);
         _gpus = new SlotPool<string>(options.Gpus);
-        _sweep = new Lazy<Task>(() => new Sweeper(docker, options).SweepAsync(CancellationToken.None));
     }
 
     public async Task<SandboxResult> RunAsync(SandboxJob job, CancellationToken cancellation = default)
     {
         var jobId = JobValidator.Validate(job, _cores.Count);
-        await _sweep.Value;
+        await SweepOnceAsync();
         using var cores = await _cores.AcquireAsync(Math.Clamp((int)Math.Ceiling(job.Limits.Cpus), 1, _cores.Count),
             cancellation);
         using var gpus = await AcquireGpusAsync(job.Limits, cancellation);
@@ -126,6 +126,20 @@ internal sealed class DockerSandbox : ISandbox
             await collector.CollectAsync(stream, cancellation);
         }, cancellation);
         return collector;
+    }
+
+    /// <summary>The first run of a process sweeps leftovers; a failed sweep (engine down) is tried again next run.</summary>
+    private Task SweepOnceAsync()
+    {
+        lock (_sweepLock)
+        {
+            if (_sweep is null || _sweep.IsFaulted || _sweep.IsCanceled)
+            {
+                _sweep = new Sweeper(_docker, _options).SweepAsync(CancellationToken.None);
+            }
+
+            return _sweep;
+        }
     }
 
     private async Task<SlotLease<string>> AcquireGpusAsync(SandboxLimits limits, CancellationToken cancellation)

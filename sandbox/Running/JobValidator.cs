@@ -34,6 +34,11 @@ internal static partial class JobValidator
         problems.AddRange(job.Environment.Keys
             .Where(key => key.Length == 0 || key.Contains('=', StringComparison.Ordinal) || key.Contains('\0', StringComparison.Ordinal))
             .Select(key => $"environment: '{key}' is not a variable name"));
+        if (job.OutputFolder is { } folder && Directory.Exists(folder) && Directory.EnumerateFileSystemEntries(folder).Any())
+        {
+            problems.Add($"outputFolder: '{folder}' is not empty");
+        }
+
         if (job.WorkingDirectory is { } directory && !directory.StartsWith('/'))
         {
             problems.Add($"workingDirectory: '{directory}' must be absolute");

@@ -45,6 +45,23 @@ public sealed class JobValidatorTests
     }
 
     [Fact]
+    public void Validate_OutputFolderNotEmpty_IsRefusedBeforeRunning()
+    {
+        var folder = Directory.CreateTempSubdirectory();
+        File.WriteAllText(Path.Combine(folder.FullName, "old.csv"), "");
+        try
+        {
+            var job = CreateJob() with { OutputFolder = folder.FullName };
+
+            Assert.Contains("not empty", Assert.Throws<BadInputException>(() => JobValidator.Validate(job, 2)).Message);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public void Validate_ManyProblems_ReportsEach()
     {
         var job = new SandboxJob("", []) { JobId = "bad id!", Limits = new SandboxLimits { Cpus = 8, MemoryBytes = 1024 } };
