@@ -26,7 +26,7 @@ namespace Course.Leaderboard.Migrations
 
                     b.HasKey("Assignment");
 
-                    b.ToTable("finalizations", (string)null);
+                    b.ToTable("leaderboard_finalizations", (string)null);
                 });
 
             modelBuilder.Entity("Course.Leaderboard.Submissions.Selection", b =>
@@ -49,7 +49,7 @@ namespace Course.Leaderboard.Migrations
 
                     b.HasIndex("Assignment", "Team");
 
-                    b.ToTable("selections", (string)null);
+                    b.ToTable("leaderboard_selections", (string)null);
                 });
 
             modelBuilder.Entity("Course.Leaderboard.Submissions.Submission", b =>
@@ -100,7 +100,7 @@ namespace Course.Leaderboard.Migrations
 
                     b.HasIndex("Assignment", "Team", "Day");
 
-                    b.ToTable("submissions", (string)null);
+                    b.ToTable("leaderboard_submissions", (string)null);
                 });
 
             modelBuilder.Entity("Course.Leaderboard.Submissions.Selection", b =>
