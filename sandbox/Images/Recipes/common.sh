@@ -52,9 +52,12 @@ sandbox_layout() {
 }
 
 # Imports the root file system as IMAGE:HASH (label course.recipe=HASH) and tags it latest.
+# Arguments are extra Dockerfile instructions for the image (e.g. "ENV NAME=value").
 import_rootfs() {
-  tar --numeric-owner -C "$ROOT" -c . \
-    | docker import --change "LABEL course.recipe=$HASH" --change 'USER 65534:65534' --change 'WORKDIR /tmp' \
-        --change 'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' - "$IMAGE:$HASH" >/dev/null
+  local changes=(--change "LABEL course.recipe=$HASH" --change 'USER 65534:65534' --change 'WORKDIR /tmp'
+                 --change 'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin')
+  local extra
+  for extra in "$@"; do changes+=(--change "$extra"); done
+  tar --numeric-owner -C "$ROOT" -c . | docker import "${changes[@]}" - "$IMAGE:$HASH" >/dev/null
   docker tag "$IMAGE:$HASH" "$IMAGE:latest"
 }
