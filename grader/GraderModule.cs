@@ -1,7 +1,9 @@
 using System.CommandLine;
 using Course.Core.Cli;
 using Course.Grader.Cli;
+using Course.Grader.Intake;
 using Course.Grader.Queue;
+using Course.Grader.Web.Cli;
 
 namespace Course.Grader;
 
@@ -12,6 +14,7 @@ public static class GraderModule
     {
         _ = configuration;
         services.AddGradingPipeline(configuration);
+        services.AddGitHubIntake(configuration);
         return services;
     }
 
@@ -19,6 +22,7 @@ public static class GraderModule
     public static IEnumerable<Command> Commands(CliHost host)
     {
         return [DbCommands.Create(host),
-            FetchCommand.Create(host), GradeCommand.Create(host), WorkerCommand.Create(host), JobsCommand.Create(host)];
+            FetchCommand.Create(host), GradeCommand.Create(host), WorkerCommand.Create(host), JobsCommand.Create(host),
+            ServeCommand.Create(host), UsersCommand.Create(host)];
     }
 }

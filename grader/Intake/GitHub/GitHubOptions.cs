@@ -1,0 +1,31 @@
+using Course.Core.Errors;
+
+namespace Course.Grader.Intake.GitHub;
+
+/// <summary>
+/// The <c>GitHub</c> configuration section (environment: <c>GitHub__Token</c>, <c>GitHub__BaseUrl</c>,
+/// <c>GitHub__WebhookSecret</c>). Secrets come from the environment, never from course.json.
+/// </summary>
+internal sealed record GitHubOptions(string? Token, Uri? BaseUrl, string? WebhookSecret)
+{
+    /// <summary>Largest tarball downloaded, in bytes, before it is even extracted. Default 200 MB.</summary>
+    public long MaxTarballBytes { get; init; } = 200L * 1024 * 1024;
+
+    public static GitHubOptions From(IConfiguration configuration)
+    {
+        var section = configuration.GetSection("GitHub");
+        var baseUrl = section["BaseUrl"];
+        Uri? uri = null;
+        if (!string.IsNullOrWhiteSpace(baseUrl) && !Uri.TryCreate(baseUrl, UriKind.Absolute, out uri))
+        {
+            throw new BadInputException($"GitHub:BaseUrl: '{baseUrl}' is not an absolute URL");
+        }
+
+        return new(Blank(section["Token"]), uri, Blank(section["WebhookSecret"]));
+    }
+
+    public string RequireToken() =>
+        Token ?? throw new BadInputException("GitHub:Token is not set (environment variable GitHub__Token)");
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+}

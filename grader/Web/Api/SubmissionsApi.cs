@@ -1,0 +1,78 @@
+using System.Security.Claims;
+using Course.Assignments.Roster;
+using Course.Grader.Submissions;
+using Course.Grader.Web.Auth;
+using Course.Grader.Web.Data;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Course.Grader.Web.Api;
+
+/// <summary>
+/// <c>/api/...</c>: who am I, submissions with their grading results, received pushes. A student sees
+/// only their own and their teams' submissions; TAs and instructors see the course.
+/// </summary>
+internal static class SubmissionsApi
+{
+    public static IEndpointRouteBuilder MapSubmissionsApi(this IEndpointRouteBuilder routes)
+    {
+        var api = routes.MapGroup("/api").RequireAuthorization();
+        api.MapGet("/me", Me);
+        api.MapGet("/submissions", ListSubmissionsAsync);
+        api.MapGet("/pushes", ListPushesAsync).RequireAuthorization(Roles.StaffPolicy);
+        return routes;
+    }
+
+    internal static Ok<MeResponse> Me(ClaimsPrincipal user) =>
+        TypedResults.Ok(new MeResponse(user.Identity!.Name!, user.FindFirstValue(ClaimTypes.Role)!));
+
+    internal static async Task<Results<Ok<List<SubmissionResponse>>, ForbidHttpResult>> ListSubmissionsAsync(ClaimsPrincipal user,
+        GraderDbContext grader, AssignmentsDbContext roster, string? assignment, string? owner, CancellationToken cancellation)
+    {
+        var login = user.Identity!.Name!;
+        IReadOnlyList<string>? visible = null;
+        if (user.IsInRole(Roles.Student))
+        {
+            var teams = await roster.TeamMembers.AsNoTracking().Where(m => m.Login == login).Select(m => m.TeamId).ToListAsync(cancellation);
+            visible = [login, .. teams];
+            if (owner is not null && !visible.Contains(owner))
+            {
+                return TypedResults.Forbid();
+            }
+        }
+
+        var query = grader.Submissions.AsNoTracking()
+            .Where(s => (assignment == null || s.Assignment == assignment) && (owner == null || s.Owner == owner));
+        if (visible is not null)
+        {
+            query = query.Where(s => visible.Contains(s.Owner));
+        }
+
+        var submissions = await query.ToListAsync(cancellation);
+        var ids = submissions.Select(s => s.Id).ToList();
+        var results = await grader.Results.AsNoTracking().Where(r => ids.Contains(r.SubmissionId)).ToListAsync(cancellation);
+        return TypedResults.Ok(submissions.OrderByDescending(s => s.ReceivedAt).Select(s =>
+        {
+            var result = results.Where(r => r.SubmissionId == s.Id).MaxBy(r => r.RecordedAt);
+            return new SubmissionResponse(s.Id, s.Assignment, s.Owner, s.Repository, s.Commit, s.Source.ToString().ToLowerInvariant(),
+                s.ReceivedAt, result?.Verdict.ToString(), result?.Score, result?.MaxScore, result?.LateDays);
+        }).ToList());
+    }
+
+    internal static async Task<Ok<List<PushResponse>>> ListPushesAsync(WebDbContext db, int? limit, CancellationToken cancellation)
+    {
+        var take = Math.Clamp(limit ?? 100, 1, 1000);
+        var pushes = await db.Pushes.AsNoTracking().ToListAsync(cancellation);
+        return TypedResults.Ok(pushes.OrderByDescending(p => p.ReceivedAt).Take(take)
+            .Select(p => new PushResponse(p.Id, p.Repository, p.Commit, p.ReceivedAt, p.State.ToString().ToLowerInvariant(), p.Message, p.Attempts))
+            .ToList());
+    }
+}
+
+internal sealed record MeResponse(string Login, string Role);
+
+internal sealed record SubmissionResponse(Guid Id, string Assignment, string Owner, string Repository, string Commit, string Source,
+    DateTimeOffset ReceivedAt, string? Verdict, double? Score, double? MaxScore, int? LateDays);
+
+internal sealed record PushResponse(Guid Id, string Repository, string Commit, DateTimeOffset ReceivedAt, string State, string? Message,
+    int Attempts);

@@ -1,0 +1,27 @@
+using Course.Assignments.Courses;
+using Course.Assignments.Roster;
+using Course.Core.Errors;
+using Course.Grader.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Course.Grader.Web.Auth;
+
+/// <summary>Issues API tokens to staff (course.json) and students (roster).</summary>
+internal sealed class TokenIssuer(WebDbContext db, AssignmentsDbContext roster, ICourseProvider course, TimeProvider time)
+{
+    /// <summary>Stores the hash of a new token for <paramref name="login"/> and returns the token (shown once).</summary>
+    public async Task<string> IssueAsync(string login, CancellationToken cancellation)
+    {
+        var known = course.Course.Staff.Any(s => s.Login == login)
+                    || await roster.Students.AnyAsync(s => s.Login == login, cancellation);
+        if (!known)
+        {
+            throw new NotFoundException($"LOGIN: '{login}' is neither staff in course.json nor a student in the roster");
+        }
+
+        var token = TokenHasher.NewToken();
+        db.Tokens.Add(new ApiToken { Hash = TokenHasher.Hash(token), Login = login, CreatedAt = time.GetUtcNow() });
+        await db.SaveChangesAsync(cancellation);
+        return token;
+    }
+}

@@ -1,0 +1,36 @@
+namespace Course.Grader.Web.Data;
+
+/// <summary>
+/// A push to a default branch as the webhook received it. <see cref="ReceivedAt"/> is the server
+/// clock when the request arrived: the time that decides on-time or late, never the commit date.
+/// </summary>
+internal sealed class PushReceipt
+{
+    public required Guid Id { get; init; }
+
+    public required string DeliveryId { get; init; }
+
+    /// <summary>"owner/name".</summary>
+    public required string Repository { get; init; }
+
+    public required string DefaultBranch { get; init; }
+
+    public required string Commit { get; init; }
+
+    public required DateTimeOffset ReceivedAt { get; init; }
+
+    public PushState State { get; set; }
+
+    /// <summary>Why the push was skipped or failed, or what was recorded.</summary>
+    public string? Message { get; set; }
+
+    public int Attempts { get; set; }
+}
+
+internal enum PushState
+{
+    Pending,
+    Recorded,
+    Skipped,
+    Failed,
+}

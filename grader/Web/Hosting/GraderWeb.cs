@@ -1,0 +1,46 @@
+using Course.Core.Database;
+using Course.Grader.Web.Api;
+using Course.Grader.Web.Auth;
+using Course.Grader.Web.Webhooks;
+using Microsoft.AspNetCore.Authentication;
+
+namespace Course.Grader.Web.Hosting;
+
+/// <summary>The HTTP side of <c>grader serve</c>: services, middleware and endpoints (the tests' host uses the same).</summary>
+internal static class GraderWeb
+{
+    /// <summary>Web-only services; the modules' services (<see cref="GraderCli.AddModules"/>) are added by the caller.</summary>
+    public static IServiceCollection AddGraderWeb(this IServiceCollection services)
+    {
+        services.AddProblemDetails();
+        services.AddExceptionHandler<CourseExceptionHandler>();
+        services.AddAuthentication(BearerTokenHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, BearerTokenHandler>(BearerTokenHandler.SchemeName, null);
+        services.AddAuthorizationBuilder()
+            .AddPolicy(Roles.StaffPolicy, policy => policy.RequireRole(Roles.Instructor, Roles.Ta));
+        services.AddSingleton<PushSignal>();
+        services.AddSingleton<PushDispatcher>();
+        services.AddHostedService(provider => provider.GetRequiredService<PushDispatcher>());
+        return services;
+    }
+
+    public static void UseGraderWeb(this IApplicationBuilder app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseEndpoints(endpoints => endpoints.MapGitHubWebhook().MapSubmissionsApi());
+    }
+
+    /// <summary>Brings every module's tables up to date (idempotent), so a fresh course can be served at once.</summary>
+    public static async Task MigrateAsync(IServiceProvider services, CancellationToken cancellation)
+    {
+        await using var scope = services.CreateAsyncScope();
+        foreach (var module in scope.ServiceProvider.GetServices<IModuleDatabase>())
+        {
+            await module.MigrateAsync(cancellation);
+        }
+    }
+}
