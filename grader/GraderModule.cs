@@ -1,6 +1,8 @@
 using System.CommandLine;
 using Course.Core.Cli;
 using Course.Grader.Cli;
+using Course.Grader.Demo;
+using Course.Grader.Grades;
 using Course.Grader.Intake;
 using Course.Grader.Queue;
 using Course.Grader.Web.Cli;
@@ -14,6 +16,7 @@ public static class GraderModule
     {
         _ = configuration;
         services.AddGradingPipeline(configuration);
+        services.AddGradebook();
         services.AddGitHubIntake(configuration);
         return services;
     }
@@ -21,8 +24,8 @@ public static class GraderModule
     /// <summary>The module's top-level commands, in the command-line contract of DESIGN.md.</summary>
     public static IEnumerable<Command> Commands(CliHost host)
     {
-        return [DbCommands.Create(host),
+        return [DbCommands.Create(host), DemoCommand.Create(host),
             FetchCommand.Create(host), GradeCommand.Create(host), WorkerCommand.Create(host), JobsCommand.Create(host),
-            ServeCommand.Create(host), UsersCommand.Create(host)];
+            GradesCommands.Create(host), ServeCommand.Create(host), UsersCommand.Create(host)];
     }
 }

@@ -1,0 +1,165 @@
+using Course.Assignments.Courses;
+using Course.Assignments.Model;
+using Course.Assignments.Roster;
+using Course.Assignments.Teams;
+using Course.Core.Errors;
+using Microsoft.EntityFrameworkCore;
+
+namespace Course.Grader.Grades;
+
+/// <summary>
+/// The grade book: automatic scores from the pipeline, rubric points from TAs, project milestones
+/// split by stated contribution, and overrides (with their reason) on top; totals by assignment weight.
+/// </summary>
+public sealed class Gradebook(GradebookDbContext db, AssignmentsDbContext roster, TeamService teams,
+    ICourseProvider course, IAutomaticScores automatic, TimeProvider clock)
+{
+    /// <summary>Item id of a project member's stated contribution, in percent of the team's work.</summary>
+    public const string ContributionItem = "contribution";
+
+    public async Task<IReadOnlyList<GradebookRow>> ComputeAsync(CancellationToken cancellation)
+    {
+        var spec = course.Course;
+        var students = await roster.Students.AsNoTracking().OrderBy(s => s.Login).ToListAsync(cancellation);
+        var scores = await automatic.ReadAsync(cancellation);
+        var manual = (await db.ManualGrades.AsNoTracking().ToListAsync(cancellation))
+            .GroupBy(g => (g.Assignment, g.Login, g.Item))
+            .ToDictionary(g => g.Key, g => g.OrderBy(x => x.At).Last().Points);
+        var overrides = (await db.ScoreOverrides.AsNoTracking().ToListAsync(cancellation))
+            .GroupBy(o => (o.Assignment, o.Login))
+            .ToDictionary(g => g.Key, g => g.OrderBy(x => x.At).Last());
+        var projectTeams = new Dictionary<string, TeamPlan>();
+        foreach (var project in spec.Assignments.Where(a => a.Kind == AssignmentKind.Project))
+        {
+            projectTeams[project.Id] = await teams.ReadAsync(project.Id, cancellation);
+        }
+
+        return students.Select(student =>
+        {
+            var grades = spec.Assignments.ToDictionary(a => a.Id, a =>
+            {
+                if (overrides.TryGetValue((a.Id, student.Login), out var change) && change.Fraction is { } fraction)
+                {
+                    return new AssignmentGrade(fraction, true, change.Reason);
+                }
+
+                return new AssignmentGrade(a.Kind switch
+                {
+                    AssignmentKind.Written => RubricFraction(a, student.Login, manual),
+                    AssignmentKind.Project => ProjectFraction(a, student.Login, manual, projectTeams[a.Id]),
+                    _ => scores.TryGetValue((a.Id, student.Login), out var score) ? score : null,
+                }, false, null);
+            });
+            var total = spec.Assignments.Sum(a => a.Weight * (grades[a.Id].Fraction ?? 0));
+            return new GradebookRow(student.Login, student.Name, student.Section, grades, Math.Round(total, 2));
+        }).ToList();
+    }
+
+    /// <summary>Records a TA's points on one rubric item or milestone; checked against the rubric.</summary>
+    public async Task SetAsync(string assignment, string login, string item, double points, string by, string? comment,
+        CancellationToken cancellation)
+    {
+        var spec = course.Assignment(assignment);
+        RequireStaff(by);
+        await RequireStudentAsync(login, cancellation);
+        var maximum = item == ContributionItem && spec.Kind == AssignmentKind.Project ? 100
+            : spec.Rubric.FirstOrDefault(r => r.Id == item)?.Points
+              ?? (spec.Project?.Milestones.Any(m => m.Id == item) == true ? 100
+                  : throw new BadInputException($"'{item}' is not a rubric item or milestone of {assignment} (known: {string.Join(", ", Items(spec))})"));
+        if (points < 0 || points > maximum || !double.IsFinite(points))
+        {
+            throw new BadInputException($"{assignment}.{item}: {points} is not between 0 and {maximum}");
+        }
+
+        db.ManualGrades.Add(new ManualGrade
+        {
+            Id = Guid.NewGuid(), Assignment = assignment, Login = login, Item = item, Points = points, GradedBy = by,
+            Comment = comment, At = clock.GetUtcNow(),
+        });
+        await db.SaveChangesAsync(cancellation);
+    }
+
+    /// <summary>Replaces a student's computed score with <paramref name="fraction"/> (null withdraws); a reason is required.</summary>
+    public async Task OverrideAsync(string assignment, string login, double? fraction, string reason, string by,
+        CancellationToken cancellation)
+    {
+        course.Assignment(assignment);
+        RequireStaff(by);
+        await RequireStudentAsync(login, cancellation);
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            throw new BadInputException("an override needs a reason (--reason)");
+        }
+
+        if (fraction is { } value && (value < 0 || value > 1 || !double.IsFinite(value)))
+        {
+            throw new BadInputException($"score {value} is not a fraction between 0 and 1");
+        }
+
+        db.ScoreOverrides.Add(new ScoreOverride
+        {
+            Id = Guid.NewGuid(), Assignment = assignment, Login = login, Fraction = fraction, Reason = reason.Trim(), By = by,
+            At = clock.GetUtcNow(),
+        });
+        await db.SaveChangesAsync(cancellation);
+    }
+
+    /// <summary>Every override ever recorded, oldest first: the audit trail TAs and instructors review.</summary>
+    public async Task<IReadOnlyList<ScoreOverride>> HistoryAsync(CancellationToken cancellation) =>
+        (await db.ScoreOverrides.AsNoTracking().ToListAsync(cancellation)).OrderBy(o => o.At).ToList();
+
+    private static double? RubricFraction(AssignmentSpec assignment, string login,
+        Dictionary<(string, string, string), double> manual)
+    {
+        var graded = assignment.Rubric.Where(r => manual.ContainsKey((assignment.Id, login, r.Id))).ToList();
+        return graded.Count == 0 ? null
+            : graded.Sum(r => manual[(assignment.Id, login, r.Id)]) / assignment.Rubric.Sum(r => r.Points);
+    }
+
+    private static double? ProjectFraction(AssignmentSpec assignment, string login,
+        Dictionary<(string, string, string), double> manual, TeamPlan teams)
+    {
+        var team = teams.Teams.Values.FirstOrDefault(members => members.Contains(login)) ?? [login];
+        var milestones = assignment.Project?.Milestones ?? [];
+
+        // Milestones are graded per team: any member's grade stands for the team.
+        double? TeamPoints(string item) => team.Select(m => manual.TryGetValue((assignment.Id, m, item), out var p) ? p : (double?)null)
+            .FirstOrDefault(p => p is not null);
+        var graded = milestones.Where(m => TeamPoints(m.Id) is not null).ToList();
+        if (graded.Count == 0)
+        {
+            return null;
+        }
+
+        var teamFraction = graded.Sum(m => m.Weight * TeamPoints(m.Id)!.Value / 100) / 100;
+        var contributions = team.Select(m => manual.TryGetValue((assignment.Id, m, ContributionItem), out var c) ? c : (double?)null).ToList();
+        if (contributions.Any(c => c is null) || contributions.Sum() is not > 0)
+        {
+            return teamFraction;
+        }
+
+        // An equal share keeps the team's score; a larger or smaller stated share scales it, capped at full marks.
+        var share = manual[(assignment.Id, login, ContributionItem)] / contributions.Sum()!.Value * team.Count;
+        return Math.Min(1, teamFraction * share);
+    }
+
+    private void RequireStaff(string login)
+    {
+        if (!course.Course.Staff.Any(s => s.Login == login))
+        {
+            throw new BadInputException($"'{login}' is not on the course's staff (course.json staff)");
+        }
+    }
+
+    private async Task RequireStudentAsync(string login, CancellationToken cancellation)
+    {
+        if (!await roster.Students.AnyAsync(s => s.Login == login, cancellation))
+        {
+            throw new NotFoundException($"'{login}' is not an enrolled student");
+        }
+    }
+
+    private static IEnumerable<string> Items(AssignmentSpec spec) =>
+        spec.Rubric.Select(r => r.Id).Concat(spec.Project?.Milestones.Select(m => m.Id) ?? [])
+            .Concat(spec.Kind == AssignmentKind.Project ? [ContributionItem] : []);
+}

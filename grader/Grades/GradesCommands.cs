@@ -1,0 +1,152 @@
+using System.CommandLine;
+using System.Globalization;
+using Course.Assignments.Courses;
+using Course.Core.Cli;
+using Course.Core.Errors;
+using Spectre.Console;
+
+namespace Course.Grader.Grades;
+
+/// <summary><c>grader grades show|export|set|override|history</c>.</summary>
+internal static class GradesCommands
+{
+    public static Command Create(CliHost host) =>
+        new("grades", "The grade book TAs review")
+        {
+            Show(host), Export(host), Set(host), Override(host), History(host),
+        };
+
+    private static Command Show(CliHost host)
+    {
+        var show = new Command("show", "Every student's grade per assignment and total");
+        host.Handle(show, async context =>
+        {
+            var rows = await ComputeAsync(context);
+            if (context.Json)
+            {
+                await context.WriteJsonAsync(rows);
+                return 0;
+            }
+
+            var assignments = context.Service<ICourseProvider>().Course.Assignments;
+            var table = new Table().AddColumn("student");
+            foreach (var assignment in assignments)
+            {
+                table.AddColumn(new TableColumn($"{assignment.Id} ({assignment.Weight:0.#}%)").RightAligned());
+            }
+
+            table.AddColumn(new TableColumn("total").RightAligned());
+            foreach (var row in rows)
+            {
+                table.AddRow([row.Login, .. assignments.Select(a => Cell(row.Assignments[a.Id])), $"{row.Total:0.0}"]);
+            }
+
+            var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(context.Out) });
+            console.Profile.Width = Math.Max(console.Profile.Width, 160);
+            console.Write(table);
+            return 0;
+        });
+        return show;
+    }
+
+    private static Command Export(CliHost host)
+    {
+        var format = new Option<string>("--format") { Description = "csv or canvas", DefaultValueFactory = _ => "csv" };
+        format.AcceptOnlyFromAmong("csv", "canvas");
+        var output = new Option<string?>("--output") { Description = "File to write (default: standard output)" };
+        var export = new Command("export", "Write the grade book as CSV (plain or Canvas import)") { format, output };
+        host.Handle(export, async context =>
+        {
+            var text = GradebookExport.Render(await ComputeAsync(context),
+                context.Service<ICourseProvider>().Course.Assignments, context.Get(format));
+            if (context.Get(output) is { } path)
+            {
+                await File.WriteAllTextAsync(path, text, context.Cancellation);
+            }
+            else
+            {
+                await context.Out.WriteAsync(text);
+            }
+
+            return 0;
+        });
+        return export;
+    }
+
+    private static Command Set(CliHost host)
+    {
+        var (assignment, student, by) = Who();
+        var item = new Option<string>("--item") { Description = "Rubric item or milestone id ('contribution' for a project member's share in percent)", Required = true };
+        var points = new Option<double>("--points") { Required = true };
+        var comment = new Option<string?>("--comment");
+        var set = new Command("set", "Record a TA's points on a rubric item or milestone") { assignment, student, item, points, by, comment };
+        host.Handle(set, async context =>
+        {
+            await using var scope = context.CreateScope();
+            await scope.ServiceProvider.GetRequiredService<Gradebook>().SetAsync(context.Get(assignment), context.Get(student),
+                context.Get(item), context.Get(points), context.Get(by), context.Get(comment), context.Cancellation);
+            await context.Out.WriteLineAsync($"{context.Get(assignment)}/{context.Get(student)}/{context.Get(item)}: {context.Get(points)} recorded");
+            return 0;
+        });
+        return set;
+    }
+
+    private static Command Override(CliHost host)
+    {
+        var (assignment, student, by) = Who();
+        var score = new Option<string>("--score") { Description = "Fraction 0..1 of the assignment's points, or 'none' to withdraw", Required = true };
+        var reason = new Option<string>("--reason") { Required = true };
+        var command = new Command("override", "Replace a student's score, with a reason (audited)") { assignment, student, score, reason, by };
+        host.Handle(command, async context =>
+        {
+            var text = context.Get(score);
+            double? fraction = text == "none" ? null
+                : double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ? value
+                : throw new BadInputException($"--score: '{text}' is not a number or 'none'");
+            await using var scope = context.CreateScope();
+            await scope.ServiceProvider.GetRequiredService<Gradebook>().OverrideAsync(context.Get(assignment), context.Get(student),
+                fraction, context.Get(reason), context.Get(by), context.Cancellation);
+            await context.Out.WriteLineAsync($"{context.Get(assignment)}/{context.Get(student)}: override recorded");
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command History(CliHost host)
+    {
+        var history = new Command("history", "Every score override with who, when and why");
+        host.Handle(history, async context =>
+        {
+            await using var scope = context.CreateScope();
+            var changes = await scope.ServiceProvider.GetRequiredService<Gradebook>().HistoryAsync(context.Cancellation);
+            if (context.Json)
+            {
+                await context.WriteJsonAsync(changes);
+                return 0;
+            }
+
+            foreach (var change in changes)
+            {
+                await context.Out.WriteLineAsync(
+                    $"{change.At:yyyy-MM-dd HH:mm} {change.By} {change.Assignment}/{change.Login} -> {change.Fraction?.ToString("0.###", CultureInfo.InvariantCulture) ?? "computed"}: {change.Reason}");
+            }
+
+            return 0;
+        });
+        return history;
+    }
+
+    private static (Argument<string> Assignment, Option<string> Student, Option<string> By) Who() =>
+        (new Argument<string>("assignment"),
+            new Option<string>("--student") { Required = true },
+            new Option<string>("--by") { Description = "Staff login recording the grade", Required = true });
+
+    private static async Task<IReadOnlyList<GradebookRow>> ComputeAsync(CommandContext context)
+    {
+        await using var scope = context.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<Gradebook>().ComputeAsync(context.Cancellation);
+    }
+
+    private static string Cell(AssignmentGrade grade) =>
+        grade.Fraction is { } f ? $"{f * 100:0.0}{(grade.Overridden ? "*" : "")}" : "-";
+}
