@@ -66,6 +66,12 @@ internal sealed partial class CourseValidator(CourseSpec course, string baseDire
             var install = dataset.Package is { } package ? $" (install the Debian package {package})" : "";
             _problems.Require(Directory.Exists(Resolve(dataset.Path)), $"datasets[{i}].path",
                 $"{dataset.Path} does not exist{install}");
+            for (var f = 0; f < (dataset.Files?.Count ?? 0); f++)
+            {
+                var file = dataset.Files![f];
+                _problems.Require(file.Length > 0 && file == Path.GetFileName(file) && File.Exists(Path.Combine(Resolve(dataset.Path), file)),
+                    $"datasets[{i}].files[{f}]", $"'{file}' is not a file of {dataset.Path}");
+            }
         }
     }
 

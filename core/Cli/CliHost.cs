@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Data.Common;
+using System.Globalization;
 using System.Text.RegularExpressions;
 using Course.Core.Errors;
 using Microsoft.Extensions.Configuration;
@@ -44,9 +45,21 @@ public sealed partial class CliHost
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
         services.AddSingleton(new CoursePaths(Path.GetFullPath(courseFile)));
-        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(Clock(configuration));
         _configure(services, configuration);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
+    }
+
+    private static TimeProvider Clock(IConfiguration configuration)
+    {
+        if (configuration["Clock:Now"] is not { Length: > 0 } now)
+        {
+            return TimeProvider.System;
+        }
+
+        return DateTimeOffset.TryParse(now, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var start)
+            ? new RehearsalClock(start, TimeProvider.System)
+            : throw new BadInputException($"Clock__Now: '{now}' is not a time like 2026-10-12T23:00:00+02:00");
     }
 
     private async Task<int> RunAsync(ParseResult parse, Func<CommandContext, Task<int>> action,
