@@ -1,6 +1,8 @@
 using System.CommandLine;
 using Course.Core.Cli;
+using Course.Grader.Calibration;
 using Course.Grader.Cli;
+using Course.Grader.Composition;
 using Course.Grader.Demo;
 using Course.Grader.Grades;
 using Course.Grader.Intake;
@@ -17,6 +19,7 @@ public static class GraderModule
         _ = configuration;
         services.AddGradingPipeline(configuration);
         services.AddGradebook();
+        services.AddScoped<Course.Credits.Issuing.IFinalStandings, PrizeStandings>();
         services.AddGitHubIntake(configuration);
         return services;
     }
@@ -26,6 +29,6 @@ public static class GraderModule
     {
         return [DbCommands.Create(host), DemoCommand.Create(host),
             FetchCommand.Create(host), GradeCommand.Create(host), WorkerCommand.Create(host), JobsCommand.Create(host),
-            GradesCommands.Create(host), ServeCommand.Create(host), UsersCommand.Create(host)];
+            GradesCommands.Create(host), CalibrationCommands.Create(host), ServeCommand.Create(host), UsersCommand.Create(host)];
     }
 }

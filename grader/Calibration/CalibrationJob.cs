@@ -20,7 +20,7 @@ internal static class CalibrationJob
         {
             var dataset = datasets.FirstOrDefault(d => d.Name == name)
                 ?? throw new BadInputException($"assignment '{assignment.Id}': data set '{name}' is not declared in datasets");
-            mounts.Add(new SandboxMount(resolve(dataset.Path), $"/data/{dataset.Name}"));
+            mounts.AddRange(dataset.Mounts(resolve).Select(m => new SandboxMount(m.Source, m.Target)));
         }
 
         if (assignment.Tests?.Inputs is { } inputs)
