@@ -11,7 +11,7 @@ internal static class PredictionScorer
         var overall = Evaluator.Score(solution, predictions);
         if (!split)
         {
-            return new ScoreReport(solution.Setup.Metric.Name, overall, null, null, solution.Count, solution.PublicRows);
+            return new ScoreReport(solution.Setup.Metric.Name, overall, null, null, solution.Count, 0);
         }
 
         var publicRows = new List<int>(solution.PublicRows);

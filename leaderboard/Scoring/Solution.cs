@@ -10,11 +10,12 @@ internal sealed class Solution
 {
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _lookup;
 
-    public Solution(ScoringSetup setup, string[] ids, bool[] isPublic, int[]? labels, LabelSet? classes, double[]? values)
+    public Solution(ScoringSetup setup, string[] ids, bool[]? usage, int[]? labels, LabelSet? classes, double[]? values)
     {
         Setup = setup;
         Ids = ids;
-        IsPublic = isPublic;
+        // The seeded hash split costs a SHA-256 per row: computed only when a split is asked for.
+        _isPublic = new Lazy<bool[]>(() => usage ?? ids.Select(id => PublicSplit.IsPublic(id, setup.SplitSeed, setup.PublicFraction)).ToArray());
         Labels = labels;
         Classes = classes;
         Values = values;
@@ -25,7 +26,6 @@ internal sealed class Solution
         }
 
         _lookup = Index.GetAlternateLookup<ReadOnlySpan<char>>();
-        PublicRows = isPublic.Count(p => p);
     }
 
     public ScoringSetup Setup { get; }
@@ -35,9 +35,12 @@ internal sealed class Solution
 
     public Dictionary<string, int> Index { get; }
 
-    public bool[] IsPublic { get; }
+    private readonly Lazy<bool[]> _isPublic;
 
-    public int PublicRows { get; }
+    /// <summary>Per row: on the public board (Usage column, or the seeded hash of the id).</summary>
+    public bool[] IsPublic => _isPublic.Value;
+
+    public int PublicRows => IsPublic.Count(p => p);
 
     public int Count => Ids.Length;
 

@@ -47,9 +47,10 @@ internal static class SolutionReader
                 }
 
                 ids.Add(id);
-                usage.Add(usageAt < 0
-                    ? PublicSplit.IsPublic(id, setup.SplitSeed, setup.PublicFraction)
-                    : Usage(csv.GetSpan(usageAt), name, line));
+                if (usageAt >= 0)
+                {
+                    usage.Add(Usage(csv.GetSpan(usageAt), name, line));
+                }
                 if (setup.Metric.IsClassification)
                 {
                     var label = Encoding.UTF8.GetString(csv.GetSpan(targetAt[0]));
@@ -111,7 +112,7 @@ internal static class SolutionReader
 
         if (!setup.Metric.IsClassification)
         {
-            return new Solution(setup, ids.ToArray(), usage.ToArray(), null, null, values.ToArray());
+            return new Solution(setup, ids.ToArray(), usage.Count > 0 ? usage.ToArray() : null, null, null, values.ToArray());
         }
 
         var (classes, recode) = LabelSet.Sorted(seenLabels.OrderBy(p => p.Value).Select(p => p.Key).ToList());
@@ -131,7 +132,7 @@ internal static class SolutionReader
             throw new InvalidFileException(name, 0, $"metric {setup.Metric.Name} needs at least 2 classes, the solution has {classes.Count}");
         }
 
-        return new Solution(setup, ids.ToArray(), usage.ToArray(), labels, classes, null);
+        return new Solution(setup, ids.ToArray(), usage.Count > 0 ? usage.ToArray() : null, labels, classes, null);
     }
 
     private static bool Usage(ReadOnlySpan<byte> value, string name, long line) =>
