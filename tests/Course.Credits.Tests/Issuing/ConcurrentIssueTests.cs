@@ -8,15 +8,15 @@ namespace Course.Credits.Tests.Issuing;
 public sealed class ConcurrentIssueTests
 {
     [Fact]
-    public async Task Issue_HundredRequestsFromFiveProcessesForTenCodes_IssuesExactlyTenDistinctCodes()
+    public async Task Issue_HundredRequestsFromFourProcessesForTenCodes_IssuesExactlyTenDistinctCodes()
     {
         await using var course = await TestCourse.CreateAsync(students: 100);
         var (file, _) = course.WriteCodes(10);
         Assert.Equal(0, (await CliRunner.RunAsync(course, "credits", "import", file, "--provider", "aws", "--value", "100")).ExitCode);
         var students = Enumerable.Range(1, 100).Select(i => $"s{i:00}").ToList();
 
-        // Five OS processes, each sending twenty requests at once, each request on its own connection.
-        var processes = students.Chunk(20)
+        // Four OS processes, each sending twenty-five requests at once, each request on its own connection.
+        var processes = students.Chunk(25)
             .Select(chunk => Harness.Start(course, "burst", "--students", string.Join(",", chunk), "--provider", "aws", "--value", "100"))
             .ToList();
         var runs = await Task.WhenAll(processes.Select(Harness.WaitAsync));
