@@ -25,9 +25,12 @@ internal static class FetchCommand
             var sources = scope.ServiceProvider.GetServices<IIntakeSource>().ToList();
             var intake = sources.FirstOrDefault(s => s.Name == from) ?? throw new BadInputException(
                 $"--source: '{from}' is not one of {string.Join(", ", sources.Select(s => s.Name))}");
-            var entries = await context.Progress().RunAsync($"fetch {context.Get(assignment)}", progress =>
-                intake.FetchAsync(context.Get(assignment), context.Get(repositories),
-                    new Progress<FetchEntry>(e => progress.Report(new ProgressStep($"{e.Repository}: {e.Status}"))), context.Cancellation));
+            var entries = context.Json
+                ? await intake.FetchAsync(context.Get(assignment), context.Get(repositories), null, context.Cancellation)
+                : await context.Progress().RunAsync($"fetch {context.Get(assignment)}", progress =>
+                    intake.FetchAsync(context.Get(assignment), context.Get(repositories),
+                        new SynchronousProgress<FetchEntry>(e => progress.Report(new ProgressStep($"{e.Repository}: {e.Status}"))),
+                        context.Cancellation));
             if (context.Json)
             {
                 await context.WriteJsonAsync(entries);

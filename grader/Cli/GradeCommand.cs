@@ -21,7 +21,12 @@ internal static class GradeCommand
         var command = new Command("grade", "Queue grading of recorded submissions") { assignment, student, wait, concurrency };
         host.Handle(command, async context =>
         {
-            IReadOnlyList<Guid> ids;
+            if (context.Get(concurrency) < 1)
+            {
+                throw new BadInputException("--concurrency: must be at least 1");
+            }
+
+            List<Guid> ids;
             int created;
             await using (var scope = context.CreateScope())
             {
@@ -38,23 +43,26 @@ internal static class GradeCommand
 
             if (context.Get(wait) && ids.Count > 0)
             {
-                if (context.Get(concurrency) < 1)
+                var worker = context.Service<QueueWorker>();
+                var reported = -1;
+                async Task<int> GradeAsync(IProgress<ProgressStep>? progress)
                 {
-                    throw new BadInputException("--concurrency: must be at least 1");
-                }
-
-                await context.Progress().RunAsync($"grading {ids.Count} job(s)", async progress =>
-                {
-                    var worker = context.Service<QueueWorker>();
                     await worker.RunAsync(context.Get(concurrency), null, async cancellation =>
                     {
                         await using var scope = context.CreateScope();
-                        var done = await scope.ServiceProvider.GetRequiredService<GradeRequests>().FinishedAsync(ids.ToList(), cancellation);
-                        progress.Report(new ProgressStep("graded", done, ids.Count));
+                        var done = await scope.ServiceProvider.GetRequiredService<GradeRequests>().FinishedAsync(ids, cancellation);
+                        if (Interlocked.Exchange(ref reported, done) != done)
+                        {
+                            progress?.Report(new ProgressStep("graded", done, ids.Count));
+                        }
+
                         return done == ids.Count;
                     }, context.Cancellation);
                     return 0;
-                });
+                }
+
+                // JSON output stays parseable: no progress lines on stdout.
+                _ = context.Json ? await GradeAsync(null) : await context.Progress().RunAsync($"grading {ids.Count} job(s)", GradeAsync);
             }
 
             await using (var scope = context.CreateScope())

@@ -8,6 +8,9 @@ namespace Course.Grader.Grading;
 /// </summary>
 public sealed class GradingPaths(CoursePaths course, IConfiguration configuration)
 {
+    private readonly CoursePaths _course = course;
+    private readonly IConfiguration _configuration = configuration;
+
     public string Root { get; } = course.Resolve(configuration["Grader:WorkDirectory"] is { Length: > 0 } configured ? configured : "grading");
 
     /// <summary>The snapshot of one submitted tree.</summary>
@@ -19,10 +22,13 @@ public sealed class GradingPaths(CoursePaths course, IConfiguration configuratio
         Path.Combine(Root, "runs", Safe(assignment), Safe(owner), Safe(commit), $"attempt-{attempt}");
 
     /// <summary>
-    /// The reference outputs a tests/debug assignment's checks compare with (one file per check output,
-    /// written by calibration from the reference solution's /out). Never mounted into a container.
+    /// The reference outputs a tests/debug assignment's checks compare with: the reference solution's
+    /// /out as <c>grader calibrate</c> keeps it (<c>.calibration/&lt;assignment&gt;/reference/out</c>), or
+    /// <c>Grader:ReferenceOutputs</c> with "{assignment}" replaced. Never mounted into a container.
     /// </summary>
-    public string ReferenceOutputs(string assignment) => Path.Combine(Root, "reference", Safe(assignment));
+    public string ReferenceOutputs(string assignment) => _course.Resolve(
+        (_configuration["Grader:ReferenceOutputs"] is { Length: > 0 } pattern ? pattern : ".calibration/{assignment}/reference/out")
+        .Replace("{assignment}", Safe(assignment), StringComparison.Ordinal));
 
     private static string Safe(string segment) =>
         segment.Length == 0 || segment is "." or ".." || segment.IndexOfAny(['/', '\\', '\0']) >= 0

@@ -124,7 +124,7 @@ internal sealed class SubmissionGrader(ICourseProvider course, IGradingSandbox s
         {
             var dataset = course.Course.Datasets.FirstOrDefault(d => d.Name == name)
                 ?? throw new InvalidOperationException($"assignment '{assignment.Id}' names unknown data set '{name}'");
-            mounts.Add(new SandboxMount(course.Resolve(dataset.Path), $"/data/{dataset.Name}"));
+            mounts.AddRange(dataset.Mounts(course.Resolve).Select(m => new SandboxMount(m.Source, m.Target)));
         }
 
         if (assignment.Tests?.Inputs is { } inputs)

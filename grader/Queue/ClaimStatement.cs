@@ -11,11 +11,11 @@ namespace Course.Grader.Queue;
 internal static class ClaimStatement
 {
     public static string For(DatabaseProvider provider) => $"""
-        UPDATE grading_jobs
+        UPDATE grader_jobs
         SET "State" = 'Running', "LeaseOwner" = @worker, "LeaseUntil" = @until, "HeartbeatAt" = @now,
             "StartedAt" = @now, "Attempts" = "Attempts" + 1
         WHERE "Id" = (
-            SELECT "Id" FROM grading_jobs
+            SELECT "Id" FROM grader_jobs
             WHERE ("State" IN ('Queued', 'Retrying') AND "NextAttemptAt" <= @now)
                OR ("State" = 'Running' AND "LeaseUntil" < @now)
             ORDER BY "FairSequence", "EnqueuedAt", "Id"

@@ -23,8 +23,8 @@ internal static class QueueServices
         services.AddScoped<SubmissionGrader>();
         services.AddSingleton<JobRunner>();
         services.AddSingleton<QueueWorker>();
-        // Real adapters registered earlier (sandbox, leaderboard) win over these stand-ins.
-        services.TryAddSingleton<IGradingSandbox, UnavailableSandbox>();
+        services.AddSingleton<IGradingSandbox, SandboxAdapter>();
+        // A real scorer registered earlier (the leaderboard's adapter) wins over this stand-in.
         services.TryAddSingleton<ICompetitionScorer, UnavailableScorer>();
         return services;
     }

@@ -21,14 +21,14 @@ public sealed class GraderDbContext(DbContextOptions<GraderDbContext> options) :
     {
         modelBuilder.Entity<Submission>(submission =>
         {
-            submission.ToTable("submissions");
+            submission.ToTable("grader_submissions");
             submission.HasKey(s => s.Id);
             submission.Property(s => s.Source).HasConversion<string>();
             submission.HasIndex(s => new { s.Assignment, s.Owner, s.Commit }).IsUnique();
         });
         modelBuilder.Entity<GradingJob>(job =>
         {
-            job.ToTable("grading_jobs");
+            job.ToTable("grader_jobs");
             job.HasKey(j => j.Id);
             job.Property(j => j.State).HasConversion<string>();
             // The idempotency key: one job per submitted commit, however often it is enqueued.
@@ -38,7 +38,7 @@ public sealed class GraderDbContext(DbContextOptions<GraderDbContext> options) :
         });
         modelBuilder.Entity<GradingResult>(result =>
         {
-            result.ToTable("grading_results");
+            result.ToTable("grader_results");
             result.HasKey(r => r.JobId);
             result.Property(r => r.Verdict).HasConversion<string>();
             result.HasIndex(r => new { r.Assignment, r.Owner });

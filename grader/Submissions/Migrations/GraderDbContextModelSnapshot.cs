@@ -82,7 +82,7 @@ namespace Course.Grader.Submissions.Migrations
 
                     b.HasIndex("Assignment", "Owner");
 
-                    b.ToTable("grading_results", (string)null);
+                    b.ToTable("grader_results", (string)null);
                 });
 
             modelBuilder.Entity("Course.Grader.Queue.GradingJob", b =>
@@ -150,7 +150,7 @@ namespace Course.Grader.Submissions.Migrations
 
                     b.HasIndex("State", "FairSequence", "EnqueuedAt");
 
-                    b.ToTable("grading_jobs", (string)null);
+                    b.ToTable("grader_jobs", (string)null);
                 });
 
             modelBuilder.Entity("Course.Grader.Submissions.Submission", b =>
@@ -198,7 +198,7 @@ namespace Course.Grader.Submissions.Migrations
                     b.HasIndex("Assignment", "Owner", "Commit")
                         .IsUnique();
 
-                    b.ToTable("submissions", (string)null);
+                    b.ToTable("grader_submissions", (string)null);
                 });
 
             modelBuilder.Entity("Course.Grader.Grading.GradingResult", b =>

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Course.Grader.Submissions.Migrations
 {
     [DbContext(typeof(GraderDbContext))]
-    [Migration("20261123205256_Initial")]
+    [Migration("20261123211535_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -85,7 +85,7 @@ namespace Course.Grader.Submissions.Migrations
 
                     b.HasIndex("Assignment", "Owner");
 
-                    b.ToTable("grading_results", (string)null);
+                    b.ToTable("grader_results", (string)null);
                 });
 
             modelBuilder.Entity("Course.Grader.Queue.GradingJob", b =>
@@ -153,7 +153,7 @@ namespace Course.Grader.Submissions.Migrations
 
                     b.HasIndex("State", "FairSequence", "EnqueuedAt");
 
-                    b.ToTable("grading_jobs", (string)null);
+                    b.ToTable("grader_jobs", (string)null);
                 });
 
             modelBuilder.Entity("Course.Grader.Submissions.Submission", b =>
@@ -201,7 +201,7 @@ namespace Course.Grader.Submissions.Migrations
                     b.HasIndex("Assignment", "Owner", "Commit")
                         .IsUnique();
 
-                    b.ToTable("submissions", (string)null);
+                    b.ToTable("grader_submissions", (string)null);
                 });
 
             modelBuilder.Entity("Course.Grader.Grading.GradingResult", b =>

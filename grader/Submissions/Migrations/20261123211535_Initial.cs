@@ -11,7 +11,7 @@ namespace Course.Grader.Submissions.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
-                name: "submissions",
+                name: "grader_submissions",
                 columns: table => new
                 {
                     Id = table.Column<string>(type: "text", nullable: false),
@@ -27,11 +27,11 @@ namespace Course.Grader.Submissions.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_submissions", x => x.Id);
+                    table.PrimaryKey("PK_grader_submissions", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
-                name: "grading_jobs",
+                name: "grader_jobs",
                 columns: table => new
                 {
                     Id = table.Column<string>(type: "text", nullable: false),
@@ -53,17 +53,17 @@ namespace Course.Grader.Submissions.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_grading_jobs", x => x.Id);
+                    table.PrimaryKey("PK_grader_jobs", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_grading_jobs_submissions_SubmissionId",
+                        name: "FK_grader_jobs_grader_submissions_SubmissionId",
                         column: x => x.SubmissionId,
-                        principalTable: "submissions",
+                        principalTable: "grader_submissions",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
-                name: "grading_results",
+                name: "grader_results",
                 columns: table => new
                 {
                     JobId = table.Column<string>(type: "text", nullable: false),
@@ -86,39 +86,39 @@ namespace Course.Grader.Submissions.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_grading_results", x => x.JobId);
+                    table.PrimaryKey("PK_grader_results", x => x.JobId);
                     table.ForeignKey(
-                        name: "FK_grading_results_grading_jobs_JobId",
+                        name: "FK_grader_results_grader_jobs_JobId",
                         column: x => x.JobId,
-                        principalTable: "grading_jobs",
+                        principalTable: "grader_jobs",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateIndex(
-                name: "IX_grading_jobs_Assignment_Owner_Commit",
-                table: "grading_jobs",
+                name: "IX_grader_jobs_Assignment_Owner_Commit",
+                table: "grader_jobs",
                 columns: new[] { "Assignment", "Owner", "Commit" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_grading_jobs_State_FairSequence_EnqueuedAt",
-                table: "grading_jobs",
+                name: "IX_grader_jobs_State_FairSequence_EnqueuedAt",
+                table: "grader_jobs",
                 columns: new[] { "State", "FairSequence", "EnqueuedAt" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_grading_jobs_SubmissionId",
-                table: "grading_jobs",
+                name: "IX_grader_jobs_SubmissionId",
+                table: "grader_jobs",
                 column: "SubmissionId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_grading_results_Assignment_Owner",
-                table: "grading_results",
+                name: "IX_grader_results_Assignment_Owner",
+                table: "grader_results",
                 columns: new[] { "Assignment", "Owner" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_submissions_Assignment_Owner_Commit",
-                table: "submissions",
+                name: "IX_grader_submissions_Assignment_Owner_Commit",
+                table: "grader_submissions",
                 columns: new[] { "Assignment", "Owner", "Commit" },
                 unique: true);
         }
@@ -127,13 +127,13 @@ namespace Course.Grader.Submissions.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
-                name: "grading_results");
+                name: "grader_results");
 
             migrationBuilder.DropTable(
-                name: "grading_jobs");
+                name: "grader_jobs");
 
             migrationBuilder.DropTable(
-                name: "submissions");
+                name: "grader_submissions");
         }
     }
 }

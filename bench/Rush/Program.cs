@@ -1,0 +1,100 @@
+using System.Diagnostics;
+using System.Globalization;
+using Course.Sandbox;
+using Course.Sandbox.Images;
+using Course.Sandbox.Running;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+// Deadline rush: the whole pipeline (intake, durable queue, worker process, sandbox, host-side
+// checks, feedback, results) against bare sandbox runs of the same job, same concurrency, same run.
+var grader = Path.GetFullPath(args[0]);
+var jobs = int.Parse(args[1], CultureInfo.InvariantCulture);
+var concurrency = int.Parse(args[2], CultureInfo.InvariantCulture);
+const string Image = "course-busybox";
+const string Script = "echo '{\"sum\": 42, \"items\": [1, 2, 3]}' > /out/result.json\n";
+var invariant = CultureInfo.InvariantCulture;
+var root = Path.Combine(Path.GetTempPath(), $"course-bench-rush-{Guid.NewGuid():N}");
+Directory.CreateDirectory(root);
+try
+{
+    Rush.WriteCourse(root, jobs);
+    Rush.Grader(grader, root, "db", "migrate");
+    Rush.Grader(grader, root, "roster", "import", "roster.csv");
+    Rush.Grader(grader, root, "images", "build", Image);
+    var batches = Rush.CreateRepositories(root, jobs, Script);
+
+    // Bare sandbox: the same command, mounts and limits, straight through ISandbox.
+    var services = new ServiceCollection().AddSingleton(TimeProvider.System)
+        .AddSandbox(new ConfigurationBuilder().AddInMemoryCollection().Build()).BuildServiceProvider();
+    var sandbox = services.GetRequiredService<ISandbox>();
+    var tag = (await services.GetRequiredService<ISandboxImages>().EnsureAsync(Image)).Tag;
+    var snapshot = Path.Combine(root, "bare-submission");
+    Directory.CreateDirectory(snapshot);
+    File.WriteAllText(Path.Combine(snapshot, "run.sh"), Script);
+    var limits = new SandboxLimits { Cpus = 1, MemoryBytes = 64L << 20, Pids = 64, Timeout = TimeSpan.FromSeconds(30), TmpBytes = 16L << 20 };
+    var next = 0;
+    var bareWatch = Stopwatch.StartNew();
+    await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>
+    {
+        while (Interlocked.Increment(ref next) is var i && i <= jobs)
+        {
+            var result = await sandbox.RunAsync(new SandboxJob(tag, ["sh", "/submission/run.sh"])
+            {
+                JobId = $"rush-bare-{i}",
+                Mounts = [new SandboxMount(snapshot, "/submission")],
+                Limits = limits,
+                OutputFolder = Path.Combine(root, "bare-out", i.ToString(invariant)),
+            });
+            if (result.ExitCode != 0 || result.Outputs.Count != 1)
+            {
+                throw new InvalidOperationException($"bare run {i} failed: exit {result.ExitCode}, {result.StderrTail}");
+            }
+        }
+    }));
+    var bareSeconds = bareWatch.Elapsed.TotalSeconds;
+
+    // Pipeline: one worker process; batches of pushes fetched and queued while it works.
+    using var worker = Rush.Start(grader, root, "worker", "--concurrency", concurrency.ToString(invariant));
+    var intakeWatch = Stopwatch.StartNew();
+    foreach (var batch in batches)
+    {
+        Rush.Grader(grader, root, "fetch", "hw1", "--source", "local", "--repos", batch);
+        Rush.Grader(grader, root, "grade", "hw1");
+    }
+
+    var queuedSeconds = intakeWatch.Elapsed.TotalSeconds;
+    var database = $"Data Source={Path.Combine(root, "course.db")}";
+    var (done, limit) = (0L, Stopwatch.StartNew());
+    while ((done = Rush.Scalar(database, "SELECT count(*) FROM grader_jobs WHERE \"State\" IN ('Succeeded', 'Failed')")) < jobs)
+    {
+        if (limit.Elapsed > TimeSpan.FromMinutes(15) || worker.HasExited)
+        {
+            throw new InvalidOperationException($"pipeline stalled at {done}/{jobs} graded");
+        }
+
+        await Task.Delay(250);
+    }
+
+    Rush.Stop(worker);
+    var total = Rush.Scalar(database, "SELECT count(*) FROM grader_jobs");
+    var succeeded = Rush.Scalar(database, "SELECT count(*) FROM grader_jobs WHERE \"State\" = 'Succeeded' AND \"Attempts\" = 1");
+    var results = Rush.Scalar(database, "SELECT count(*) FROM grader_results WHERE \"Verdict\" = 'Graded' AND \"Score\" = 2");
+    var distinct = Rush.Scalar(database, "SELECT count(DISTINCT \"Owner\") FROM grader_results");
+    var span = (Rush.Scalar(database, "SELECT max(\"FinishedAt\") - min(\"StartedAt\") FROM grader_jobs")) / 1000.0;
+    if (total != jobs || succeeded != jobs || results != jobs || distinct != jobs)
+    {
+        throw new InvalidOperationException($"lost or doubled: {total} jobs, {succeeded} succeeded on the first attempt, {results} graded results, {distinct} students");
+    }
+
+    var bare = jobs / bareSeconds;
+    var pipeline = jobs / span;
+    Console.WriteLine(string.Create(invariant, $"{jobs} submissions queued in {queuedSeconds:0.0} s by {batches.Count} fetch+grade rounds; all graded once ({total} jobs, {results} results)"));
+    Console.WriteLine(string.Create(invariant, $"bare sandbox: {bare:0.00} jobs/s ({bareSeconds:0.0} s); pipeline: {pipeline:0.00} jobs/s (first claim to last result {span:0.0} s), concurrency {concurrency}"));
+    Console.WriteLine(string.Create(invariant, $"rush: ratio {pipeline / bare:0.00} (pipeline vs bare sandbox throughput, {jobs} jobs)"));
+}
+finally
+{
+    Directory.Delete(root, recursive: true);
+}

@@ -1,0 +1,140 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+
+/// <summary>Set-up and process helpers of the rush benchmark.</summary>
+internal static class Rush
+{
+    public static string WriteCourse(string root, int students)
+    {
+        var course = Path.Combine(root, "course.json");
+        File.WriteAllText(course, """
+            {
+              "name": "Rush", "term": "bench", "timeZone": "UTC",
+              "staff": [{ "login": "prof", "role": "instructor", "name": "Prof", "email": "prof@example.edu" }],
+              "github": { "organization": "bench", "repositoryPattern": "{assignment}-{login}" },
+              "roster": "roster.csv",
+              "assignments": [{
+                "id": "hw1", "title": "Rush", "kind": "tests", "release": "2026-01-01T00:00", "deadline": "2099-01-01T00:00",
+                "weight": 100, "image": "course-busybox", "command": ["sh", "/submission/run.sh"],
+                "limits": { "cpus": 1, "memory": "64m", "timeout": "30s", "pids": 64, "tmp": "16m" },
+                "tests": { "checks": [{ "name": "sum", "output": "result.json", "points": 2, "tolerance": 0.001 }] }
+              }]
+            }
+            """);
+        File.WriteAllLines(Path.Combine(root, "roster.csv"),
+            ["login,name,email", .. Enumerable.Range(0, students).Select(i => $"s{i:D4},Student {i},s{i:D4}@example.edu")]);
+        var reference = Path.Combine(root, ".calibration", "hw1", "reference", "out");
+        Directory.CreateDirectory(reference);
+        File.WriteAllText(Path.Combine(reference, "result.json"), """{"sum": 42, "items": [1, 2, 3]}""");
+        return course;
+    }
+
+    /// <summary>
+    /// One bare repository per student, in folders of 30 (one fetch round each). They are copies of one
+    /// repository: the same commit in different students' repositories is a different submission.
+    /// </summary>
+    public static List<string> CreateRepositories(string root, int students, string script)
+    {
+        var work = Path.Combine(root, "work");
+        Directory.CreateDirectory(work);
+        File.WriteAllText(Path.Combine(work, "run.sh"), script);
+        Git(work, "init", "-q", "-b", "main");
+        Git(work, "add", "-A");
+        Git(work, "commit", "-q", "-m", "homework");
+        var template = Path.Combine(root, "template.git");
+        Git(root, "clone", "-q", "--bare", work, template);
+        var batches = new List<string>();
+        for (var i = 0; i < students; i++)
+        {
+            var batch = Path.Combine(root, "repos", (i / 30).ToString("D2", CultureInfo.InvariantCulture));
+            if (!batches.Contains(batch))
+            {
+                batches.Add(batch);
+            }
+
+            Copy(template, Path.Combine(batch, $"hw1-s{i:D4}.git"));
+        }
+
+        return batches;
+    }
+
+    public static void Grader(string grader, string root, params string[] args)
+    {
+        using var process = Start(grader, root, args);
+        process.WaitForExit();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"grader {string.Join(' ', args)} failed ({process.ExitCode}): {process.StandardError.ReadToEnd()}");
+        }
+    }
+
+    public static Process Start(string grader, string root, params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = root, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in new[] { "exec", grader }.Concat(args))
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["Queue__PollSeconds"] = "0.1";
+        var process = Process.Start(start)!;
+        // Drain output so a chatty process never blocks on a full pipe.
+        process.OutputDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        return process;
+    }
+
+    public static void Stop(Process worker)
+    {
+        using (var kill = Process.Start("kill", ["-TERM", worker.Id.ToString(CultureInfo.InvariantCulture)]))
+        {
+            kill.WaitForExit();
+        }
+
+        worker.WaitForExit();
+    }
+
+    public static long Scalar(string connectionString, string sql)
+    {
+        using var connection = new SqliteConnection(connectionString);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToInt64(command.ExecuteScalar() ?? 0L, CultureInfo.InvariantCulture);
+    }
+
+    private static void Copy(string from, string to)
+    {
+        foreach (var directory in Directory.EnumerateDirectories(from, "*", SearchOption.AllDirectories))
+        {
+            Directory.CreateDirectory(directory.Replace(from, to, StringComparison.Ordinal));
+        }
+
+        Directory.CreateDirectory(to);
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            File.Copy(file, file.Replace(from, to, StringComparison.Ordinal));
+        }
+    }
+
+    private static void Git(string directory, params string[] args)
+    {
+        var start = new ProcessStartInfo("git") { WorkingDirectory = directory, RedirectStandardError = true };
+        foreach (var argument in args)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["GIT_CONFIG_NOSYSTEM"] = "1";
+        start.Environment["GIT_CONFIG_GLOBAL"] = "/dev/null";
+        start.Environment["GIT_AUTHOR_NAME"] = start.Environment["GIT_COMMITTER_NAME"] = "Student";
+        start.Environment["GIT_AUTHOR_EMAIL"] = start.Environment["GIT_COMMITTER_EMAIL"] = "student@example.edu";
+        using var process = Process.Start(start)!;
+        process.WaitForExit();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"git {string.Join(' ', args)}: {process.StandardError.ReadToEnd()}");
+        }
+    }
+}

@@ -1,0 +1,70 @@
+using System.Collections.Concurrent;
+using Course.Assignments.Model.Values;
+using Course.Core.Errors;
+using Course.Core.Output;
+using Course.Sandbox.Images;
+using Course.Sandbox.Running;
+
+namespace Course.Grader.Grading;
+
+/// <summary>
+/// <see cref="IGradingSandbox"/> over the sandbox module: resolves the assignment's image recipe to
+/// its tag (building it once per process if missing), maps course limits to sandbox limits, and turns
+/// the sandbox's infrastructure failures into <see cref="InfrastructureException"/>.
+/// </summary>
+internal sealed class SandboxAdapter(ISandbox sandbox, ISandboxImages images) : IGradingSandbox
+{
+    private readonly ConcurrentDictionary<string, string> _tags = new(StringComparer.Ordinal);
+
+    public async Task<SandboxOutcome> RunAsync(SandboxRequest request, CancellationToken cancellation)
+    {
+        SandboxResult result;
+        try
+        {
+            var job = new SandboxJob(await TagAsync(request.Image, cancellation), request.Command)
+            {
+                JobId = request.Label,
+                Mounts = request.Mounts.Select(m => new Course.Sandbox.Running.SandboxMount(m.Source, m.Target, m.ReadOnly)).ToList(),
+                Limits = new SandboxLimits
+                {
+                    Cpus = request.Limits.Cpus,
+                    MemoryBytes = ByteSize.Parse(request.Limits.Memory),
+                    Pids = request.Limits.Pids,
+                    Timeout = Duration.Parse(request.Limits.Timeout),
+                    Gpus = request.Limits.Gpus,
+                    TmpBytes = ByteSize.Parse(request.Limits.Tmp),
+                },
+                OutputFolder = request.OutputFolder,
+            };
+            result = await sandbox.RunAsync(job, cancellation);
+        }
+        catch (SandboxUnavailableException failure)
+        {
+            // The image may have been removed since it was resolved: look it up again next time.
+            _tags.TryRemove(request.Image, out _);
+            throw new InfrastructureException(failure.Message, failure);
+        }
+        catch (BadInputException failure)
+        {
+            // A job the sandbox refuses (limits beyond the host) is the course's set-up, not the student's doing.
+            throw new InfrastructureException($"the sandbox refused the job: {failure.Message}", failure);
+        }
+
+        return new SandboxOutcome((int)Math.Clamp(result.ExitCode, int.MinValue, int.MaxValue), result.OomKilled, result.TimedOut,
+            result.WallMs, result.StdoutTail, result.StderrTail,
+            result.Outputs.Select(o => new SandboxOutputFile(o.Path, o.Bytes, o.Sha256)).ToList(),
+            result.Rejected.Select(r => new SandboxRejectedFile(r.Path, r.Reason)).ToList(),
+            Json.Serialize(result));
+    }
+
+    private async Task<string> TagAsync(string image, CancellationToken cancellation)
+    {
+        if (_tags.TryGetValue(image, out var tag))
+        {
+            return tag;
+        }
+
+        var build = await images.EnsureAsync(image, null, cancellation);
+        return _tags[image] = build.Tag;
+    }
+}

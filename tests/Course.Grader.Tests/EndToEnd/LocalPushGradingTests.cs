@@ -1,0 +1,43 @@
+using System.Text.Json;
+using Course.Grader.Tests.Support;
+
+namespace Course.Grader.Tests.EndToEnd;
+
+/// <summary>Needs the Docker engine (it fails loudly without one): a push to a local repository, graded in the busybox sandbox.</summary>
+public sealed class LocalPushGradingTests
+{
+    [Fact(Timeout = 180_000)]
+    public async Task GradeWait_PushesToLocalRepos_GradedWithFeedback()
+    {
+        using var course = await TestCourse.CreateAsync(deadline: "2099-01-01T00:00", students: ["alice", "bob"]);
+        course.UseFastQueue();
+        var repos = Path.Combine(course.Directory, "repos");
+        Directory.CreateDirectory(repos);
+        GitRepos.CreateBare(repos, "hw1-alice", new Dictionary<string, string>
+        {
+            ["run.sh"] = "echo training; echo '{\"sum\": 42.0004, \"items\": [1, 2, 3]}' > /out/result.json\n",
+        });
+        GitRepos.CreateBare(repos, "hw1-bob", new Dictionary<string, string>
+        {
+            ["run.sh"] = "echo '{\"sum\": 41, \"items\": [1, 2, 3]}' > /out/result.json; ln -s /etc/passwd /out/score.txt; echo oops >&2; exit 3\n",
+        });
+        Assert.Equal(0, (await course.RunAsync("fetch", TestCourse.Assignment, "--repos", repos)).Exit);
+
+        var (exit, output, error) = await course.RunAsync("grade", TestCourse.Assignment, "--wait", "--concurrency", "2", "--json");
+
+        Assert.True(exit == 0, error);
+        Assert.DoesNotContain("infrastructureFailure", output);
+        var rows = JsonSerializer.Deserialize<JsonElement>(output).EnumerateArray().ToDictionary(r => r.GetProperty("owner").GetString()!);
+        var alice = rows["alice"];
+        var bob = rows["bob"];
+        Assert.Equal(("succeeded", "graded", 2.0), (alice.GetProperty("state").GetString(), alice.GetProperty("verdict").GetString(), alice.GetProperty("score").GetDouble()));
+        Assert.Equal(("nonZeroExit", 0.0), (bob.GetProperty("verdict").GetString(), bob.GetProperty("score").GetDouble()));
+        var aliceFeedback = await File.ReadAllTextAsync(alice.GetProperty("feedback").GetString()!);
+        var bobFeedback = await File.ReadAllTextAsync(bob.GetProperty("feedback").GetString()!);
+        Assert.Contains("**2 / 2**", aliceFeedback);
+        Assert.Contains("training", aliceFeedback);
+        Assert.Contains("$.sum", bobFeedback);
+        Assert.Contains("score.txt", bobFeedback);
+        Assert.Contains("oops", bobFeedback);
+    }
+}

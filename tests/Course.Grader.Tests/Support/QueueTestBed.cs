@@ -1,0 +1,90 @@
+using Course.Grader.Grading;
+using Course.Grader.Queue;
+using Course.Grader.Submissions;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Course.Grader.Tests.Support;
+
+/// <summary>A course with a fake clock and helpers to record submissions and drive the queue directly.</summary>
+internal sealed class QueueTestBed : IAsyncDisposable
+{
+    private readonly ServiceProvider _services;
+
+    private QueueTestBed(TestCourse course)
+    {
+        Course = course;
+        _services = course.Services();
+    }
+
+    public TestCourse Course { get; }
+
+    public FakeTimeProvider Clock => Course.Clock!;
+
+    public QueueOptions Options => _services.GetRequiredService<QueueOptions>();
+
+    public static async Task<QueueTestBed> CreateAsync()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 10, 10, 12, 0, 0, TimeSpan.Zero));
+        return new QueueTestBed(await TestCourse.CreateAsync(clock));
+    }
+
+    /// <summary>Records a submission of <paramref name="owner"/> (no snapshot) received now.</summary>
+    public async Task<Submission> SubmitAsync(string owner, string commit)
+    {
+        var submission = new Submission
+        {
+            Id = Guid.NewGuid(),
+            Assignment = TestCourse.Assignment,
+            Owner = owner,
+            IsTeam = false,
+            Repository = $"hw1-{owner}",
+            Commit = commit,
+            Source = SubmissionSource.Local,
+            ReceivedAt = Clock.GetUtcNow(),
+            SnapshotPath = Course.Directory,
+        };
+        await using var scope = _services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<GraderDbContext>();
+        db.Submissions.Add(submission);
+        await db.SaveChangesAsync();
+        return submission;
+    }
+
+    public async Task<T> WithQueueAsync<T>(Func<JobQueue, Task<T>> action)
+    {
+        await using var scope = _services.CreateAsyncScope();
+        return await action(scope.ServiceProvider.GetRequiredService<JobQueue>());
+    }
+
+    public Task<(GradingJob Job, bool Created)> EnqueueAsync(Submission submission) =>
+        WithQueueAsync(queue => queue.EnqueueAsync(submission, CancellationToken.None));
+
+    public Task<JobLease?> ClaimAsync(string worker = "w1") =>
+        WithQueueAsync(queue => queue.ClaimAsync(worker, CancellationToken.None));
+
+    public Task<bool> CompleteAsync(JobLease lease, GradingJob job) =>
+        WithQueueAsync(queue => queue.CompleteAsync(lease, Result(job), CancellationToken.None));
+
+    public GradingResult Result(GradingJob job, Verdict verdict = Verdict.Graded) => new()
+    {
+        JobId = job.Id,
+        SubmissionId = job.SubmissionId,
+        Assignment = job.Assignment,
+        Owner = job.Owner,
+        Commit = job.Commit,
+        Verdict = verdict,
+        Score = 1,
+        MaxScore = 1,
+        FeedbackPath = "feedback.md",
+        RecordedAt = Clock.GetUtcNow(),
+    };
+
+    public Task<GradingJob> JobAsync(Guid id) => Course.QueryAsync(db => Task.FromResult(db.Jobs.Single(j => j.Id == id)));
+
+    public async ValueTask DisposeAsync()
+    {
+        await _services.DisposeAsync();
+        Course.Dispose();
+    }
+}

@@ -1,0 +1,174 @@
+using System.Diagnostics;
+using Course.Assignments.Roster;
+using Course.Core.Cli;
+using Course.Grader.Submissions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Course.Grader.Tests.Support;
+
+/// <summary>
+/// A course in its own temporary folder with its own SQLite database (or a given connection string):
+/// course.json with one tests assignment on the busybox image, the roster, and helpers to run
+/// commands and reach services. Deleted on dispose.
+/// </summary>
+internal sealed class TestCourse : IDisposable
+{
+    public const string Assignment = "hw1";
+
+    private TestCourse(string directory, string connectionString, FakeTimeProvider? clock)
+    {
+        Directory = directory;
+        ConnectionString = connectionString;
+        Clock = clock;
+    }
+
+    public string Directory { get; }
+
+    public string CourseFile => Path.Combine(Directory, "course.json");
+
+    public string ConnectionString { get; }
+
+    /// <summary>The clock services get; null means the system clock.</summary>
+    public FakeTimeProvider? Clock { get; }
+
+    public Dictionary<string, string?> Settings { get; } = new();
+
+    /// <summary>Creates the course; <paramref name="command"/> is the sandbox command of hw1.</summary>
+    public static async Task<TestCourse> CreateAsync(FakeTimeProvider? clock = null, string? connectionString = null,
+        string deadline = "2026-10-12T23:59", string command = "\"sh\", \"/submission/run.sh\"", string timeout = "30s",
+        params string[] students)
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "course-grader-tests", Guid.NewGuid().ToString("N"));
+        System.IO.Directory.CreateDirectory(directory);
+        var course = new TestCourse(directory, connectionString ?? $"Data Source={Path.Combine(directory, "course.db")}", clock);
+        await File.WriteAllTextAsync(course.CourseFile, $$"""
+            {
+              "name": "Test course",
+              "term": "test",
+              "timeZone": "UTC",
+              "staff": [{ "login": "prof", "role": "instructor", "name": "Prof", "email": "prof@example.edu" }],
+              "github": { "organization": "test-org", "repositoryPattern": "{assignment}-{login}" },
+              "assignments": [
+                {
+                  "id": "{{Assignment}}",
+                  "title": "Shell homework",
+                  "kind": "tests",
+                  "release": "2026-10-01T09:00",
+                  "deadline": "{{deadline}}",
+                  "weight": 100,
+                  "latePolicy": { "penaltyPerDay": 0.25, "maxLateDays": 2, "graceHours": 0 },
+                  "image": "course-busybox",
+                  "command": [{{command}}],
+                  "limits": { "cpus": 1, "memory": "64m", "timeout": "{{timeout}}", "pids": 64, "tmp": "16m" },
+                  "tests": {
+                    "checks": [
+                      { "name": "sum", "output": "result.json", "points": 2, "tolerance": 0.001 }
+                    ]
+                  }
+                }
+              ]
+            }
+            """);
+        var reference = Path.Combine(directory, ".calibration", Assignment, "reference", "out");
+        System.IO.Directory.CreateDirectory(reference);
+        await File.WriteAllTextAsync(Path.Combine(reference, "result.json"), """{ "sum": 42.0, "items": [1, 2, 3] }""");
+        var migrate = await course.RunAsync("db", "migrate");
+        Assert.True(migrate.Exit == 0, $"db migrate: {migrate.Error}");
+        await course.AddStudentsAsync(students);
+        return course;
+    }
+
+    /// <summary>
+    /// Short poll, lease and backoff for tests with real workers; two attempts, so an infrastructure problem
+    /// (no Docker engine, image recipe failing) ends as a failed job with its error instead of a long wait.
+    /// </summary>
+    public void UseFastQueue(double leaseSeconds = 5)
+    {
+        Settings["Queue:PollSeconds"] = "0.2";
+        Settings["Queue:LeaseSeconds"] = leaseSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Settings["Queue:HeartbeatSeconds"] = (leaseSeconds / 5).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Settings["Queue:BackoffSeconds"] = "1";
+        Settings["Queue:MaxAttempts"] = "3";
+    }
+
+    /// <summary>The configuration a command in this course gets.</summary>
+    public Dictionary<string, string?> Overrides()
+    {
+        var overrides = new Dictionary<string, string?>(Settings) { ["ConnectionStrings:Course"] = ConnectionString };
+        return overrides;
+    }
+
+    /// <summary>Runs a <c>grader</c> command in-process; returns its exit code and output.</summary>
+    public async Task<(int Exit, string Out, string Error)> RunAsync(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var host = new CliHost(Configure, Overrides()) { Out = output, Error = error };
+        var exit = await GraderCli.RunAsync([.. args, "--course", CourseFile], host);
+        return (exit, output.ToString(), error.ToString());
+    }
+
+    /// <summary>The services a command in this course gets.</summary>
+    public ServiceProvider Services() => new CliHost(Configure, Overrides()).BuildServices(CourseFile);
+
+    public async Task AddStudentsAsync(IEnumerable<string> logins)
+    {
+        await using var services = Services();
+        await using var scope = services.CreateAsyncScope();
+        var roster = scope.ServiceProvider.GetRequiredService<AssignmentsDbContext>();
+        foreach (var login in logins)
+        {
+            roster.Students.Add(new Student { Login = login, Name = login, Email = $"{login}@example.edu", GitHub = $"gh-{login}" });
+        }
+
+        await roster.SaveChangesAsync();
+    }
+
+    /// <summary>Environment for a <c>grader</c> child process using this course's database and settings.</summary>
+    public void ApplyTo(ProcessStartInfo start)
+    {
+        foreach (var (key, value) in Overrides())
+        {
+            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            System.IO.Directory.Delete(Directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A container may still be releasing a mount; the temp folder is cleaned by the OS later.
+        }
+        catch (UnauthorizedAccessException)
+        {
+            // Same: leave it to the OS.
+        }
+    }
+
+    private void Configure(IServiceCollection services, IConfiguration configuration)
+    {
+        GraderCli.AddModules(services, configuration);
+        if (Clock is not null)
+        {
+            services.AddSingleton<TimeProvider>(Clock);
+        }
+    }
+
+    /// <summary>Reads the grader tables directly (assertions).</summary>
+    public async Task<T> QueryAsync<T>(Func<GraderDbContext, Task<T>> query)
+    {
+        await using var services = Services();
+        await using var scope = services.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<GraderDbContext>());
+    }
+
+    public Task<int> CountAsync<TEntity>() where TEntity : class =>
+        QueryAsync(db => db.Set<TEntity>().CountAsync());
+}
