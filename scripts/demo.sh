@@ -7,4 +7,5 @@ cd "$(dirname "$0")/.."
 bash scripts/prerequisites.sh
 dotnet build grader -c Release -nologo -v quiet
 bash scripts/images.sh demo
+bash scripts/build-reference.sh
 exec grader/bin/Release/net10.0/grader demo --course course.json "$@"

@@ -8,7 +8,7 @@ need_root() { [ "$(id -u)" = 0 ] || { echo "prerequisites: run as root (apt-get,
 need_root
 
 packages=(docker.io dataset-fashion-mnist debootstrap busybox-static python3-aiosmtpd
-          postgresql python3-numpy)
+          postgresql python3-numpy python3-pandas git)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

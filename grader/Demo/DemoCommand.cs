@@ -61,6 +61,16 @@ internal static class DemoCommand
                     $"   {assignment.Id,-10} {assignment.Kind.ToString().ToLowerInvariant(),-12} due {course.Times.Deadline(assignment):yyyy-MM-dd HH:mm zzz}  {assignment.Title}");
             }
 
+            var output = Path.Combine(context.Service<CoursePaths>().Directory, "demo-output");
+            await new DemoStory(context, course, output).RunAsync();
+            await using (var reportScope = context.CreateScope())
+            {
+                var report = await DemoReport.WriteAsync(reportScope.ServiceProvider, output, context.Cancellation);
+                await context.Out.WriteLineAsync($"== report: {report}");
+            }
+
+            await context.Out.WriteLineAsync();
+            await context.Out.WriteLineAsync($"== done: outputs in {output}");
             return 0;
         });
         return demo;
