@@ -30,7 +30,7 @@ internal static class SubmissionsApi
         GraderDbContext grader, AssignmentsDbContext roster, string? assignment, string? owner, CancellationToken cancellation)
     {
         var login = user.Identity!.Name!;
-        IReadOnlyList<string>? visible = null;
+        List<string>? visible = null;
         if (user.IsInRole(Roles.Student))
         {
             var teams = await roster.TeamMembers.AsNoTracking().Where(m => m.Login == login).Select(m => m.TeamId).ToListAsync(cancellation);
@@ -49,8 +49,9 @@ internal static class SubmissionsApi
         }
 
         var submissions = await query.ToListAsync(cancellation);
-        var ids = submissions.Select(s => s.Id).ToList();
-        var results = await grader.Results.AsNoTracking().Where(r => ids.Contains(r.SubmissionId)).ToListAsync(cancellation);
+        var owners = submissions.Select(s => s.Owner).Distinct().ToList();
+        var results = await grader.Results.AsNoTracking()
+            .Where(r => (assignment == null || r.Assignment == assignment) && owners.Contains(r.Owner)).ToListAsync(cancellation);
         return TypedResults.Ok(submissions.OrderByDescending(s => s.ReceivedAt).Select(s =>
         {
             var result = results.Where(r => r.SubmissionId == s.Id).MaxBy(r => r.RecordedAt);
