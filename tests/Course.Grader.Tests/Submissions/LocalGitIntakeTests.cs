@@ -26,6 +26,7 @@ public sealed class LocalGitIntakeTests
         }, work =>
         {
             File.CreateSymbolicLink(Path.Combine(work, "secret"), "/etc/shadow");
+            GitRepos.Run(work, "add", "secret");
             GitRepos.Run(work, "update-index", "--add", "--cacheinfo", "160000,1111111111111111111111111111111111111111,vendor/lib");
         });
         var bare = Path.Combine(repos, "hw1-gh-alice.git");

@@ -19,8 +19,9 @@ internal static class GitRepos
             File.WriteAllText(target, content);
         }
 
-        beforeCommit?.Invoke(work);
         Run(work, "add", "-A");
+        // After staging, so index entries it makes (a submodule's gitlink) are not undone by add -A.
+        beforeCommit?.Invoke(work);
         Run(work, "commit", "-q", "-m", "homework");
         Run(folder, "clone", "-q", "--bare", work, Path.Combine(folder, $"{name}.git"));
         return Run(work, "rev-parse", "HEAD").Trim();
