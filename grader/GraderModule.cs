@@ -3,6 +3,7 @@ using Course.Core.Cli;
 using Course.Grader.Calibration;
 using Course.Grader.Cli;
 using Course.Grader.Composition;
+using Course.Grader.Grading;
 using Course.Grader.Demo;
 using Course.Grader.Grades;
 using Course.Grader.Intake;
@@ -17,6 +18,7 @@ public static class GraderModule
     public static IServiceCollection AddGrader(this IServiceCollection services, IConfiguration configuration)
     {
         _ = configuration;
+        services.AddSingleton<ICompetitionScorer, LeaderboardScorer>();
         services.AddGradingPipeline(configuration);
         services.AddGradebook();
         services.AddScoped<Course.Credits.Issuing.IFinalStandings, PrizeStandings>();

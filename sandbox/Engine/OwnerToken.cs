@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 
 namespace Course.Sandbox.Engine;
@@ -40,26 +39,30 @@ internal sealed record OwnerToken(string Machine, int Pid, long StartTicks)
             return false;
         }
 
+        return StartTicksOf(Pid) != StartTicks;
+    }
+
+    private static OwnerToken CreateCurrent() =>
+        new(Environment.MachineName, Environment.ProcessId, StartTicksOf(Environment.ProcessId) ?? 0);
+
+    // The kernel's start time of a process (field 22 of /proc/PID/stat, in clock ticks since boot) is
+    // exact and the same for every reader; Process.StartTime is derived from the wall clock and can
+    // differ by milliseconds between processes, which would make a live owner look dead.
+    private static long? StartTicksOf(int pid)
+    {
         try
         {
-            using var process = Process.GetProcessById(Pid);
-            return StartTicksOf(process) != StartTicks;
+            var stat = File.ReadAllText($"/proc/{pid.ToString(CultureInfo.InvariantCulture)}/stat");
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            return long.Parse(fields[19], CultureInfo.InvariantCulture);
         }
-        catch (ArgumentException)
+        catch (IOException)
         {
-            return true;
+            return null;
         }
-        catch (InvalidOperationException)
+        catch (UnauthorizedAccessException)
         {
-            return true;
+            return null;
         }
     }
-
-    private static OwnerToken CreateCurrent()
-    {
-        using var self = Process.GetCurrentProcess();
-        return new OwnerToken(Environment.MachineName, Environment.ProcessId, StartTicksOf(self));
-    }
-
-    private static long StartTicksOf(Process process) => process.StartTime.ToUniversalTime().Ticks;
 }
