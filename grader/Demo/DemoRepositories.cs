@@ -20,7 +20,7 @@ internal static class DemoRepositories
 
         var work = Path.Combine(repositories, ".work", $"{assignment}-{login}");
         CopyTree(source, work);
-        await GitAsync(repositories, cancellation, "init", "--quiet", "--bare", bare);
+        await GitAsync(repositories, cancellation, "init", "--quiet", "--bare", "--initial-branch=main", bare);
         await GitAsync(work, cancellation, "init", "--quiet");
         await GitAsync(work, cancellation, "add", "--all");
         await GitAsync(work, cancellation, "-c", $"user.name={login}", "-c", $"user.email={login}@students.example.edu",

@@ -78,9 +78,11 @@ internal sealed class DemoStory(CommandContext context, ICourseProvider course, 
 
     private async Task CreditsAsync()
     {
-        var codes = DemoUploads.Codes(output, count: 40, seed: 2026);
+        var welcome = DemoUploads.Codes(Path.Combine(output, "codes-50"), count: 12, seed: 50);
+        var prizes = DemoUploads.Codes(Path.Combine(output, "codes-500"), count: 3, seed: 500);
         await StepAsync("Credits: import voucher codes, issue by policy and as prizes, e-mail them", "2026-10-27T10:00:00+01:00",
-            ["credits", "import", codes, "--provider", "aws", "--value", "100", "--expires", "2027-06-30"],
+            ["credits", "import", welcome, "--provider", "aws", "--value", "50", "--expires", "2027-06-30"],
+            ["credits", "import", prizes, "--provider", "aws", "--value", "500", "--expires", "2027-06-30"],
             ["credits", "issue", "--policy", "welcome"],
             ["credits", "issue", "--prizes", "hw2"],
             ["credits", "send"],

@@ -42,15 +42,23 @@ public sealed class EngineFixture : IAsyncLifetime
         Sandbox = new DockerSandbox(Docker, Options, TimeProvider.System);
     }
 
-    public Task DisposeAsync()
+    public async Task DisposeAsync()
     {
         Docker.Dispose();
-        if (Directory.Exists(Options.WorkRoot))
-        {
-            Directory.Delete(Options.WorkRoot, recursive: true);
-        }
 
-        return Task.CompletedTask;
+        // A just-removed container can still be releasing its bind-mounted /out folder; the work root
+        // is a temp folder, so a cleanup that keeps failing is left to the OS rather than failing the run.
+        for (var attempt = 0; attempt < 10 && Directory.Exists(Options.WorkRoot); attempt++)
+        {
+            try
+            {
+                Directory.Delete(Options.WorkRoot, recursive: true);
+            }
+            catch (IOException)
+            {
+                await Task.Delay(500);
+            }
+        }
     }
 
     /// <summary>A unique job id per test, so leftovers are attributable.</summary>
