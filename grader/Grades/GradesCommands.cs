@@ -3,6 +3,7 @@ using System.Globalization;
 using Course.Assignments.Courses;
 using Course.Core.Cli;
 using Course.Core.Errors;
+using Course.Core.Output;
 using Spectre.Console;
 
 namespace Course.Grader.Grades;
@@ -41,9 +42,7 @@ internal static class GradesCommands
                 table.AddRow([row.Login, .. assignments.Select(a => Cell(row.Assignments[a.Id])), $"{row.Total:0.0}"]);
             }
 
-            var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(context.Out) });
-            console.Profile.Width = Math.Max(console.Profile.Width, 160);
-            console.Write(table);
+            await TableWriter.WriteAsync(context.Out, table);
             return 0;
         });
         return show;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Course.Core.Output;
 using Course.Grader.Submissions;
 using Microsoft.EntityFrameworkCore;
 using Spectre.Console;
@@ -55,8 +56,6 @@ internal sealed class JobsView(GraderDbContext db)
                 Markup.Escape(row.LastError ?? row.Feedback ?? ""));
         }
 
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output), Interactive = InteractionSupport.No });
-        console.Write(table);
-        await output.FlushAsync();
+        await TableWriter.WriteAsync(output, table);
     }
 }
