@@ -23,6 +23,7 @@ internal static class StatusCommand
             }
 
             var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(context.Out) });
+            console.Profile.Width = Math.Max(console.Profile.Width, 200);
             var inventory = new Table().AddColumns("provider", "value", "by status", "total");
             foreach (var line in status.Inventory)
             {

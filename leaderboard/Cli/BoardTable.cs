@@ -16,6 +16,7 @@ internal static class BoardTable
             ColorSystem = ColorSystemSupport.NoColors,
             Interactive = InteractionSupport.No,
         });
+        console.Profile.Width = Math.Max(console.Profile.Width, 200);
         var title = $"{board.Assignment} {(board.Private ? "private" : "public")} leaderboard ({board.Metric})";
         var table = new Table().Title(Markup.Escape(title)).AddColumns("#", "Team", "Members", "Score", "Entries", "Last best");
         if (board.Private)
