@@ -23,7 +23,7 @@ public sealed class HardenedContainerTests
     [Fact]
     public void Build_AnyJob_HardensHostConfigPerSecurityRules()
     {
-        var host = HardenedContainer.Build(CreateJob(), "job-1", Owner, [0, 1], [], "/work/out-1").HostConfig;
+        var host = HardenedContainer.Build(CreateJob(), "job-1", Owner, [0, 1], [], "/srv/jobs/out-1").HostConfig;
 
         Assert.Equal("none", host.NetworkMode);
         Assert.True(host.ReadonlyRootfs);
@@ -75,12 +75,12 @@ public sealed class HardenedContainerTests
     [Fact]
     public void Build_Mounts_ReadOnlyByDefaultAndOutWritable()
     {
-        var mounts = HardenedContainer.Build(CreateJob(), "job-1", Owner, [0], [], "/work/out-1").HostConfig.Mounts
+        var mounts = HardenedContainer.Build(CreateJob(), "job-1", Owner, [0], [], "/srv/jobs/out-1").HostConfig.Mounts
             .ToDictionary(m => m.Target);
 
         Assert.Equal(("bind", "/host/sub", true), (mounts["/submission"].Type, mounts["/submission"].Source, mounts["/submission"].ReadOnly));
         Assert.False(mounts["/scratch"].ReadOnly);
-        Assert.Equal(("/work/out-1", false), (mounts["/out"].Source, mounts["/out"].ReadOnly));
+        Assert.Equal(("/srv/jobs/out-1", false), (mounts["/out"].Source, mounts["/out"].ReadOnly));
         Assert.All(mounts.Values, m => Assert.Equal("rprivate", m.BindOptions.Propagation));
     }
 
