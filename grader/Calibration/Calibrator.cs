@@ -2,6 +2,7 @@ using Course.Assignments.Model;
 using Course.Assignments.Model.Values;
 using Course.Core.Errors;
 using Course.Core.Output;
+using Course.Grader.Grading;
 using Course.Sandbox.Images;
 using Course.Sandbox.Running;
 
@@ -90,7 +91,7 @@ internal sealed class Calibrator(ISandbox sandbox, ISandboxImages images)
             return (null, "no output files were written");
         }
 
-        var points = checks.Where(c => CheckOutputComparer.Matches(Path.Combine(expectedOut, c.Output), Path.Combine(actualOut, c.Output), c.Tolerance)).Sum(c => c.Points);
+        var points = checks.Where(c => Matches(Path.Combine(expectedOut, c.Output), Path.Combine(actualOut, c.Output), c.Tolerance)).Sum(c => c.Points);
         return (points, null);
     }
 
@@ -111,4 +112,8 @@ internal sealed class Calibrator(ISandbox sandbox, ISandboxImages images)
             ? folder
             : throw new BadInputException($"assignment '{assignment.Id}': {field} folder {relative} does not exist");
     }
+
+    // Calibration scores the baseline exactly as grading scores a student: the same comparison.
+    private static bool Matches(string expected, string actual, double tolerance) =>
+        File.Exists(expected) && JsonOutputComparer.Compare(actual, expected, tolerance) is null;
 }
