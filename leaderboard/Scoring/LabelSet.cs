@@ -41,6 +41,9 @@ internal sealed class LabelSet
         return (set, seenOrder.Select(l => set._codes[l]).ToArray());
     }
 
+    /// <summary>An empty set whose codes follow the order labels are added in (while a solution is read).</summary>
+    public static LabelSet InFirstSeenOrder() => new([]);
+
     /// <summary>A copy that can grow with labels only the predictions use (they count as wrong).</summary>
     public LabelSet Extensible() => new(_labels) { SolutionCount = SolutionCount };
 

@@ -25,10 +25,10 @@ internal static class SolutionReader
         var idAt = Column(header, setup.IdColumn, name);
         var targetAt = setup.TargetColumns.Select(c => Column(header, c, name)).ToArray();
         var usageAt = IndexOf(header, ScoringSetup.UsageColumn);
-        var ids = new List<string>();
+        var ids = new SolutionIds();
         var usage = new List<bool>();
         var labelCodes = new List<int>();
-        var seenLabels = new Dictionary<string, int>(StringComparer.Ordinal);
+        var seenLabels = LabelSet.InFirstSeenOrder();
         var values = new List<double>();
         try
         {
@@ -40,32 +40,26 @@ internal static class SolutionReader
                     throw new InvalidFileException(name, line, $"{csv.FieldCount} fields, the header has {header.Count}");
                 }
 
-                var id = Encoding.UTF8.GetString(csv.GetSpan(idAt));
-                if (id.Length == 0)
+                var id = csv.GetSpan(idAt);
+                if (id.IsEmpty)
                 {
                     throw new InvalidFileException(name, line, $"column '{setup.IdColumn}' is empty");
                 }
 
-                ids.Add(id);
+                ids.Add(id, line);
                 if (usageAt >= 0)
                 {
                     usage.Add(Usage(csv.GetSpan(usageAt), name, line));
                 }
                 if (setup.Metric.IsClassification)
                 {
-                    var label = Encoding.UTF8.GetString(csv.GetSpan(targetAt[0]));
-                    if (label.Length == 0)
+                    var label = csv.GetSpan(targetAt[0]);
+                    if (label.IsEmpty)
                     {
                         throw new InvalidFileException(name, line, $"column '{setup.TargetColumns[0]}' is empty");
                     }
 
-                    if (!seenLabels.TryGetValue(label, out var code))
-                    {
-                        code = seenLabels.Count;
-                        seenLabels.Add(label, code);
-                    }
-
-                    labelCodes.Add(code);
+                    labelCodes.Add(seenLabels.TryGet(label, out var code) ? code : seenLabels.Add(Encoding.UTF8.GetString(label)));
                     continue;
                 }
 
@@ -98,24 +92,24 @@ internal static class SolutionReader
             throw new InvalidFileException(name, 2, "the file has a header but no rows");
         }
 
+        if (ids.Seal() is { } repeat)
+        {
+            throw new InvalidFileException(name, repeat.Line,
+                $"id '{StrictCsv.Show(Encoding.UTF8.GetBytes(repeat.Id))}' is repeated (first on line {repeat.FirstLine})");
+        }
+
         return Build(setup, name, ids, usage, labelCodes, seenLabels, values);
     }
 
-    private static Solution Build(ScoringSetup setup, string name, List<string> ids, List<bool> usage,
-        List<int> labelCodes, Dictionary<string, int> seenLabels, List<double> values)
+    private static Solution Build(ScoringSetup setup, string name, SolutionIds ids, List<bool> usage,
+        List<int> labelCodes, LabelSet seenLabels, List<double> values)
     {
-        var duplicate = ids.GroupBy(i => i, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
-        if (duplicate is not null)
-        {
-            throw new InvalidFileException(name, 0, $"id '{duplicate.Key}' occurs {duplicate.Count()} times");
-        }
-
         if (!setup.Metric.IsClassification)
         {
-            return new Solution(setup, ids.ToArray(), usage.Count > 0 ? usage.ToArray() : null, null, null, values.ToArray());
+            return new Solution(setup, ids, usage.Count > 0 ? usage.ToArray() : null, null, null, values.ToArray());
         }
 
-        var (classes, recode) = LabelSet.Sorted(seenLabels.OrderBy(p => p.Value).Select(p => p.Key).ToList());
+        var (classes, recode) = LabelSet.Sorted(seenLabels.Labels);
         var labels = new int[labelCodes.Count];
         for (var i = 0; i < labels.Length; i++)
         {
@@ -132,7 +126,7 @@ internal static class SolutionReader
             throw new InvalidFileException(name, 0, $"metric {setup.Metric.Name} needs at least 2 classes, the solution has {classes.Count}");
         }
 
-        return new Solution(setup, ids.ToArray(), usage.Count > 0 ? usage.ToArray() : null, labels, classes, null);
+        return new Solution(setup, ids, usage.Count > 0 ? usage.ToArray() : null, labels, classes, null);
     }
 
     private static bool Usage(ReadOnlySpan<byte> value, string name, long line) =>

@@ -63,7 +63,7 @@ public sealed class SolutionReaderTests : IDisposable
         var error = Assert.Throws<InvalidFileException>(() =>
             SolutionReader.Read(_folder.Write("s.csv", "id,label\n1,a\n1,b\n"), Setups.For("accuracy"), CsvLimits.Default));
 
-        Assert.Equal("s.csv: id '1' occurs 2 times", error.Message);
+        Assert.Equal("s.csv:3: id '1' is repeated (first on line 2)", error.Message);
     }
 
     [Fact]
