@@ -133,6 +133,21 @@ public sealed class PredictionReaderTests : IDisposable
     }
 
     [Fact]
+    public void Score_NamedPipe_IsRejectedWithoutWaitingForAWriter()
+    {
+        var solution = Solution("id,label\n1,a\n");
+        var pipe = _folder.File("p.csv");
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", [pipe]))
+        {
+            mkfifo.WaitForExit();
+        }
+
+        var error = Assert.Throws<InvalidFileException>(() => PredictionScorer.Score(solution, pipe, CsvLimits.Default));
+
+        Assert.Equal("p.csv:1: file is empty (a header line is required)", error.Message);
+    }
+
+    [Fact]
     public void Score_SymbolicLink_IsRejected()
     {
         var solution = Solution("id,label\n1,a\n");
