@@ -17,7 +17,7 @@ public static class LeaderboardModule
 {
     /// <summary>
     /// Registers <see cref="ILeaderboard"/> (score and record submissions) and
-    /// <see cref="IFinalStandings"/> (prizes), both scoped (they use the database). Needs the
+    /// <see cref="IFinalStandings"/> (prizes) and <see cref="IBoards"/> (read a board), all scoped (they use the database). Needs the
     /// assignments module (<c>AddAssignments</c>) for the course and the roster.
     /// </summary>
     public static IServiceCollection AddLeaderboard(this IServiceCollection services, IConfiguration configuration)
@@ -30,6 +30,7 @@ public static class LeaderboardModule
         services.AddScoped<ILeaderboard>(provider => provider.GetRequiredService<SubmissionService>());
         services.AddScoped<BoardService>();
         services.AddScoped<IFinalStandings>(provider => provider.GetRequiredService<BoardService>());
+        services.AddScoped<IBoards>(provider => provider.GetRequiredService<BoardService>());
         return services;
     }
 

@@ -21,6 +21,9 @@ public sealed class GradingPaths(CoursePaths course, IConfiguration configuratio
     public string Run(string assignment, string owner, string commit, int attempt) =>
         Path.Combine(Root, "runs", Safe(assignment), Safe(owner), Safe(commit), $"attempt-{attempt}");
 
+    /// <summary>A predictions file uploaded over HTTP, kept as it was scored.</summary>
+    public string Upload(string assignment, string id) => Path.Combine(Root, "uploads", Safe(assignment), Safe(id) + ".csv");
+
     /// <summary>
     /// The reference outputs a tests/debug assignment's checks compare with: the reference solution's
     /// /out as <c>grader calibrate</c> keeps it (<c>.calibration/&lt;assignment&gt;/reference/out</c>), or

@@ -5,7 +5,7 @@ namespace Course.Leaderboard.Boards;
 /// <see cref="PublicRank"/> and <see cref="Shakeup"/> (public rank minus private rank: positive
 /// means the team moved up) show how the hidden part changed the order.
 /// </summary>
-internal sealed record BoardRow(int Rank, string Team, IReadOnlyList<string> Members, double Score, string SubmissionId,
+public sealed record BoardRow(int Rank, string Team, IReadOnlyList<string> Members, double Score, string SubmissionId,
     DateTimeOffset SubmittedAt, int Entries)
 {
     public int? PublicRank { get; init; }

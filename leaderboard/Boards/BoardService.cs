@@ -9,7 +9,7 @@ namespace Course.Leaderboard.Boards;
 
 /// <summary>Reads boards, records final selections and finalizes a competition.</summary>
 internal sealed class BoardService(LeaderboardDbContext db, ICourseProvider course, ITeamDirectory teams, TimeProvider clock)
-    : IFinalStandings
+    : IFinalStandings, IBoards
 {
     /// <summary>The public board; the private one only after <see cref="FinalizeAsync"/> (hidden scores stay hidden until then).</summary>
     public async Task<Board> ShowAsync(string assignment, bool privateBoard, CancellationToken cancellation)

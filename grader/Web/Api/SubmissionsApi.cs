@@ -29,18 +29,19 @@ internal static class SubmissionsApi
     internal static async Task<Results<Ok<List<SubmissionResponse>>, ForbidHttpResult>> ListSubmissionsAsync(ClaimsPrincipal user,
         GraderDbContext grader, AssignmentsDbContext roster, string? assignment, string? owner, CancellationToken cancellation)
     {
-        var login = user.Identity!.Name!;
-        List<string>? visible = null;
-        if (user.IsInRole(Roles.Student))
+        var visible = await VisibleOwners.OfAsync(user, roster, cancellation);
+        if (visible is not null && owner is not null && !visible.Contains(owner))
         {
-            var teams = await roster.TeamMembers.AsNoTracking().Where(m => m.Login == login).Select(m => m.TeamId).ToListAsync(cancellation);
-            visible = [login, .. teams];
-            if (owner is not null && !visible.Contains(owner))
-            {
-                return TypedResults.Forbid();
-            }
+            return TypedResults.Forbid();
         }
 
+        return TypedResults.Ok(await QueryAsync(grader, visible, assignment, owner, cancellation));
+    }
+
+    /// <summary>Submissions, newest first, each with its latest grading result; <paramref name="visible"/> null means all owners.</summary>
+    internal static async Task<List<SubmissionResponse>> QueryAsync(GraderDbContext grader, IReadOnlyList<string>? visible, string? assignment,
+        string? owner, CancellationToken cancellation)
+    {
         var query = grader.Submissions.AsNoTracking()
             .Where(s => (assignment == null || s.Assignment == assignment) && (owner == null || s.Owner == owner));
         if (visible is not null)
@@ -52,12 +53,12 @@ internal static class SubmissionsApi
         var owners = submissions.Select(s => s.Owner).Distinct().ToList();
         var results = await grader.Results.AsNoTracking()
             .Where(r => (assignment == null || r.Assignment == assignment) && owners.Contains(r.Owner)).ToListAsync(cancellation);
-        return TypedResults.Ok(submissions.OrderByDescending(s => s.ReceivedAt).Select(s =>
+        return submissions.OrderByDescending(s => s.ReceivedAt).Select(s =>
         {
             var result = results.Where(r => r.SubmissionId == s.Id).MaxBy(r => r.RecordedAt);
             return new SubmissionResponse(s.Id, s.Assignment, s.Owner, s.Repository, s.Commit, s.Source.ToString().ToLowerInvariant(),
                 s.ReceivedAt, result?.Verdict.ToString(), result?.Score, result?.MaxScore, result?.LateDays);
-        }).ToList());
+        }).ToList();
     }
 
     internal static async Task<Ok<List<PushResponse>>> ListPushesAsync(WebDbContext db, int? limit, CancellationToken cancellation)

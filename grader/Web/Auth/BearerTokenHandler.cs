@@ -10,7 +10,8 @@ using Microsoft.Extensions.Options;
 namespace Course.Grader.Web.Auth;
 
 /// <summary>
-/// <c>Authorization: Bearer TOKEN</c>: the token's SHA-256 is looked up; the login's role is read
+/// <c>Authorization: Bearer TOKEN</c>, or for the pages the same token in the session cookie set at
+/// sign-in (<see cref="SessionCookie"/>): the token's SHA-256 is looked up; the login's role is read
 /// from course.json's staff at each request, so removing a TA there revokes their access at once.
 /// </summary>
 internal sealed class BearerTokenHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger,
@@ -22,12 +23,15 @@ internal sealed class BearerTokenHandler(IOptionsMonitor<AuthenticationSchemeOpt
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var header = Request.Headers.Authorization.ToString();
-        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        var token = header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+            ? header["Bearer ".Length..].Trim()
+            : Request.Cookies[SessionCookie.Name];
+        if (string.IsNullOrEmpty(token))
         {
             return AuthenticateResult.NoResult();
         }
 
-        var hash = TokenHasher.Hash(header["Bearer ".Length..].Trim());
+        var hash = TokenHasher.Hash(token);
         var login = await db.Tokens.Where(t => t.Hash == hash).Select(t => t.Login).FirstOrDefaultAsync(Context.RequestAborted);
         if (login is null)
         {

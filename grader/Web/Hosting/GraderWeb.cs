@@ -1,6 +1,8 @@
 using Course.Core.Database;
 using Course.Grader.Web.Api;
 using Course.Grader.Web.Auth;
+using Course.Grader.Web.Pages;
+using Course.Grader.Web.Uploads;
 using Course.Grader.Web.Webhooks;
 using Microsoft.AspNetCore.Authentication;
 
@@ -18,6 +20,8 @@ internal static class GraderWeb
             .AddScheme<AuthenticationSchemeOptions, BearerTokenHandler>(BearerTokenHandler.SchemeName, null);
         services.AddAuthorizationBuilder()
             .AddPolicy(Roles.StaffPolicy, policy => policy.RequireRole(Roles.Instructor, Roles.Ta));
+        services.AddAntiforgery(options => options.Cookie.SameSite = SameSiteMode.Strict);
+        services.AddScoped<PredictionUpload>();
         services.AddSingleton<PushSignal>();
         services.AddSingleton<PushDispatcher>();
         services.AddHostedService(provider => provider.GetRequiredService<PushDispatcher>());
@@ -31,7 +35,12 @@ internal static class GraderWeb
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
-        app.UseEndpoints(endpoints => endpoints.MapGitHubWebhook().MapSubmissionsApi());
+        app.UseEndpoints(endpoints =>
+        {
+            endpoints.MapGitHubWebhook().MapSubmissionsApi().MapLeaderboardApi();
+            endpoints.MapGet("/", HomePage.ShowAsync);
+            endpoints.MapSignIn().MapLeaderboardPage().MapSubmissionPage();
+        });
     }
 
     /// <summary>Brings every module's tables up to date (idempotent), so a fresh course can be served at once.</summary>

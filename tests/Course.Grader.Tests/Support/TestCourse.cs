@@ -18,6 +18,10 @@ internal sealed class TestCourse : IDisposable
 {
     public const string Assignment = "hw1";
 
+    public const string Competition = "hw2";
+
+    public const string CompetitionSolution = "id,label,Usage\n1,a,Public\n2,b,Public\n3,a,Private\n4,b,Private\n";
+
     private TestCourse(string directory, string connectionString, FakeTimeProvider? clock)
     {
         Directory = directory;
@@ -36,10 +40,14 @@ internal sealed class TestCourse : IDisposable
 
     public Dictionary<string, string?> Settings { get; } = new();
 
-    /// <summary>Creates the course; <paramref name="command"/> is the sandbox command of hw1.</summary>
+    /// <summary>
+    /// Creates the course; <paramref name="command"/> is the sandbox command of hw1. With
+    /// <paramref name="competition"/>, the course also has <see cref="Competition"/>: accuracy on
+    /// <see cref="CompetitionSolution"/> (ids 1-4, labels a/b), two uploads a day, the same deadline.
+    /// </summary>
     public static async Task<TestCourse> CreateAsync(FakeTimeProvider? clock = null, string? connectionString = null,
         string deadline = "2026-10-12T23:59", string command = "\"sh\", \"/submission/run.sh\"", string timeout = "30s",
-        params string[] students)
+        bool competition = false, params string[] students)
     {
         var directory = Path.Combine(Path.GetTempPath(), "course-grader-tests", Guid.NewGuid().ToString("N"));
         System.IO.Directory.CreateDirectory(directory);
@@ -58,7 +66,7 @@ internal sealed class TestCourse : IDisposable
                   "kind": "tests",
                   "release": "2026-10-01T09:00",
                   "deadline": "{{deadline}}",
-                  "weight": 100,
+                  "weight": {{(competition ? 50 : 100)}},
                   "latePolicy": { "penaltyPerDay": 0.25, "maxLateDays": 2, "graceHours": 0 },
                   "image": "course-busybox",
                   "command": [{{command}}],
@@ -68,10 +76,15 @@ internal sealed class TestCourse : IDisposable
                       { "name": "sum", "output": "result.json", "points": 2, "tolerance": 0.001 }
                     ]
                   }
-                }
+                }{{(competition ? CompetitionJson(deadline) : "")}}
               ]
             }
             """);
+        if (competition)
+        {
+            await File.WriteAllTextAsync(Path.Combine(directory, "solution.csv"), CompetitionSolution);
+        }
+
         var reference = Path.Combine(directory, ".calibration", Assignment, "reference", "out");
         System.IO.Directory.CreateDirectory(reference);
         await File.WriteAllTextAsync(Path.Combine(reference, "result.json"), """{ "sum": 42.0, "items": [1, 2, 3] }""");
@@ -93,6 +106,20 @@ internal sealed class TestCourse : IDisposable
         Settings["Queue:BackoffSeconds"] = "1";
         Settings["Queue:MaxAttempts"] = "3";
     }
+
+    private static string CompetitionJson(string deadline) => $$"""
+        ,
+        {
+          "id": "{{Competition}}", "title": "Competition", "kind": "competition",
+          "release": "2026-10-01T09:00", "deadline": "{{deadline}}", "weight": 50,
+          "image": "course-busybox", "command": ["sh", "/submission/run.sh"],
+          "limits": { "cpus": 1, "memory": "64m", "timeout": "30s", "pids": 64, "tmp": "16m" },
+          "competition": {
+            "metric": "accuracy", "solution": "solution.csv", "idColumn": "id", "targetColumns": ["label"],
+            "publicFraction": 0.5, "splitSeed": 1, "dailyLimit": 2, "finalSelections": 1
+          }
+        }
+        """;
 
     /// <summary>The configuration a command in this course gets.</summary>
     public Dictionary<string, string?> Overrides()

@@ -1,0 +1,109 @@
+using System.Globalization;
+using Course.Assignments.Roster;
+using Course.Grader.Submissions;
+using Course.Grader.Web.Auth;
+using Markdig;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+using Microsoft.EntityFrameworkCore;
+
+namespace Course.Grader.Web.Pages;
+
+/// <summary>
+/// <c>/submissions/{id}</c>: a submission's latest feedback report (its Markdown as a page, with the
+/// pictures beside it, e.g. the training curve), for its owner, their team and staff.
+/// <c>/submissions/{id}/files/{name}</c> serves a file of that run's folder by plain name only.
+/// </summary>
+internal static class SubmissionPage
+{
+    // Raw HTML in a report (a student's log lines end up there) is shown as text, never as markup.
+    private static readonly MarkdownPipeline Markdown = new MarkdownPipelineBuilder().UsePipeTables().DisableHtml().Build();
+
+    private static readonly Dictionary<string, string> ContentTypes = new(StringComparer.OrdinalIgnoreCase)
+    {
+        [".png"] = "image/png",
+        [".md"] = "text/markdown; charset=utf-8",
+        [".jsonl"] = "text/plain; charset=utf-8",
+        [".json"] = "text/plain; charset=utf-8",
+        [".txt"] = "text/plain; charset=utf-8",
+        [".csv"] = "text/plain; charset=utf-8",
+    };
+
+    public static IEndpointRouteBuilder MapSubmissionPage(this IEndpointRouteBuilder routes)
+    {
+        routes.MapGet("/submissions/{id:guid}", ShowAsync);
+        routes.MapGet("/submissions/{id:guid}/files/{name}", FileAsync);
+        return routes;
+    }
+
+    private static async Task<IResult> ShowAsync(Guid id, HttpContext context, GraderDbContext grader, AssignmentsDbContext roster)
+    {
+        if (context.User.Identity?.IsAuthenticated != true)
+        {
+            return Results.Redirect("/login");
+        }
+
+        var (submission, result) = await FindAsync(id, context, grader, roster);
+        if (submission is null)
+        {
+            return Html.Page(context, "Submission not found", """<p class="muted">No such submission, or it is not yours.</p>""", StatusCodes.Status404NotFound);
+        }
+
+        var title = $"{submission.Assignment}: {submission.Owner} @ {submission.Commit[..Math.Min(12, submission.Commit.Length)]}";
+        if (result is null || !File.Exists(result.FeedbackPath))
+        {
+            return Html.Page(context, title, string.Create(CultureInfo.InvariantCulture,
+                $"""<p class="notice">Received {submission.ReceivedAt:yyyy-MM-dd HH:mm} UTC; not graded yet. This page shows the feedback once it is.</p>"""));
+        }
+
+        var document = Markdig.Markdown.Parse(await File.ReadAllTextAsync(result.FeedbackPath, context.RequestAborted), Markdown);
+        foreach (var link in document.Descendants<LinkInline>().Where(l => IsPlainName(l.Url)))
+        {
+            link.Url = $"/submissions/{id}/files/{Uri.EscapeDataString(link.Url!)}";
+        }
+
+        return Html.Page(context, title, document.ToHtml(Markdown));
+    }
+
+    private static async Task<IResult> FileAsync(Guid id, string name, HttpContext context, GraderDbContext grader, AssignmentsDbContext roster)
+    {
+        if (context.User.Identity?.IsAuthenticated != true)
+        {
+            return Results.Unauthorized();
+        }
+
+        var (submission, result) = await FindAsync(id, context, grader, roster);
+        if (submission is null || result is null || !IsPlainName(name) || !ContentTypes.TryGetValue(Path.GetExtension(name), out var type))
+        {
+            return Results.NotFound();
+        }
+
+        var file = new FileInfo(Path.Combine(Path.GetDirectoryName(result.FeedbackPath)!, name));
+        // Run folders hold what a container wrote: only regular files, never a link out of the folder.
+        if (!file.Exists || file.LinkTarget is not null)
+        {
+            return Results.NotFound();
+        }
+
+        context.Response.Headers.XContentTypeOptions = "nosniff";
+        context.Response.Headers.ContentSecurityPolicy = Html.SecurityPolicy;
+        return Results.File(file.FullName, type);
+    }
+
+    private static async Task<(Submission? Submission, Grading.GradingResult? Result)> FindAsync(Guid id, HttpContext context,
+        GraderDbContext grader, AssignmentsDbContext roster)
+    {
+        var submission = await grader.Submissions.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, context.RequestAborted);
+        var visible = await VisibleOwners.OfAsync(context.User, roster, context.RequestAborted);
+        if (submission is null || (visible is not null && !visible.Contains(submission.Owner)))
+        {
+            return (null, null);
+        }
+
+        var results = await grader.Results.AsNoTracking().Where(r => r.SubmissionId == id).ToListAsync(context.RequestAborted);
+        return (submission, results.MaxBy(r => r.RecordedAt));
+    }
+
+    private static bool IsPlainName(string? name) =>
+        name is { Length: > 0 } && name.IndexOfAny(['/', '\\', ':', '?', '#', '\0']) < 0 && name is not ("." or "..") && !name.StartsWith('.');
+}

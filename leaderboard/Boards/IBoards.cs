@@ -1,0 +1,9 @@
+namespace Course.Leaderboard.Boards;
+
+/// <summary>Reads a competition's board, for pages and APIs outside this module.</summary>
+public interface IBoards
+{
+    /// <summary>The public board; the private one only after finalization (hidden scores stay hidden until then).</summary>
+    /// <exception cref="Course.Core.Errors.BadInputException">Unknown assignment, or the private board before finalization.</exception>
+    Task<Board> ShowAsync(string assignment, bool privateBoard, CancellationToken cancellation);
+}

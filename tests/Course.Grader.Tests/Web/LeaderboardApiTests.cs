@@ -1,0 +1,127 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Course.Grader.Tests.Support;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Course.Grader.Tests.Web;
+
+public sealed class LeaderboardApiTests : IAsyncLifetime
+{
+    private const string Board = $"/api/leaderboard/{TestCourse.Competition}";
+    private const string Uploads = $"{Board}/submissions";
+
+    private TestCourse _course = null!;
+    private GraderWebFactory _factory = null!;
+    private HttpClient _client = null!;
+
+    public async Task InitializeAsync()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 10, 5, 12, 0, 0, TimeSpan.Zero));
+        _course = await TestCourse.CreateAsync(clock, competition: true, students: ["ana", "ben"]);
+        _factory = new GraderWebFactory(_course, clock, new Dictionary<string, string?>());
+        _client = _factory.CreateClient();
+    }
+
+    public async Task DisposeAsync()
+    {
+        _client.Dispose();
+        await _factory.DisposeAsync();
+        _course.Dispose();
+    }
+
+    [Fact]
+    public async Task Upload_StudentCsv_IsScoredAndShownOnThePublicBoard()
+    {
+        await AuthorizeAsync("ana");
+
+        var response = await _client.PostAsync(Uploads, Csv("id,label\r\n1,a\r\n2,a\r\n3,a\r\n4,b\r\n"));
+        var board = await _client.GetFromJsonAsync<JsonElement>(Board);
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var receipt = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("ana", receipt.GetProperty("team").GetString());
+        Assert.Equal(0.5, receipt.GetProperty("publicScore").GetDouble());
+        var row = Assert.Single(board.GetProperty("rows").EnumerateArray());
+        Assert.Equal("ana", row.GetProperty("team").GetString());
+        Assert.Equal(0.5, row.GetProperty("score").GetDouble());
+        Assert.False(board.GetProperty("private").GetBoolean());
+    }
+
+    [Fact]
+    public async Task Upload_InvalidCsv_Returns422NamingTheLine()
+    {
+        await AuthorizeAsync("ana");
+
+        var response = await _client.PostAsync(Uploads, Csv("id,label\n1,a\n2,a\n1,b\n"));
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        var receipt = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.EndsWith(".csv:4: id '1' is repeated (first on line 2)", receipt.GetProperty("error").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Upload_PastTheDailyLimit_Returns429AndCountsNothing()
+    {
+        await AuthorizeAsync("ben");
+        var first = await _client.PostAsync(Uploads, Csv("id,label\n1,a\n2,b\n3,a\n4,b\n"));
+        var second = await _client.PostAsync(Uploads, Csv("id,label\n1,b\n2,b\n3,a\n4,b\n"));
+
+        var third = await _client.PostAsync(Uploads, Csv("id,label\n1,a\n2,b\n3,a\n4,b\n"));
+
+        Assert.Equal([HttpStatusCode.Created, HttpStatusCode.Created], new[] { first.StatusCode, second.StatusCode });
+        Assert.Equal((HttpStatusCode)429, third.StatusCode);
+        Assert.Contains("has used its 2 submission(s)", await third.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Upload_SameIdempotencyKeyTwice_IsRecordedOnce()
+    {
+        await AuthorizeAsync("ana");
+        _client.DefaultRequestHeaders.Add("Idempotency-Key", "retry-1");
+
+        var first = await _client.PostAsync(Uploads, Csv("id,label\n1,a\n2,b\n3,a\n4,b\n"));
+        var again = await _client.PostAsync(Uploads, Csv("id,label\n1,a\n2,b\n3,a\n4,b\n"));
+
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.True((await again.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("repeated").GetBoolean());
+        var board = await _client.GetFromJsonAsync<JsonElement>(Board);
+        Assert.Equal(1, board.GetProperty("rows")[0].GetProperty("entries").GetInt32());
+    }
+
+    [Fact]
+    public async Task Board_PrivateBeforeFinalize_Returns400AndNoToken401()
+    {
+        var anonymous = await _client.GetAsync(Board);
+        await AuthorizeAsync("ana");
+
+        var hidden = await _client.GetAsync($"{Board}?private=true");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, hidden.StatusCode);
+        Assert.Contains("hidden until the competition is finalized", await hidden.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Upload_StaffWithoutTeam_Returns400()
+    {
+        await AuthorizeAsync("prof");
+
+        var response = await _client.PostAsync(Uploads, Csv("id,label\n1,a\n2,b\n3,a\n4,b\n"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("?team=", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    private static StringContent Csv(string text) => new(text, Encoding.UTF8, "text/csv");
+
+    private async Task AuthorizeAsync(string login)
+    {
+        var (exit, output, error) = await _course.RunAsync("users", "token", login);
+        Assert.True(exit == 0, error);
+        _client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", output.Trim());
+    }
+}
