@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # Installs and starts what Course needs on a Debian machine: the Docker engine, the
 # Fashion-MNIST package, debootstrap and busybox for image recipes, a local SMTP server for
-# e-mail tests, and PostgreSQL for the scale-out path. Idempotent and non-interactive.
+# e-mail tests, Chromium for the pages' browser tests, and PostgreSQL for the scale-out path. Idempotent and non-interactive.
 set -euo pipefail
 
 need_root() { [ "$(id -u)" = 0 ] || { echo "prerequisites: run as root (apt-get, dockerd)" >&2; exit 1; }; }
 need_root
 
-packages=(docker.io dataset-fashion-mnist debootstrap busybox-static python3-aiosmtpd
+packages=(docker.io dataset-fashion-mnist debootstrap busybox-static python3-aiosmtpd chromium
           postgresql python3-numpy python3-pandas git)
 missing=()
 for p in "${packages[@]}"; do

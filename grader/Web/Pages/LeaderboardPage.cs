@@ -48,16 +48,17 @@ internal static class LeaderboardPage
     private static async Task<IResult> UploadAsync(string assignment, HttpContext context, IBoards boards, ILeaderboard leaderboard,
         PredictionUpload upload)
     {
-        if (!await Antiforgery.IsValidAsync(context))
-        {
-            return await ShowAsync(assignment, context, boards, leaderboard, Problem("The form expired; please upload again."), StatusCodes.Status400BadRequest);
-        }
-
+        // The form's limits are set before anything reads it (the antiforgery check does).
         context.Features.Set<IFormFeature>(new FormFeature(context.Request,
             new FormOptions { MultipartBodyLengthLimit = Course.Leaderboard.Scoring.Csv.CsvLimits.DefaultMaxFileBytes }));
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
         {
             size.MaxRequestBodySize = null;
+        }
+
+        if (!await Antiforgery.IsValidAsync(context))
+        {
+            return await ShowAsync(assignment, context, boards, leaderboard, Problem("The form expired; please upload again."), StatusCodes.Status400BadRequest);
         }
 
         var form = await context.Request.ReadFormAsync(context.RequestAborted);

@@ -1,0 +1,113 @@
+using Course.Grader.Tests.Support;
+using Microsoft.Playwright;
+
+namespace Course.Grader.Tests.Web.Browser;
+
+/// <summary>
+/// The pages in a real browser (Debian's Chromium through Playwright) against a real
+/// <c>grader serve</c>: sign in with a token, upload predictions, read the board, and a hostile
+/// file's text shown as text.
+/// </summary>
+public sealed class PagesBrowserTests : IAsyncLifetime
+{
+    private const string Chromium = "/usr/bin/chromium";
+
+    private TestCourse _course = null!;
+    private ServedCourse _served = null!;
+    private IPlaywright _playwright = null!;
+    private IBrowser _browser = null!;
+    private readonly List<string> _files = [];
+
+    public async Task InitializeAsync()
+    {
+        Assert.True(File.Exists(Chromium), $"{Chromium} is missing: scripts/prerequisites.sh installs Debian's chromium");
+        // The course clock of the served process: inside the competition's submission window.
+        _course = await TestCourse.CreateAsync(competition: true, deadline: "2099-01-01T00:00", students: ["ana", "ben"]);
+        _served = await ServedCourse.StartAsync(_course);
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Chromium,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"],
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _browser.DisposeAsync();
+        _playwright.Dispose();
+        await _served.DisposeAsync();
+        _course.Dispose();
+    }
+
+    [Fact]
+    public async Task Student_SignsInUploadsAndSeesTheBoard()
+    {
+        var page = await SignedInPageAsync("ana");
+        await page.GotoAsync($"/leaderboard/{TestCourse.Competition}");
+
+        await page.SetInputFilesAsync("input[name=predictions]", Write("id,label\n1,a\n2,a\n3,a\n4,b\n"));
+        await page.ClickAsync("main form button");
+
+        await Assertions.Expect(page.Locator("p.notice")).ToContainTextAsync("public score 0.5");
+        var row = page.Locator("table tr", new PageLocatorOptions { HasText = "ana" });
+        await Assertions.Expect(row).ToContainTextAsync("0.50000");
+        await Assertions.Expect(page.Locator("text=Submissions left today: 1")).ToBeVisibleAsync();
+        await page.GotoAsync("/");
+        await Assertions.Expect(page.Locator("h2", new PageLocatorOptions { HasText = "Your submissions" })).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task HostileIdInAnUpload_IsShownAsTextNeverRun()
+    {
+        var page = await SignedInPageAsync("ben");
+        await page.GotoAsync($"/leaderboard/{TestCourse.Competition}");
+        var title = await page.TitleAsync();
+
+        await page.SetInputFilesAsync("input[name=predictions]", Write("id,label\n<img src=x onerror=document.title=1>,a\n"));
+        await page.ClickAsync("main form button");
+
+        await Assertions.Expect(page.Locator("p.error")).ToContainTextAsync("id '<img src=x onerror=document.title=1>' is not an id of the test set");
+        Assert.Equal(0, await page.Locator("main img").CountAsync());
+        Assert.Equal(title, await page.TitleAsync());
+    }
+
+    [Fact]
+    public async Task Anonymous_ReadsTheBoardWithoutMembersAndCannotUpload()
+    {
+        var student = await SignedInPageAsync("ana");
+        await student.GotoAsync($"/leaderboard/{TestCourse.Competition}");
+        await student.SetInputFilesAsync("input[name=predictions]", Write("id,label\n1,a\n2,b\n3,a\n4,b\n"));
+        await student.ClickAsync("main form button");
+        await Assertions.Expect(student.Locator("p.notice")).ToContainTextAsync("public score 1");
+
+        var anonymous = await (await _browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = _served.Address.ToString() })).NewPageAsync();
+        var response = await anonymous.GotoAsync($"/leaderboard/{TestCourse.Competition}");
+
+        Assert.Equal(200, response!.Status);
+        await Assertions.Expect(anonymous.Locator("table tr", new PageLocatorOptions { HasText = "ana" })).ToContainTextAsync("1.00000");
+        Assert.Equal(0, await anonymous.Locator("th", new PageLocatorOptions { HasText = "Members" }).CountAsync());
+        Assert.Equal(0, await anonymous.Locator("input[type=file]").CountAsync());
+        Assert.StartsWith("default-src 'none'", response.Headers["content-security-policy"], StringComparison.Ordinal);
+    }
+
+    private async Task<IPage> SignedInPageAsync(string login)
+    {
+        var context = await _browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = _served.Address.ToString() });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/login");
+        await page.FillAsync("input[name=token]", await _served.TokenAsync(login));
+        await page.ClickAsync("main button");
+        await Assertions.Expect(page.Locator("header")).ToContainTextAsync(login);
+        return page;
+    }
+
+    private string Write(string content)
+    {
+        var path = Path.Combine(_course.Directory, $"upload-{_files.Count}.csv");
+        File.WriteAllText(path, content);
+        _files.Add(path);
+        return path;
+    }
+}
