@@ -3,7 +3,7 @@ namespace Course.Grader.Calibration;
 /// <summary>
 /// One calibration run (the reference or the baseline) through the sandbox. <see cref="Score"/> is the
 /// competition metric or the points of the checks passed; null when the run produced nothing to score.
-/// Peak memory is not measured: the sandbox reports OOM kills, not high-water marks.
+/// <see cref="PeakMemoryBytes"/> is the sandbox's sampled peak, null when the run ended before the first sample.
 /// </summary>
 public sealed record RunMeasurement(
     string Role,
@@ -14,7 +14,8 @@ public sealed record RunMeasurement(
     long WallMs,
     double? Score,
     string? ScoreNote,
-    string StderrTail)
+    string StderrTail,
+    long? PeakMemoryBytes)
 {
     public bool Succeeded => ExitCode == 0 && !TimedOut && !OomKilled;
 }

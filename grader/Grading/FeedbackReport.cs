@@ -24,7 +24,7 @@ internal static class FeedbackReport
 
         if (run is not null)
         {
-            text.AppendLine(invariant, $"- Run: exit code {run.ExitCode}, {run.WallMs} ms{(run.TimedOut ? ", timed out" : "")}{(run.OomKilled ? ", out of memory" : "")}");
+            text.AppendLine(invariant, $"- Run: exit code {run.ExitCode}, {run.WallMs} ms, {PeakMemoryText.Describe(run.PeakMemoryBytes)}{(run.TimedOut ? ", timed out" : "")}{(run.OomKilled ? ", out of memory" : "")}");
         }
 
         if (problem is not null)

@@ -19,8 +19,10 @@ internal sealed record SandboxRequest(string Image, IReadOnlyList<string> Comman
 internal sealed record SandboxMount(string Source, string Target, bool ReadOnly = true);
 
 /// <summary>The sandbox result of DESIGN.md, plus its JSON as stored with the grading result.</summary>
+/// <param name="PeakMemoryBytes">Sampled peak; null when the run ended before the first sample.</param>
 internal sealed record SandboxOutcome(int ExitCode, bool OomKilled, bool TimedOut, long WallMs, string StdoutTail,
-    string StderrTail, IReadOnlyList<SandboxOutputFile> Outputs, IReadOnlyList<SandboxRejectedFile> Rejected, string Json);
+    string StderrTail, IReadOnlyList<SandboxOutputFile> Outputs, IReadOnlyList<SandboxRejectedFile> Rejected, long? PeakMemoryBytes,
+    string Json);
 
 internal sealed record SandboxOutputFile(string Path, long Bytes, string Sha256);
 

@@ -9,8 +9,8 @@ namespace Course.Sandbox.Running;
 
 /// <summary>
 /// <see cref="ISandbox"/> on the local Docker engine: create the hardened container, start it,
-/// wait with a wall-clock limit (then SIGKILL), inspect, read the log tails and copy /out from the
-/// stopped container, and always remove the container and its /out folder.
+/// wait with a wall-clock limit (then SIGKILL) while following its memory peak, inspect, read the log
+/// tails and copy /out from the stopped container, and always remove the container and its /out folder.
 /// </summary>
 internal sealed class DockerSandbox : ISandbox
 {
@@ -57,8 +57,10 @@ internal sealed class DockerSandbox : ISandbox
         await Call("starting the container", () => _docker.Containers.StartContainerAsync(id,
             new ContainerStartParameters(), cancellation), cancellation);
         var started = _time.GetTimestamp();
+        await using var memory = MemoryWatch.Start(_docker, id, cancellation);
         var timedOut = await WaitOrKillAsync(id, job.Limits.Timeout, cancellation);
         var wallMs = (long)_time.GetElapsedTime(started).TotalMilliseconds;
+        var peakMemory = await memory.StopAsync();
 
         var inspect = Call("inspecting the stopped container",
             () => _docker.Containers.InspectContainerAsync(id, cancellation), cancellation);
@@ -70,7 +72,7 @@ internal sealed class DockerSandbox : ISandbox
         var tail = await logs;
         var collector = await outputs;
         return new SandboxResult(state.ExitCode, state.OOMKilled, timedOut, wallMs, tail.Stdout, tail.Stderr,
-            collector.Outputs, collector.Rejected);
+            collector.Outputs, collector.Rejected, peakMemory);
     }
 
     /// <summary>Waits for the container to stop; at the limit kills it (SIGKILL cannot be ignored) and says so.</summary>

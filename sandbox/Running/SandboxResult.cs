@@ -6,6 +6,9 @@ namespace Course.Sandbox.Running;
 /// <param name="StdoutTail">The last kilobytes of stdout, decoded as UTF-8 (invalid bytes replaced).</param>
 /// <param name="Outputs">Files accepted from <c>/out</c>, paths relative to it with '/'.</param>
 /// <param name="Rejected">Entries of <c>/out</c> refused, with the reason; never followed.</param>
+/// <param name="PeakMemoryBytes">The container's highest memory use (page cache included, as the memory limit
+/// counts it) over the engine's stats samples, about one a second; null when the run ended before the first
+/// sample. On cgroup v2 without a kernel peak, a short spike between samples is missed.</param>
 public sealed record SandboxResult(
     long ExitCode,
     bool OomKilled,
@@ -14,4 +17,5 @@ public sealed record SandboxResult(
     string StdoutTail,
     string StderrTail,
     IReadOnlyList<SandboxOutput> Outputs,
-    IReadOnlyList<SandboxRejection> Rejected);
+    IReadOnlyList<SandboxRejection> Rejected,
+    long? PeakMemoryBytes);

@@ -32,13 +32,18 @@ internal sealed class CalibrationFixture : IDisposable
 
     public string Folder { get; } = Path.Combine(Path.GetTempPath(), "course-calibration-tests", Guid.NewGuid().ToString("N"));
 
-    /// <summary>Writes {name}/run.sh that sleeps, then predicts <paramref name="predictions"/> for ids 0..9.</summary>
-    public void Program(string name, int[] predictions, double sleepSeconds = 0)
+    /// <summary>
+    /// Writes {name}/run.sh that sleeps (holding <paramref name="holdMiB"/> MiB meanwhile), then predicts
+    /// <paramref name="predictions"/> for ids 0..9.
+    /// </summary>
+    public void Program(string name, int[] predictions, double sleepSeconds = 0, int holdMiB = 0)
     {
         var folder = Path.Combine(Folder, name);
         Directory.CreateDirectory(folder);
         var rows = string.Concat(predictions.Select((label, id) => $"{id},{label}\\n"));
-        File.WriteAllText(Path.Combine(folder, "run.sh"), $"sleep {sleepSeconds}\nprintf 'id,label\\n{rows}' > /out/predictions.csv\n");
+        // dd fills its buffer, then blocks on a pipe nobody reads until the sleep ends.
+        var sleep = holdMiB > 0 ? $"dd if=/dev/zero bs={holdMiB}M count=1 2>/dev/null | sleep {sleepSeconds}" : $"sleep {sleepSeconds}";
+        File.WriteAllText(Path.Combine(folder, "run.sh"), $"{sleep}\nprintf 'id,label\\n{rows}' > /out/predictions.csv\n");
     }
 
     public static AssignmentSpec Competition(string timeout, double? target) => new()

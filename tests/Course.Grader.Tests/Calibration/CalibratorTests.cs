@@ -1,3 +1,5 @@
+using Course.Core.Output;
+
 namespace Course.Grader.Tests.Calibration;
 
 public sealed class CalibratorTests
@@ -43,5 +45,20 @@ public sealed class CalibratorTests
         Assert.True(report.Reference.TimedOut);
         Assert.Null(report.Reference.Score);
         Assert.Contains(report.Flags, f => f.Code == "reference-failed");
+    }
+
+    [Fact]
+    public async Task RunAsync_ReferenceHoldingMemory_RecordsItsPeakAndTheBaselinesSmallOrUnsampledOne()
+    {
+        const long held = 32L << 20;
+        using var fixture = new CalibrationFixture();
+        fixture.Program("reference", CalibrationFixture.Labels, sleepSeconds: 4, holdMiB: 32);
+        fixture.Program("baseline", [0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+
+        var report = await fixture.CalibrateAsync(CalibrationFixture.Competition("30s", target: null));
+
+        Assert.InRange(report.Reference.PeakMemoryBytes ?? 0, held, 64L << 20);
+        Assert.True(report.Baseline!.PeakMemoryBytes is null or < 16L << 20, $"{report.Baseline.PeakMemoryBytes} bytes");
+        Assert.Contains("\"peakMemoryBytes\": ", Json.Serialize(report));
     }
 }

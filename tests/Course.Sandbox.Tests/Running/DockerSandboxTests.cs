@@ -59,6 +59,52 @@ public sealed class DockerSandboxTests(EngineFixture engine)
     }
 
     [Fact]
+    public async Task RunAsync_JobHolding48MiB_ReportsAPeakAboveItAndBelowTheLimit()
+    {
+        const long held = 48L << 20;
+        var id = EngineFixture.NewJobId("peak");
+        // dd fills a 48 MiB buffer, then blocks writing it to a pipe nobody reads: the memory stays
+        // in use for the whole sleep, long enough for the stats samples of cgroup v1 and v2 alike.
+        var job = EngineFixture.Script(id, "dd if=/dev/zero bs=48M count=1 2>/dev/null | sleep 4");
+
+        var result = await engine.Sandbox.RunAsync(job);
+
+        Assert.Equal((0L, false, false), (result.ExitCode, result.OomKilled, result.TimedOut));
+        Assert.NotNull(result.PeakMemoryBytes);
+        Assert.InRange(result.PeakMemoryBytes.Value, held, job.Limits.MemoryBytes - 1);
+    }
+
+    [Fact]
+    public async Task RunAsync_TrivialJob_ReportsASmallPeakOrNoneAndStopsFollowingStats()
+    {
+        var id = EngineFixture.NewJobId("nopeak");
+        var started = TimeProvider.System.GetTimestamp();
+
+        var result = await engine.Sandbox.RunAsync(EngineFixture.Script(id, "true"));
+
+        // Well before the first sample is due, or at most one of a shell: never a made-up 0.
+        Assert.Equal(0L, result.ExitCode);
+        Assert.True(result.PeakMemoryBytes is null or > 0 and < 16L << 20, $"{result.PeakMemoryBytes} bytes");
+        // The stats stream keeps sending after the stop; the run must not wait for it to end.
+        Assert.True(TimeProvider.System.GetElapsedTime(started) < TimeSpan.FromSeconds(5));
+        Assert.Equal(0, await engine.ContainersLeftAsync(id));
+    }
+
+    [Fact]
+    public async Task RunAsync_CancelledWhileFollowingStats_ThrowsPromptlyAndRemovesTheContainer()
+    {
+        var id = EngineFixture.NewJobId("cancel");
+        using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(3));
+        var started = TimeProvider.System.GetTimestamp();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(
+            () => engine.Sandbox.RunAsync(EngineFixture.Script(id, "sleep 30"), cancel.Token));
+
+        Assert.True(TimeProvider.System.GetElapsedTime(started) < TimeSpan.FromSeconds(8));
+        Assert.Equal(0, await engine.ContainersLeftAsync(id));
+    }
+
+    [Fact]
     public async Task RunAsync_MissingImage_ThrowsUnavailableNamingTheFix()
     {
         var job = new SandboxJob("course-no-such-image", ["true"]) { JobId = EngineFixture.NewJobId("noimage") };
