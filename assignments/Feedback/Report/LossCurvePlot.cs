@@ -9,21 +9,25 @@ internal static class LossCurvePlot
     public const int Width = 800;
     public const int Height = 450;
 
+    private static readonly (string Label, Func<MetricsPoint, double?> Value, bool Right)[] Series =
+    [
+        ("loss", p => p.Loss, false),
+        ("val_loss", p => p.ValidationLoss, false),
+        ("accuracy", p => p.Accuracy, true),
+        ("val_accuracy", p => p.ValidationAccuracy, true),
+    ];
+
+    /// <summary>True when the log has at least one finite value to draw.</summary>
+    public static bool CanDraw(MetricsLog log) => Series.Any(s => Drawable(log, s.Value).Count > 0);
+
     /// <returns>False when there is nothing finite to draw (no file is written).</returns>
     public static bool TrySave(MetricsLog log, string path)
     {
-        var series = new (string Label, Func<MetricsPoint, double?> Value, bool Right)[]
-        {
-            ("loss", p => p.Loss, false),
-            ("val_loss", p => p.ValidationLoss, false),
-            ("accuracy", p => p.Accuracy, true),
-            ("val_accuracy", p => p.ValidationAccuracy, true),
-        };
         var plot = new Plot();
         var drawn = 0;
-        foreach (var (label, value, right) in series)
+        foreach (var (label, value, right) in Series)
         {
-            var points = log.Points.Select(p => (X: (double)p.Step, Y: value(p))).Where(p => p.Y is { } y && double.IsFinite(y)).ToList();
+            var points = Drawable(log, value);
             if (points.Count == 0)
             {
                 continue;
@@ -54,4 +58,7 @@ internal static class LossCurvePlot
         plot.SavePng(path, Width, Height);
         return true;
     }
+
+    private static List<(double X, double? Y)> Drawable(MetricsLog log, Func<MetricsPoint, double?> value) =>
+        log.Points.Select(p => (X: (double)p.Step, Y: value(p))).Where(p => p.Y is { } y && double.IsFinite(y)).ToList();
 }
