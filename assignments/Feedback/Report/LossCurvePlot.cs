@@ -3,9 +3,18 @@ using ScottPlot;
 
 namespace Course.Assignments.Feedback.Report;
 
-/// <summary>Draws loss (left axis) and accuracy (right axis) against the step with ScottPlot; non-finite values are left out.</summary>
+/// <summary>
+/// Draws loss (left axis) and accuracy (right axis) against the step with ScottPlot; non-finite values and
+/// values beyond ±<see cref="MaxMagnitude"/> are left out.
+/// </summary>
 internal static class LossCurvePlot
 {
+    /// <summary>
+    /// ScottPlot's autoscaler throws on ranges near double's limit (1e308 and -1e308 in one log), and a
+    /// student's log must never crash grading; no loss or accuracy that large is worth drawing anyway.
+    /// </summary>
+    public const double MaxMagnitude = 1e12;
+
     public const int Width = 800;
     public const int Height = 450;
 
@@ -60,5 +69,5 @@ internal static class LossCurvePlot
     }
 
     private static List<(double X, double? Y)> Drawable(MetricsLog log, Func<MetricsPoint, double?> value) =>
-        log.Points.Select(p => (X: (double)p.Step, Y: value(p))).Where(p => p.Y is { } y && double.IsFinite(y)).ToList();
+        log.Points.Select(p => (X: (double)p.Step, Y: value(p))).Where(p => p.Y is { } y && Math.Abs(y) <= MaxMagnitude).ToList();
 }

@@ -97,4 +97,17 @@ public sealed class TrainingFeedbackTests
         Assert.StartsWith("# Training feedback", result.Markdown, StringComparison.Ordinal);
         Assert.EndsWith(result.Body, result.Markdown, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void WriteCurve_ValuesNearDoubleLimits_LeavesThemOutInsteadOfThrowing()
+    {
+        using var folder = new ScratchFolder();
+        File.WriteAllText(folder.File("metrics.jsonl"),
+            "{\"step\":1,\"loss\":2.3,\"accuracy\":0.1}\n{\"step\":2,\"loss\":1e308}\n{\"step\":3,\"loss\":-1e308,\"accuracy\":0.2}\n");
+        var result = TrainingFeedback.FromFiles(folder.File("metrics.jsonl"), new FeedbackOptions());
+
+        var curve = TrainingFeedback.WriteCurve(result, folder.Path);
+
+        Assert.Equal(folder.File("loss-curve.png"), curve);
+    }
 }
