@@ -52,7 +52,7 @@ public static class TrainingFeedback
 
         var result = Analyze(log, options, overfit, repeat);
         var checks = problems.Concat(result.Checks).ToList();
-        return result with { Checks = checks, Markdown = MarkdownReport.Render(checks, log, options) };
+        return result with { Checks = checks, Body = MarkdownReport.Render(checks, log, options) };
     }
 
     /// <summary>Writes feedback.md and, when the log has points to draw, loss-curve.png into <paramref name="folder"/>.</summary>
@@ -60,16 +60,20 @@ public static class TrainingFeedback
     public static IReadOnlyList<string> Write(FeedbackResult result, string folder)
     {
         Directory.CreateDirectory(folder);
-        var written = new List<string>();
         var report = Path.Combine(folder, ReportFile);
         File.WriteAllText(report, result.Markdown);
-        written.Add(report);
-        if (result.Log is { } log && LossCurvePlot.TrySave(log, Path.Combine(folder, CurveFile)))
-        {
-            written.Add(Path.Combine(folder, CurveFile));
-        }
+        return WriteCurve(result, folder) is { } curve ? [report, curve] : [report];
+    }
 
-        return written;
+    /// <summary>
+    /// Writes only loss-curve.png into <paramref name="folder"/>, for a report that embeds <see cref="FeedbackResult.Body"/>
+    /// (its image link is relative, so the report must sit in the same folder).
+    /// </summary>
+    /// <returns>The file written, or null when the log is missing or has nothing finite to draw.</returns>
+    public static string? WriteCurve(FeedbackResult result, string folder)
+    {
+        var curve = Path.Combine(folder, CurveFile);
+        return result.Log is { } log && LossCurvePlot.TrySave(log, curve) ? curve : null;
     }
 
     private static MetricsLog? TryParse(string path, string check, MetricsLogLimits? limits, List<FeedbackCheck> problems)

@@ -60,7 +60,7 @@ internal static class DemoReport
         foreach (var job in jobs.OrderBy(j => j.Assignment, StringComparer.Ordinal).ThenBy(j => j.Owner, StringComparer.Ordinal))
         {
             var feedback = job.Feedback is { } path ? Link(output, path, "feedback") : "";
-            var curve = job.Feedback is { } md && Path.Combine(Path.GetDirectoryName(md)!, "loss-curve.png") is var png && File.Exists(png)
+            var curve = job.TrainingCurve is { } png
                 ? $"<img src=\"{E(Relative(output, png))}\" alt=\"loss curve\">" : "";
             html.Append(CultureInfo.InvariantCulture,
                 $"<tr><td>{E(job.Assignment)}</td><td>{E(job.Owner)}</td><td>{E(job.Verdict?.ToString() ?? job.State.ToString())}</td>"

@@ -4,11 +4,14 @@ using Course.Grader.Submissions;
 
 namespace Course.Grader.Grading;
 
-/// <summary>The Markdown report a student reads for one run: verdict, score, checks, late days, intake notes, log tails.</summary>
+/// <summary>
+/// The Markdown report a student reads for one run: verdict, score, checks, the training section (when
+/// given, already rendered), late days, intake notes, log tails.
+/// </summary>
 internal static class FeedbackReport
 {
     public static string Render(Submission submission, Verdict verdict, SandboxOutcome? run, IReadOnlyList<CheckResult> checks,
-        string? competitionLine, double rawScore, double score, double maxScore, int lateDays, string? problem)
+        string? competitionLine, double rawScore, double score, double maxScore, int lateDays, string? problem, string? training = null)
     {
         var text = new StringBuilder();
         var invariant = CultureInfo.InvariantCulture;
@@ -46,6 +49,11 @@ internal static class FeedbackReport
                 text.AppendLine(invariant,
                     $"| {check.Name} | {check.Points.ToString("0.###", invariant)} / {check.MaxPoints.ToString("0.###", invariant)} | {Cell(check.Problem ?? "passed")} |");
             }
+        }
+
+        if (training is not null)
+        {
+            text.AppendLine().Append(training);
         }
 
         if (run is not null && run.Rejected.Count > 0)

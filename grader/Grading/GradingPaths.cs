@@ -29,8 +29,16 @@ public sealed class GradingPaths(CoursePaths course, IConfiguration configuratio
     /// /out as <c>grader calibrate</c> keeps it (<c>.calibration/&lt;assignment&gt;/reference/out</c>), or
     /// <c>Grader:ReferenceOutputs</c> with "{assignment}" replaced. Never mounted into a container.
     /// </summary>
-    public string ReferenceOutputs(string assignment) => _course.Resolve(
-        (_configuration["Grader:ReferenceOutputs"] is { Length: > 0 } pattern ? pattern : ".calibration/{assignment}/reference/out")
+    public string ReferenceOutputs(string assignment) => Calibrated(assignment, "Grader:ReferenceOutputs", "reference");
+
+    /// <summary>
+    /// The trivial baseline's /out as <c>grader calibrate</c> keeps it (<c>.calibration/&lt;assignment&gt;/baseline/out</c>),
+    /// or <c>Grader:BaselineOutputs</c> with "{assignment}" replaced: where training feedback finds the baseline accuracy.
+    /// </summary>
+    public string BaselineOutputs(string assignment) => Calibrated(assignment, "Grader:BaselineOutputs", "baseline");
+
+    private string Calibrated(string assignment, string setting, string role) => _course.Resolve(
+        (_configuration[setting] is { Length: > 0 } pattern ? pattern : $".calibration/{{assignment}}/{role}/out")
         .Replace("{assignment}", Safe(assignment), StringComparison.Ordinal));
 
     private static string Safe(string segment) =>

@@ -40,5 +40,8 @@ public sealed class GradingResult
 
     public required string FeedbackPath { get; init; }
 
+    /// <summary>Path of the loss/accuracy curve PNG beside the feedback, if the run's metrics log had anything to draw.</summary>
+    public string? TrainingCurvePath { get; init; }
+
     public required DateTimeOffset RecordedAt { get; init; }
 }

@@ -1,5 +1,6 @@
 using Course.Assignments.Courses;
 using Course.Assignments.Model;
+using Course.Grader.Grading.Training;
 using Course.Grader.Queue;
 using Course.Grader.Submissions;
 
@@ -9,10 +10,11 @@ namespace Course.Grader.Grading;
 /// Grades one submission: runs it in the sandbox with the assignment's image, command, limits and
 /// read-only data, then scores on the host (tests/debug: compare outputs with the reference outputs,
 /// which are never mounted; competition: the leaderboard scores /out/predictions.csv), applies the
-/// late policy and writes the feedback report.
+/// late policy and writes the feedback report with its training section (checks and curve from the run's
+/// metrics log).
 /// </summary>
 internal sealed class SubmissionGrader(ICourseProvider course, IGradingSandbox sandbox, ICompetitionScorer scorer,
-    GradingPaths paths, TimeProvider time)
+    GradingPaths paths, CalibratedBaseline baseline, TimeProvider time)
 {
     /// <summary>Largest metrics log kept with a result.</summary>
     private const long MaxMetricsBytes = 8 * 1024 * 1024;
@@ -69,11 +71,12 @@ internal sealed class SubmissionGrader(ICourseProvider course, IGradingSandbox s
         }
 
         var score = raw * factor;
+        var metrics = Path.Combine(output, TrainingSection.MetricsFile);
+        var training = TrainingSection.Write(produced.Contains(TrainingSection.MetricsFile) ? metrics : null, baseline.Options(assignment), folder);
         var feedbackPath = Path.Combine(folder, "feedback.md");
         await File.WriteAllTextAsync(feedbackPath,
-            FeedbackReport.Render(submission, verdict, run, checks, competitionLine, raw, score, max, lateDays, Explain(verdict)),
+            FeedbackReport.Render(submission, verdict, run, checks, competitionLine, raw, score, max, lateDays, Explain(verdict), training.Section),
             CancellationToken.None);
-        var metrics = Path.Combine(output, "metrics.jsonl");
         return new GradingResult
         {
             JobId = job.Id,
@@ -90,8 +93,9 @@ internal sealed class SubmissionGrader(ICourseProvider course, IGradingSandbox s
             StdoutTail = run.StdoutTail,
             StderrTail = run.StderrTail,
             SandboxResultJson = run.Json,
-            MetricsLogPath = produced.Contains("metrics.jsonl") && new FileInfo(metrics).Length <= MaxMetricsBytes ? metrics : null,
+            MetricsLogPath = produced.Contains(TrainingSection.MetricsFile) && new FileInfo(metrics).Length <= MaxMetricsBytes ? metrics : null,
             FeedbackPath = feedbackPath,
+            TrainingCurvePath = training.CurvePath,
             RecordedAt = time.GetUtcNow(),
         };
     }

@@ -2,7 +2,10 @@ using Course.Grader.Grading;
 
 namespace Course.Grader.Queue;
 
-/// <summary>One line of <c>grader jobs</c>: a job, its state and, once graded, its result.</summary>
+/// <summary>
+/// One line of <c>grader jobs</c>: a job, its state and, once graded, its result with the paths of its
+/// feedback report and, when the run logged metrics worth drawing, the training curve beside it.
+/// </summary>
 public sealed record JobRow(Guid Id, string Assignment, string Owner, string Commit, JobState State, int Attempts,
     DateTimeOffset EnqueuedAt, DateTimeOffset? FinishedAt, string? LeaseOwner, string? LastError, Verdict? Verdict,
-    double? Score, double? MaxScore, int? LateDays, string? Feedback);
+    double? Score, double? MaxScore, int? LateDays, string? Feedback, string? TrainingCurve);

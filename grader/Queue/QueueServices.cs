@@ -1,5 +1,6 @@
 using Course.Core.Database;
 using Course.Grader.Grading;
+using Course.Grader.Grading.Training;
 using Course.Grader.Submissions;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -21,6 +22,7 @@ internal static class QueueServices
         services.AddScoped<RosterLookup>();
         services.AddScoped<IIntakeSource, LocalGitIntake>();
         services.AddScoped<SubmissionGrader>();
+        services.AddScoped<CalibratedBaseline>();
         services.AddSingleton<JobRunner>();
         services.AddSingleton<QueueWorker>();
         services.AddSingleton<IGradingSandbox, SandboxAdapter>();

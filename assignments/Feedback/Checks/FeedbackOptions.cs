@@ -25,5 +25,12 @@ public sealed record FeedbackOptions
     /// <summary>Relative difference tolerated between two runs with the same seed.</summary>
     public double SameSeedTolerance { get; init; } = 1e-6;
 
+    /// <summary>
+    /// Why no baseline accuracy is known (e.g. the assignment was not calibrated). When set and
+    /// <see cref="BaselineAccuracy"/> is null, beats-baseline is skipped with this note instead of
+    /// assuming a balanced set's 1 / <see cref="Classes"/>.
+    /// </summary>
+    public string? BaselineUnknown { get; init; }
+
     internal double Baseline => BaselineAccuracy ?? 1.0 / Classes;
 }

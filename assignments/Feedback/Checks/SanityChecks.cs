@@ -75,16 +75,17 @@ internal static class SanityChecks
 
     public static FeedbackCheck BeatsBaseline(MetricsLog log, FeedbackOptions options)
     {
-        var last = log.Points.LastOrDefault(p => p.ValidationAccuracy is not null) is { } v
-            ? ("val_accuracy", v.ValidationAccuracy!.Value, v.Step)
-            : log.Points.LastOrDefault(p => p.Accuracy is not null) is { } t
-                ? ("accuracy", t.Accuracy!.Value, t.Step)
-                : default((string, double, long)?);
-        if (last is not var (name, accuracy, step))
+        if (log.FinalAccuracy is not { } final)
         {
             return new(BeatsBaselineName, CheckStatus.Skipped, "no accuracy was logged");
         }
 
+        if (options.BaselineAccuracy is null && options.BaselineUnknown is { } unknown)
+        {
+            return new(BeatsBaselineName, CheckStatus.Skipped, unknown);
+        }
+
+        var (name, accuracy, step) = final;
         var baseline = options.Baseline;
         return double.IsFinite(accuracy) && accuracy >= baseline + options.BaselineMargin
             ? new(BeatsBaselineName, CheckStatus.Pass, $"last {name} {F(accuracy)} (step {step}) beats the input-independent baseline {F(baseline)}")

@@ -5,13 +5,15 @@ using Course.Assignments.Feedback.Metrics;
 
 namespace Course.Assignments.Feedback.Report;
 
-/// <summary>Renders the checks as a short Markdown report for the student, with the curve image linked.</summary>
+/// <summary>
+/// Renders the checks as a short Markdown body for the student (no heading, so it can stand alone or be a
+/// section of another report), with the curve image linked when there is a curve to draw.
+/// </summary>
 internal static class MarkdownReport
 {
     public static string Render(IReadOnlyList<FeedbackCheck> checks, MetricsLog? log, FeedbackOptions options)
     {
         var text = new StringBuilder();
-        text.AppendLine("# Training feedback").AppendLine();
         var failed = checks.Count(c => c.Status == CheckStatus.Fail);
         text.AppendLine(failed == 0 ? "Every sanity check passed." : $"{failed} of {checks.Count} sanity checks failed.").AppendLine();
         text.AppendLine("| Check | Result | Details |").AppendLine("|---|---|---|");
@@ -23,8 +25,15 @@ internal static class MarkdownReport
         if (log is { Points.Count: > 0 })
         {
             var last = log.Points[^1];
+            var baseline = options.BaselineAccuracy is null && options.BaselineUnknown is not null
+                ? "baseline accuracy not known"
+                : string.Create(CultureInfo.InvariantCulture, $"baseline accuracy {options.Baseline:0.###}");
             text.AppendLine().AppendLine(CultureInfo.InvariantCulture,
-                $"{log.Points.Count} lines logged, last step {last.Step}; classes: {options.Classes}, baseline accuracy {options.Baseline:0.###}.");
+                $"{log.Points.Count} lines logged, last step {last.Step}; classes: {options.Classes}, {baseline}.");
+        }
+
+        if (log is not null && LossCurvePlot.CanDraw(log))
+        {
             text.AppendLine().AppendLine($"![loss and accuracy]({TrainingFeedback.CurveFile})");
         }
 

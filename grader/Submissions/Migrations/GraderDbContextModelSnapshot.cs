@@ -74,6 +74,9 @@ namespace Course.Grader.Submissions.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("TrainingCurvePath")
+                        .HasColumnType("text");
+
                     b.Property<string>("Verdict")
                         .IsRequired()
                         .HasColumnType("TEXT");

@@ -66,6 +66,28 @@ public sealed class SanityChecksTests
     }
 
     [Fact]
+    public void Analyze_BaselineUnknown_SkipsBeatsBaselineWithTheNote()
+    {
+        var log = MetricsLines.Parse(MetricsLines.Healthy());
+
+        var result = TrainingFeedback.Analyze(log, Options with { BaselineUnknown = "hw1 was not calibrated" });
+
+        var check = result.Checks.Single(c => c.Name == "beats-baseline");
+        Assert.Equal((CheckStatus.Skipped, "hw1 was not calibrated"), (check.Status, check.Message));
+        Assert.Contains("baseline accuracy not known", result.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Analyze_BaselineKnownAndUnknownNoteSet_UsesTheKnownBaseline()
+    {
+        var log = MetricsLines.Parse(MetricsLines.Curve(40, s => 2.3 / Math.Sqrt(s), _ => 0.31));
+
+        var result = TrainingFeedback.Analyze(log, Options with { BaselineAccuracy = 0.30, BaselineUnknown = "not calibrated" });
+
+        Assert.Equal(CheckStatus.Fail, StatusOf(result, "beats-baseline"));
+    }
+
+    [Fact]
     public void Analyze_ValidationAccuracyLogged_IsPreferredOverTrainingAccuracy()
     {
         var log = MetricsLines.Parse(MetricsLines.Healthy() + "{\"step\":50,\"epoch\":0,\"val_loss\":2.3,\"val_accuracy\":0.1}\n");

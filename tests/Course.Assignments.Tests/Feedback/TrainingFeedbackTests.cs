@@ -73,4 +73,41 @@ public sealed class TrainingFeedbackTests
         Assert.Equal(2, written.Count);
         Assert.False(result.Healthy);
     }
+
+    [Fact]
+    public void WriteCurve_OnlyNonFiniteValues_WritesNoCurveAndLinksNone()
+    {
+        using var folder = new ScratchFolder();
+        File.WriteAllText(folder.File("metrics.jsonl"), MetricsLines.Curve(3, _ => double.NaN, _ => double.NaN));
+        var result = TrainingFeedback.FromFiles(folder.File("metrics.jsonl"), new FeedbackOptions());
+
+        var curve = TrainingFeedback.WriteCurve(result, folder.Path);
+
+        Assert.Null(curve);
+        Assert.False(File.Exists(folder.File("loss-curve.png")));
+        Assert.DoesNotContain("loss-curve.png", result.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Body_HealthyRun_IsTheReportWithoutItsHeading()
+    {
+        var result = TrainingFeedback.Analyze(MetricsLines.Parse(MetricsLines.Healthy()), new FeedbackOptions());
+
+        Assert.DoesNotContain("# ", result.Body, StringComparison.Ordinal);
+        Assert.StartsWith("# Training feedback", result.Markdown, StringComparison.Ordinal);
+        Assert.EndsWith(result.Body, result.Markdown, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void WriteCurve_ValuesNearDoubleLimits_LeavesThemOutInsteadOfThrowing()
+    {
+        using var folder = new ScratchFolder();
+        File.WriteAllText(folder.File("metrics.jsonl"),
+            "{\"step\":1,\"loss\":2.3,\"accuracy\":0.1}\n{\"step\":2,\"loss\":1e308}\n{\"step\":3,\"loss\":-1e308,\"accuracy\":0.2}\n");
+        var result = TrainingFeedback.FromFiles(folder.File("metrics.jsonl"), new FeedbackOptions());
+
+        var curve = TrainingFeedback.WriteCurve(result, folder.Path);
+
+        Assert.Equal(folder.File("loss-curve.png"), curve);
+    }
 }
