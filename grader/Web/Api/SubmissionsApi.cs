@@ -19,6 +19,7 @@ internal static class SubmissionsApi
         var api = routes.MapGroup("/api").RequireAuthorization();
         api.MapGet("/me", Me);
         api.MapGet("/submissions", ListSubmissionsAsync);
+        api.MapGet("/submissions/{id:guid}/feedback", FeedbackAsync);
         api.MapGet("/pushes", ListPushesAsync).RequireAuthorization(Roles.StaffPolicy);
         return routes;
     }
@@ -29,16 +30,10 @@ internal static class SubmissionsApi
     internal static async Task<Results<Ok<List<SubmissionResponse>>, ForbidHttpResult>> ListSubmissionsAsync(ClaimsPrincipal user,
         GraderDbContext grader, AssignmentsDbContext roster, string? assignment, string? owner, CancellationToken cancellation)
     {
-        var login = user.Identity!.Name!;
-        List<string>? visible = null;
-        if (user.IsInRole(Roles.Student))
+        var visible = await VisibleOwnersAsync(user, roster, cancellation);
+        if (owner is not null && visible is not null && !visible.Contains(owner))
         {
-            var teams = await roster.TeamMembers.AsNoTracking().Where(m => m.Login == login).Select(m => m.TeamId).ToListAsync(cancellation);
-            visible = [login, .. teams];
-            if (owner is not null && !visible.Contains(owner))
-            {
-                return TypedResults.Forbid();
-            }
+            return TypedResults.Forbid();
         }
 
         var query = grader.Submissions.AsNoTracking()
@@ -60,6 +55,21 @@ internal static class SubmissionsApi
         }).ToList());
     }
 
+    /// <summary>The Markdown feedback of the submission's latest result; another student's submission is not found, as a missing one.</summary>
+    internal static async Task<Results<ContentHttpResult, NotFound>> FeedbackAsync(Guid id, ClaimsPrincipal user, GraderDbContext grader,
+        AssignmentsDbContext roster, CancellationToken cancellation)
+    {
+        var visible = await VisibleOwnersAsync(user, roster, cancellation);
+        var result = await grader.Results.AsNoTracking().Where(r => r.SubmissionId == id)
+            .OrderByDescending(r => r.RecordedAt).FirstOrDefaultAsync(cancellation);
+        if (result is null || (visible is not null && !visible.Contains(result.Owner)) || !File.Exists(result.FeedbackPath))
+        {
+            return TypedResults.NotFound();
+        }
+
+        return TypedResults.Text(await File.ReadAllTextAsync(result.FeedbackPath, cancellation), "text/markdown; charset=utf-8");
+    }
+
     internal static async Task<Ok<List<PushResponse>>> ListPushesAsync(WebDbContext db, int? limit, CancellationToken cancellation)
     {
         var take = Math.Clamp(limit ?? 100, 1, 1000);
@@ -67,6 +77,20 @@ internal static class SubmissionsApi
         return TypedResults.Ok(pushes.OrderByDescending(p => p.ReceivedAt).Take(take)
             .Select(p => new PushResponse(p.Id, p.Repository, p.Commit, p.ReceivedAt, p.State.ToString().ToLowerInvariant(), p.Message, p.Attempts))
             .ToList());
+    }
+
+    /// <summary>The owners a student may see: themselves and their teams; null for staff, who see the course.</summary>
+    private static async Task<List<string>?> VisibleOwnersAsync(ClaimsPrincipal user, AssignmentsDbContext roster,
+        CancellationToken cancellation)
+    {
+        if (!user.IsInRole(Roles.Student))
+        {
+            return null;
+        }
+
+        var login = user.Identity!.Name!;
+        var teams = await roster.TeamMembers.AsNoTracking().Where(m => m.Login == login).Select(m => m.TeamId).ToListAsync(cancellation);
+        return [login, .. teams];
     }
 }
 
