@@ -1,6 +1,9 @@
 using Course.Core.Database;
+using Course.Grader.Grading;
 using Course.Grader.Intake.GitHub;
+using Course.Grader.Intake.Statuses;
 using Course.Grader.Submissions;
+using Course.Grader.Web.Api;
 using Course.Grader.Web.Auth;
 using Course.Grader.Web.Data;
 using Course.Grader.Web.Webhooks;
@@ -16,6 +19,10 @@ internal static class IntakeServices
         services.AddSingleton(provider => GitHubOptions.From(provider.GetRequiredService<IConfiguration>()));
         services.AddSingleton(new WebhookOptions());
         services.AddSingleton<IRepositoryHost, GitHubRepositoryHost>();
+        services.AddSingleton(provider => FeedbackLinks.From(provider.GetRequiredService<IConfiguration>()));
+        // Workers run under the command line too, which registers no logging of its own.
+        services.AddLogging();
+        services.AddScoped<IResultPublisher, CommitStatusReporter>();
         services.AddScoped<GitHubSubmissionTaker>();
         services.AddScoped<IIntakeSource, GitHubIntake>();
         services.AddScoped<PushIntake>();

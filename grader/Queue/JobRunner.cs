@@ -18,7 +18,8 @@ internal enum RunOutcome
 
 /// <summary>
 /// Runs one claimed job: grades it while a heartbeat keeps the lease, then records the result
-/// through the queue (once), or schedules a retry after an infrastructure failure.
+/// through the queue (once) and hands it to the <see cref="IResultPublisher"/>s, or schedules a
+/// retry after an infrastructure failure.
 /// </summary>
 internal sealed class JobRunner(IServiceScopeFactory scopes, QueueOptions options, TimeProvider time)
 {
@@ -39,7 +40,13 @@ internal sealed class JobRunner(IServiceScopeFactory scopes, QueueOptions option
             var grader = services.GetRequiredService<SubmissionGrader>();
             var result = await grader.GradeAsync(job, submission, lease.Attempt, run.Token);
             await StopAsync(heartbeatStop, heartbeat);
-            return await Queue(services).CompleteAsync(lease, result, CancellationToken.None) ? RunOutcome.Recorded : RunOutcome.Ignored;
+            if (!await Queue(services).CompleteAsync(lease, result, CancellationToken.None))
+            {
+                return RunOutcome.Ignored;
+            }
+
+            await PublishAsync(services, submission, result, stopping);
+            return RunOutcome.Recorded;
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
@@ -55,8 +62,14 @@ internal sealed class JobRunner(IServiceScopeFactory scopes, QueueOptions option
         {
             await StopAsync(heartbeatStop, heartbeat);
             var grader = services.GetRequiredService<SubmissionGrader>();
+            GradingResult? final = null;
             var state = await Queue(services).FailInfrastructureAsync(lease, failure.Message,
-                () => grader.InfrastructureFailure(job, submission, failure.Message), CancellationToken.None);
+                () => final = grader.InfrastructureFailure(job, submission, failure.Message), CancellationToken.None);
+            if (state == JobState.Failed && final is not null)
+            {
+                await PublishAsync(services, submission, final, stopping);
+            }
+
             return state switch
             {
                 JobState.Retrying => RunOutcome.Retrying,
@@ -104,6 +117,16 @@ internal sealed class JobRunner(IServiceScopeFactory scopes, QueueOptions option
     {
         await stop.CancelAsync();
         await heartbeat;
+    }
+
+    /// <summary>Publishes a result once it is recorded; only the run that recorded it does, so it is shown once.</summary>
+    private static async Task PublishAsync(IServiceProvider services, Submission submission, GradingResult result,
+        CancellationToken cancellation)
+    {
+        foreach (var publisher in services.GetServices<IResultPublisher>())
+        {
+            await publisher.PublishAsync(submission, result, cancellation);
+        }
     }
 
     private static JobQueue Queue(IServiceProvider services) => services.GetRequiredService<JobQueue>();

@@ -78,7 +78,7 @@ internal sealed class GitHubRepositoryHost(GitHubOptions options) : IRepositoryH
                 },
                 Description = status.Description.Length > 140 ? status.Description[..140] : status.Description,
                 TargetUrl = status.FeedbackUrl?.ToString(),
-                Context = "course/grader",
+                Context = status.Context,
             }));
 
     private static GitHubClient Create(GitHubOptions options)

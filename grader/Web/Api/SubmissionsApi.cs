@@ -19,6 +19,7 @@ internal static class SubmissionsApi
         var api = routes.MapGroup("/api").RequireAuthorization();
         api.MapGet("/me", Me);
         api.MapGet("/submissions", ListSubmissionsAsync);
+        api.MapGet("/submissions/{id:guid}/feedback", FeedbackAsync);
         api.MapGet("/pushes", ListPushesAsync).RequireAuthorization(Roles.StaffPolicy);
         return routes;
     }
@@ -59,6 +60,21 @@ internal static class SubmissionsApi
             return new SubmissionResponse(s.Id, s.Assignment, s.Owner, s.Repository, s.Commit, s.Source.ToString().ToLowerInvariant(),
                 s.ReceivedAt, result?.Verdict.ToString(), result?.Score, result?.MaxScore, result?.LateDays);
         }).ToList();
+    }
+
+    /// <summary>The Markdown feedback of the submission's latest result; another student's submission is not found, as a missing one.</summary>
+    internal static async Task<Results<ContentHttpResult, NotFound>> FeedbackAsync(Guid id, ClaimsPrincipal user, GraderDbContext grader,
+        AssignmentsDbContext roster, CancellationToken cancellation)
+    {
+        var visible = await VisibleOwners.OfAsync(user, roster, cancellation);
+        var result = await grader.Results.AsNoTracking().Where(r => r.SubmissionId == id)
+            .OrderByDescending(r => r.RecordedAt).FirstOrDefaultAsync(cancellation);
+        if (result is null || (visible is not null && !visible.Contains(result.Owner)) || !File.Exists(result.FeedbackPath))
+        {
+            return TypedResults.NotFound();
+        }
+
+        return TypedResults.Text(await File.ReadAllTextAsync(result.FeedbackPath, cancellation), "text/markdown; charset=utf-8");
     }
 
     internal static async Task<Ok<List<PushResponse>>> ListPushesAsync(WebDbContext db, int? limit, CancellationToken cancellation)

@@ -41,15 +41,16 @@ internal sealed class PushIntake(ICourseProvider course, GitHubSubmissionTaker t
         }
 
         await grading.EnqueueAsync(assignment.Id, entry.Owner, cancellation);
-        await TryShowQueuedAsync(repository, push.Commit, cancellation);
+        await TryShowQueuedAsync(repository, push.Commit, assignment.Id, cancellation);
         return (PushState.Recorded, $"recorded for {entry.Owner} and queued for grading");
     }
 
-    private async Task TryShowQueuedAsync(HostedRepository repository, string commit, CancellationToken cancellation)
+    private async Task TryShowQueuedAsync(HostedRepository repository, string commit, string assignment, CancellationToken cancellation)
     {
         try
         {
-            await host.SetStatusAsync(repository, commit, new CommitStatusUpdate(CommitState.Pending, "queued for grading", null), cancellation);
+            await host.SetStatusAsync(repository, commit, new CommitStatusUpdate(CommitStatusUpdate.ContextOf(assignment), CommitState.Pending,
+                "queued for grading", null), cancellation);
         }
         catch (Exception failure) when (failure is Core.Errors.CourseException or HttpRequestException)
         {

@@ -41,7 +41,7 @@ public sealed class GitHubRepositoryHostTests : IAsyncLifetime
         const string commit = "0000000000000000000000000000000000000001";
 
         await CreateSut().SetStatusAsync(new HostedRepository("octokit-fixture-org", "create-status", "main"), commit,
-            new CommitStatusUpdate(CommitState.Success, "score 8.5/10", new Uri("https://course.example/feedback/1")),
+            new CommitStatusUpdate("course/hw1", CommitState.Success, "score 8.5/10", new Uri("https://course.example/feedback/1")),
             CancellationToken.None);
 
         var request = Assert.Single(_server.Requests);
@@ -50,7 +50,7 @@ public sealed class GitHubRepositoryHostTests : IAsyncLifetime
         Assert.Equal("success", body.RootElement.GetProperty("state").GetString());
         Assert.Equal("score 8.5/10", body.RootElement.GetProperty("description").GetString());
         Assert.Equal("https://course.example/feedback/1", body.RootElement.GetProperty("target_url").GetString());
-        Assert.Equal("course/grader", body.RootElement.GetProperty("context").GetString());
+        Assert.Equal("course/hw1", body.RootElement.GetProperty("context").GetString());
     }
 
     [Fact]

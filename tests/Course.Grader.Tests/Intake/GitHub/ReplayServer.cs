@@ -43,19 +43,24 @@ internal sealed class ReplayServer : IAsyncDisposable
         return server;
     }
 
-    /// <summary>Adds every exchange of a recorded scenario.</summary>
-    public ReplayServer AddScenario(string file)
+    /// <summary>
+    /// Adds every exchange of a recorded scenario; <paramref name="rename"/> rewrites its paths, header
+    /// values and text bodies (the recorded repository and commit to the ones a test pushes).
+    /// </summary>
+    public ReplayServer AddScenario(string file, Func<string, string>? rename = null)
     {
+        rename ??= text => text;
         foreach (var exchange in JsonNode.Parse(File.ReadAllText(file))!.AsArray())
         {
-            var headers = exchange!["headers"]!.AsObject().ToDictionary(h => h.Key, h => h.Value!.ToString());
+            var headers = exchange!["headers"]!.AsObject().ToDictionary(h => h.Key, h => rename(h.Value!.ToString()));
             var response = exchange["response"];
             byte[] body = exchange["responseIsBinary"]?.GetValue<bool>() == true
                 ? Convert.FromHexString(response!.GetValue<string>())
                 : response is null || (response.GetValueKind() == JsonValueKind.String && response.GetValue<string>().Length == 0)
                     ? []
-                    : System.Text.Encoding.UTF8.GetBytes(response.ToJsonString());
-            Add(exchange["method"]!.GetValue<string>(), exchange["path"]!.GetValue<string>(), exchange["status"]!.GetValue<int>(), headers, body);
+                    : System.Text.Encoding.UTF8.GetBytes(rename(response.ToJsonString()));
+            Add(exchange["method"]!.GetValue<string>(), rename(exchange["path"]!.GetValue<string>()), exchange["status"]!.GetValue<int>(),
+                headers, body);
         }
 
         return this;

@@ -1,0 +1,47 @@
+using System.Globalization;
+using Course.Grader.Grading;
+
+namespace Course.Grader.Intake.Statuses;
+
+/// <summary>
+/// The final commit status of a grading result: success when it was graded, failure when the
+/// student's run went wrong (with what went wrong), error when the grader itself failed, which is
+/// never the student's failure. Descriptions stay far below GitHub's 140 characters.
+/// </summary>
+internal static class GradingStatus
+{
+    public static CommitStatusUpdate For(GradingResult result, Uri? feedback)
+    {
+        var context = CommitStatusUpdate.ContextOf(result.Assignment);
+        if (result.Verdict == Verdict.InfrastructureFailure)
+        {
+            return new(context, CommitState.Error, "the grader failed, not your code: this run does not count, the staff will re-run it",
+                feedback);
+        }
+
+        var score = $"{Number(result.Score)}/{Number(result.MaxScore)} points{Late(result.LateDays)}";
+        return result.Verdict == Verdict.Graded
+            ? new(context, CommitState.Success, score, feedback)
+            : new(context, CommitState.Failure, $"{score}: {Problem(result.Verdict)}", feedback);
+    }
+
+    private static string Late(int days) => days switch
+    {
+        0 => "",
+        1 => ", 1 late day",
+        _ => $", {days} late days",
+    };
+
+    private static string Problem(Verdict verdict) => verdict switch
+    {
+        Verdict.NonZeroExit => "your program exited with an error",
+        Verdict.TimedOut => "stopped at the time limit",
+        Verdict.OutOfMemory => "killed at the memory limit",
+        Verdict.RejectedOutput => "some outputs were rejected",
+        Verdict.InvalidOutput => "the output could not be scored",
+        Verdict.MissingOutput => "an expected output is missing",
+        _ => verdict.ToString(),
+    };
+
+    private static string Number(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
+}
