@@ -3,7 +3,6 @@ using System.Globalization;
 using Course.Sandbox;
 using Course.Sandbox.Images;
 using Course.Sandbox.Running;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -20,9 +19,9 @@ Directory.CreateDirectory(root);
 try
 {
     Rush.WriteCourse(root, jobs);
-    Rush.Grader(grader, root, "db", "migrate");
-    Rush.Grader(grader, root, "roster", "import", "roster.csv");
-    Rush.Grader(grader, root, "images", "build", Image);
+    GraderCommand.Run(grader, root, "db", "migrate");
+    GraderCommand.Run(grader, root, "roster", "import", "roster.csv");
+    GraderCommand.Run(grader, root, "images", "build", Image);
     var batches = Rush.CreateRepositories(root, jobs, Script);
 
     // Bare sandbox: the same command, mounts and limits, straight through ISandbox.
@@ -56,12 +55,12 @@ try
     var bareSeconds = bareWatch.Elapsed.TotalSeconds;
 
     // Pipeline: one worker process; batches of pushes fetched and queued while it works.
-    using var worker = Rush.Start(grader, root, "worker", "--concurrency", concurrency.ToString(invariant));
+    using var worker = GraderCommand.Start(grader, root, ["worker", "--concurrency", concurrency.ToString(invariant)]);
     var intakeWatch = Stopwatch.StartNew();
     foreach (var batch in batches)
     {
-        Rush.Grader(grader, root, "fetch", "hw1", "--source", "local", "--repos", batch);
-        Rush.Grader(grader, root, "grade", "hw1");
+        GraderCommand.Run(grader, root, "fetch", "hw1", "--source", "local", "--repos", batch);
+        GraderCommand.Run(grader, root, "grade", "hw1");
     }
 
     var queuedSeconds = intakeWatch.Elapsed.TotalSeconds;
@@ -77,7 +76,7 @@ try
         await Task.Delay(250);
     }
 
-    Rush.Stop(worker);
+    GraderCommand.Stop(worker);
     var total = Rush.Scalar(database, "SELECT count(*) FROM grader_jobs");
     var succeeded = Rush.Scalar(database, "SELECT count(*) FROM grader_jobs WHERE \"State\" = 'Succeeded' AND \"Attempts\" = 1");
     var results = Rush.Scalar(database, "SELECT count(*) FROM grader_results WHERE \"Verdict\" = 'Graded' AND \"Score\" = 2");

@@ -59,42 +59,6 @@ internal static class Rush
         return batches;
     }
 
-    public static void Grader(string grader, string root, params string[] args)
-    {
-        using var process = Start(grader, root, args);
-        process.WaitForExit();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"grader {string.Join(' ', args)} failed ({process.ExitCode}): {process.StandardError.ReadToEnd()}");
-        }
-    }
-
-    public static Process Start(string grader, string root, params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = root, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { "exec", grader }.Concat(args))
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        start.Environment["Queue__PollSeconds"] = "0.1";
-        var process = Process.Start(start)!;
-        // Drain output so a chatty process never blocks on a full pipe.
-        process.OutputDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        return process;
-    }
-
-    public static void Stop(Process worker)
-    {
-        using (var kill = Process.Start("kill", ["-TERM", worker.Id.ToString(CultureInfo.InvariantCulture)]))
-        {
-            kill.WaitForExit();
-        }
-
-        worker.WaitForExit();
-    }
-
     public static long Scalar(string connectionString, string sql)
     {
         using var connection = new SqliteConnection(connectionString);

@@ -1,10 +1,11 @@
 using System.CommandLine;
 using Course.Core.Cli;
+using Course.Core.Errors;
 using Course.Grader.Web.Hosting;
 
 namespace Course.Grader.Web.Cli;
 
-/// <summary><c>grader serve [--urls http://127.0.0.1:5000]</c>: the webhook, the JSON API and intake of pushes.</summary>
+/// <summary><c>grader serve [--urls http://127.0.0.1:5000] [--workers 1]</c>: pages, JSON API, webhook, intake of pushes and grading.</summary>
 internal static class ServeCommand
 {
     public static Command Create(CliHost host)
@@ -14,7 +15,15 @@ internal static class ServeCommand
             Description = "Addresses to listen on, separated by ';'",
             DefaultValueFactory = _ => "http://127.0.0.1:5000",
         };
-        var command = new Command("serve", "Serve the GitHub webhook and the JSON API (migrates the database first)") { urls };
+        var workers = new Option<int>("--workers")
+        {
+            Description = "Grading jobs this process runs at the same time (0: leave grading to `grader worker` processes)",
+            DefaultValueFactory = _ => 1,
+        };
+        var command = new Command("serve", "Serve the pages, the JSON API and the GitHub webhook, and grade (migrates the database first)")
+        {
+            urls, workers,
+        };
         host.Handle(command, async context =>
         {
             var course = context.Service<CoursePaths>();
@@ -24,6 +33,17 @@ internal static class ServeCommand
             builder.Services.AddSingleton(TimeProvider.System);
             GraderCli.AddModules(builder.Services, builder.Configuration);
             builder.Services.AddGraderWeb();
+            var slots = context.Get(workers);
+            if (slots < 0)
+            {
+                throw new BadInputException("--workers: must be 0 or more");
+            }
+
+            if (slots > 0)
+            {
+                builder.Services.AddHostedService(provider => ActivatorUtilities.CreateInstance<ServedWorkers>(provider, slots));
+            }
+
             await using var app = builder.Build();
             app.UseGraderWeb();
             await GraderWeb.MigrateAsync(app.Services, context.Cancellation);

@@ -1,0 +1,58 @@
+using System.Diagnostics;
+using System.Globalization;
+
+/// <summary>Runs the built <c>grader</c> of a benchmark: a command to completion, or a long-running process (worker, serve).</summary>
+internal static class GraderCommand
+{
+    public static void Run(string grader, string root, params string[] args)
+    {
+        using var process = Start(grader, root, args);
+        process.WaitForExit();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"grader {string.Join(' ', args)} failed ({process.ExitCode}): {process.StandardError.ReadToEnd()}");
+        }
+    }
+
+    /// <summary>Runs a command and returns what it printed (a token, say).</summary>
+    public static string Output(string grader, string root, params string[] args)
+    {
+        using var process = Start(grader, root, args, drainOutput: false);
+        var output = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        return process.ExitCode == 0
+            ? output.Trim()
+            : throw new InvalidOperationException($"grader {string.Join(' ', args)} failed ({process.ExitCode}): {process.StandardError.ReadToEnd()}");
+    }
+
+    public static Process Start(string grader, string root, string[] args, bool drainOutput = true)
+    {
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = root, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in new[] { "exec", grader }.Concat(args))
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["Queue__PollSeconds"] = "0.1";
+        var process = Process.Start(start)!;
+        if (drainOutput)
+        {
+            // A chatty process must never block on a full pipe.
+            process.OutputDataReceived += (_, _) => { };
+            process.BeginOutputReadLine();
+        }
+
+        return process;
+    }
+
+    /// <summary>SIGTERM, then waits: the process finishes what it holds.</summary>
+    public static void Stop(Process process)
+    {
+        using (var kill = Process.Start("kill", ["-TERM", process.Id.ToString(CultureInfo.InvariantCulture)]))
+        {
+            kill.WaitForExit();
+        }
+
+        process.WaitForExit();
+    }
+}
