@@ -8,8 +8,9 @@ using Microsoft.EntityFrameworkCore;
 namespace Course.Grader.Grades;
 
 /// <summary>
-/// The grade book: automatic scores from the pipeline and from competitions' final boards, rubric points from TAs, project milestones
-/// split by stated contribution, and overrides (with their reason) on top; totals by assignment weight.
+/// The grade book: automatic scores from the pipeline and from competitions' final boards, rubric points
+/// from TAs, project milestones split by stated contribution, and overrides (with their reason) on top;
+/// totals by assignment weight.
 /// </summary>
 public sealed class Gradebook(GradebookDbContext db, AssignmentsDbContext roster, TeamService teams,
     ICourseProvider course, IAutomaticScores automatic, ICompetitionScores competitionScores, TimeProvider clock)
