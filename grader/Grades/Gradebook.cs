@@ -8,11 +8,12 @@ using Microsoft.EntityFrameworkCore;
 namespace Course.Grader.Grades;
 
 /// <summary>
-/// The grade book: automatic scores from the pipeline, rubric points from TAs, project milestones
-/// split by stated contribution, and overrides (with their reason) on top; totals by assignment weight.
+/// The grade book: automatic scores from the pipeline and from competitions' final boards, rubric points
+/// from TAs, project milestones split by stated contribution, and overrides (with their reason) on top;
+/// totals by assignment weight.
 /// </summary>
 public sealed class Gradebook(GradebookDbContext db, AssignmentsDbContext roster, TeamService teams,
-    ICourseProvider course, IAutomaticScores automatic, TimeProvider clock)
+    ICourseProvider course, IAutomaticScores automatic, ICompetitionScores competitionScores, TimeProvider clock)
 {
     /// <summary>Item id of a project member's stated contribution, in percent of the team's work.</summary>
     public const string ContributionItem = "contribution";
@@ -34,6 +35,12 @@ public sealed class Gradebook(GradebookDbContext db, AssignmentsDbContext roster
             projectTeams[project.Id] = await teams.ReadAsync(project.Id, cancellation);
         }
 
+        var competitions = new Dictionary<string, CompetitionColumn>();
+        foreach (var competition in spec.Assignments.Where(a => a.Kind == AssignmentKind.Competition))
+        {
+            competitions[competition.Id] = await competitionScores.ReadAsync(competition, cancellation);
+        }
+
         return students.Select(student =>
         {
             var grades = spec.Assignments.ToDictionary(a => a.Id, a =>
@@ -41,6 +48,12 @@ public sealed class Gradebook(GradebookDbContext db, AssignmentsDbContext roster
                 if (overrides.TryGetValue((a.Id, student.Login), out var change) && change.Fraction is { } fraction)
                 {
                     return new AssignmentGrade(fraction, true, change.Reason);
+                }
+
+                if (competitions.TryGetValue(a.Id, out var column))
+                {
+                    return new AssignmentGrade(column.Fractions.TryGetValue(student.Login, out var placed) ? placed : null, false, null,
+                        column.Missing);
                 }
 
                 return new AssignmentGrade(a.Kind switch

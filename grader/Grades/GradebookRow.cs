@@ -4,5 +4,9 @@ namespace Course.Grader.Grades;
 public sealed record GradebookRow(string Login, string Name, string? Section,
     IReadOnlyDictionary<string, AssignmentGrade> Assignments, double Total);
 
-/// <summary>A student's grade on one assignment; <see cref="Overridden"/> says a staff member replaced it.</summary>
-public sealed record AssignmentGrade(double? Fraction, bool Overridden, string? Reason);
+/// <summary>A student's grade on one assignment.</summary>
+/// <param name="Fraction">Fraction (0..1) of the assignment's points; null while there is none.</param>
+/// <param name="Overridden">A staff member replaced the computed score.</param>
+/// <param name="Reason">The override's reason.</param>
+/// <param name="Missing">Why there is no automatic score yet (a competition not finalized), else null.</param>
+public sealed record AssignmentGrade(double? Fraction, bool Overridden, string? Reason, string? Missing = null);

@@ -8,6 +8,7 @@ internal static class GradebookServices
     {
         services.AddModuleDatabase<GradebookDbContext>("gradebook");
         services.AddScoped<IAutomaticScores, ResultScores>();
+        services.AddScoped<ICompetitionScores, FinalBoardScores>();
         services.AddScoped<Gradebook>();
         return services;
     }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Course.Assignments.Courses;
+using Course.Assignments.Model;
 using Course.Core.Cli;
 using Course.Core.Errors;
 using Course.Core.Output;
@@ -43,6 +44,11 @@ internal static class GradesCommands
             }
 
             await TableWriter.WriteAsync(context.Out, table);
+            foreach (var note in Footnotes(rows, assignments))
+            {
+                await context.Out.WriteLineAsync(note);
+            }
+
             return 0;
         });
         return show;
@@ -145,6 +151,11 @@ internal static class GradesCommands
         await using var scope = context.CreateScope();
         return await scope.ServiceProvider.GetRequiredService<Gradebook>().ComputeAsync(context.Cancellation);
     }
+
+    // One line per assignment and reason, so an empty column is never mistaken for missing work.
+    private static IEnumerable<string> Footnotes(IReadOnlyList<GradebookRow> rows, IEnumerable<AssignmentSpec> assignments) =>
+        assignments.SelectMany(a => rows.Select(r => r.Assignments[a.Id].Missing).OfType<string>().Distinct(StringComparer.Ordinal)
+            .Select(missing => $"{a.Id}: {missing}"));
 
     private static string Cell(AssignmentGrade grade) =>
         grade.Fraction is { } f ? $"{f * 100:0.0}{(grade.Overridden ? "*" : "")}" : "-";

@@ -1,4 +1,5 @@
 using Course.Assignments.Courses;
+using Course.Assignments.Model;
 using Course.Assignments.Teams;
 using Course.Grader.Grading;
 using Course.Grader.Submissions;
@@ -9,6 +10,7 @@ namespace Course.Grader.Grades;
 /// <summary>
 /// Automatic scores from the pipeline's results: per student or team, the counting submission
 /// (last on time or best, per the assignment) after its late penalty; a team's score is each member's.
+/// Competitions are left to <see cref="FinalBoardScores"/>.
 /// </summary>
 internal sealed class ResultScores(GraderDbContext db, TeamService teams, ICourseProvider course) : IAutomaticScores
 {
@@ -20,7 +22,8 @@ internal sealed class ResultScores(GraderDbContext db, TeamService teams, ICours
         var scores = new Dictionary<(string, string), double>();
         foreach (var group in results.GroupBy(r => (r.Assignment, r.Owner)))
         {
-            if (course.Course.FindAssignment(group.Key.Assignment) is not { } assignment)
+            // A competition run's score is a public-board score of one entry; its grade is the final board's.
+            if (course.Course.FindAssignment(group.Key.Assignment) is not { Kind: not AssignmentKind.Competition } assignment)
             {
                 continue;
             }

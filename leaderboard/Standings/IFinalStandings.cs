@@ -2,7 +2,7 @@ namespace Course.Leaderboard.Standings;
 
 /// <summary>
 /// The final private standings of a finalized competition, for the credits module's prizes
-/// (<c>grader credits issue --prizes &lt;assignment&gt;</c>): rank 1 is the winner.
+/// (<c>grader credits issue --prizes &lt;assignment&gt;</c>) and the grade book: rank 1 is the winner.
 /// </summary>
 public interface IFinalStandings
 {

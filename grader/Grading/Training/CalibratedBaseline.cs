@@ -20,7 +20,7 @@ internal sealed class CalibratedBaseline(ICourseProvider course, GradingPaths pa
         var outputs = paths.BaselineOutputs(assignment.Id);
         try
         {
-            return (Logged(outputs) ?? Scored(assignment, outputs)) is { } accuracy and >= 0.0 and <= 1.0
+            return (Logged(outputs) ?? ScoredAccuracy(assignment)) is { } accuracy and >= 0.0 and <= 1.0
                 ? new FeedbackOptions { BaselineAccuracy = accuracy }
                 : Unknown($"the staff have not calibrated a baseline accuracy for '{assignment.Id}' yet");
         }
@@ -38,9 +38,13 @@ internal sealed class CalibratedBaseline(ICourseProvider course, GradingPaths pa
         return File.Exists(log) ? MetricsLogParser.Parse(log).FinalAccuracy?.Value : null;
     }
 
-    private double? Scored(AssignmentSpec assignment, string outputs) =>
+    /// <summary>
+    /// The calibrated baseline's predictions.csv scored against the hidden solution, as calibration scores it;
+    /// null unless the assignment is an accuracy competition whose baseline has been calibrated.
+    /// </summary>
+    public double? ScoredAccuracy(AssignmentSpec assignment) =>
         assignment.Competition is { Metric: "accuracy" } competition
-            ? CompetitionAccuracy.Score(course.Resolve(competition.Solution), Path.Combine(outputs, "predictions.csv"),
+            ? CompetitionAccuracy.Score(course.Resolve(competition.Solution), Path.Combine(paths.BaselineOutputs(assignment.Id), "predictions.csv"),
                 competition.IdColumn, competition.TargetColumns[0]).Score
             : null;
 }

@@ -43,11 +43,12 @@ internal sealed class TestCourse : IDisposable
     /// <summary>
     /// Creates the course; <paramref name="command"/> is the sandbox command of hw1. With
     /// <paramref name="competition"/>, the course also has <see cref="Competition"/>: accuracy on
-    /// <see cref="CompetitionSolution"/> (ids 1-4, labels a/b), two uploads a day, the same deadline.
+    /// <see cref="CompetitionSolution"/> (ids 1-4, labels a/b), two uploads a day, teams of up to two, the same
+    /// deadline, and <paramref name="target"/> as its target accuracy when given.
     /// </summary>
     public static async Task<TestCourse> CreateAsync(FakeTimeProvider? clock = null, string? connectionString = null,
         string deadline = "2026-10-12T23:59", string command = "\"sh\", \"/submission/run.sh\"", string timeout = "30s",
-        bool competition = false, params string[] students)
+        bool competition = false, double? target = null, params string[] students)
     {
         var directory = Path.Combine(Path.GetTempPath(), "course-grader-tests", Guid.NewGuid().ToString("N"));
         System.IO.Directory.CreateDirectory(directory);
@@ -76,7 +77,7 @@ internal sealed class TestCourse : IDisposable
                       { "name": "sum", "output": "result.json", "points": 2, "tolerance": 0.001 }
                     ]
                   }
-                }{{(competition ? CompetitionJson(deadline) : "")}}
+                }{{(competition ? CompetitionJson(deadline, target) : "")}}
               ]
             }
             """);
@@ -107,16 +108,16 @@ internal sealed class TestCourse : IDisposable
         Settings["Queue:MaxAttempts"] = "3";
     }
 
-    private static string CompetitionJson(string deadline) => $$"""
+    private static string CompetitionJson(string deadline, double? target) => $$"""
         ,
         {
           "id": "{{Competition}}", "title": "Competition", "kind": "competition",
-          "release": "2026-10-01T09:00", "deadline": "{{deadline}}", "weight": 50,
+          "release": "2026-10-01T09:00", "deadline": "{{deadline}}", "weight": 50, "teamSize": { "min": 1, "max": 2 },
           "image": "course-busybox", "command": ["sh", "/submission/run.sh"],
           "limits": { "cpus": 1, "memory": "64m", "timeout": "30s", "pids": 64, "tmp": "16m" },
           "competition": {
             "metric": "accuracy", "solution": "solution.csv", "idColumn": "id", "targetColumns": ["label"],
-            "publicFraction": 0.5, "splitSeed": 1, "dailyLimit": 2, "finalSelections": 1
+            "publicFraction": 0.5, "splitSeed": 1, "dailyLimit": 2, "finalSelections": 1{{(target is { } t ? FormattableString.Invariant($", \"target\": {t}") : "")}}
           }
         }
         """;
