@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
-# Runs the whole test suite: prerequisites (Docker engine, data set, SMTP, PostgreSQL), the images
-# the tests use, then every test project. Prints "N passed, N failed" last.
+# Runs the whole test suite: prerequisites (Docker engine, data set, SMTP, PostgreSQL, Chromium), the
+# images the tests use and the demo's TorchSharp reference (its calibration is a test), then every
+# test project. Prints "N passed, N failed" last.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 bash scripts/prerequisites.sh
 dotnet build Course.sln -c Release -nologo -v quiet
 bash scripts/images.sh test
+bash scripts/build-reference.sh
 
 results=$(mktemp -d)
 status=0

@@ -33,5 +33,11 @@ public sealed class CommandContext(ParseResult parse, IServiceProvider services,
     /// <summary>A scope for work that uses scoped services (database contexts).</summary>
     public AsyncServiceScope CreateScope() => Services.CreateAsyncScope();
 
-    public ProgressReporter Progress() => new(Out, !Console.IsOutputRedirected && ReferenceEquals(Out, Console.Out));
+    /// <summary>
+    /// Progress of long work: a live display on a terminal, plain lines otherwise; with <c>--json</c>
+    /// on standard error, so standard output stays one JSON document a script can parse.
+    /// </summary>
+    public ProgressReporter Progress() => Json
+        ? new(Error, interactive: false)
+        : new(Out, !Console.IsOutputRedirected && ReferenceEquals(Out, Console.Out));
 }
