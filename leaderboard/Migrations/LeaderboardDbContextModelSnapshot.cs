@@ -103,6 +103,25 @@ namespace Course.Leaderboard.Migrations
                     b.ToTable("leaderboard_submissions", (string)null);
                 });
 
+            modelBuilder.Entity("Course.Leaderboard.Submissions.TeamDay", b =>
+                {
+                    b.Property<string>("Assignment")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Team")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Day")
+                        .HasColumnType("text");
+
+                    b.Property<int>("Claims")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Assignment", "Team", "Day");
+
+                    b.ToTable("leaderboard_team_days", (string)null);
+                });
+
             modelBuilder.Entity("Course.Leaderboard.Submissions.Selection", b =>
                 {
                     b.HasOne("Course.Leaderboard.Submissions.Submission", null)

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Course.Leaderboard.Submissions;
 
-/// <summary>The leaderboard module's tables: submissions, selections and finalizations.</summary>
+/// <summary>The leaderboard module's tables: submissions, selections, finalizations and the team-day locks.</summary>
 internal sealed class LeaderboardDbContext(DbContextOptions<LeaderboardDbContext> options) : DbContext(options)
 {
     public DbSet<Submission> Submissions => Set<Submission>();
@@ -11,6 +11,8 @@ internal sealed class LeaderboardDbContext(DbContextOptions<LeaderboardDbContext
     public DbSet<Selection> Selections => Set<Selection>();
 
     public DbSet<Finalization> Finalizations => Set<Finalization>();
+
+    public DbSet<TeamDay> TeamDays => Set<TeamDay>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.UsePortableTypes();
@@ -38,6 +40,11 @@ internal sealed class LeaderboardDbContext(DbContextOptions<LeaderboardDbContext
         {
             finalization.ToTable("finalizations");
             finalization.HasKey(f => f.Assignment);
+        });
+        modelBuilder.Entity<TeamDay>(day =>
+        {
+            day.ToTable("team_days");
+            day.HasKey(d => new { d.Assignment, d.Team, d.Day });
         });
     }
 }

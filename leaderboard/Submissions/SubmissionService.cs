@@ -29,6 +29,7 @@ internal sealed class SubmissionService(LeaderboardDbContext db, ICourseProvider
         var (status, report, error) = Score(competition, request.PredictionsPath);
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellation);
+        await db.LockTeamDayAsync(competition.Id, team.Name, day, cancellation);
         existing = await FindAsync(request.IdempotencyKey, cancellation);
         if (existing is { Status: not SubmissionStatus.InfrastructureFailed })
         {
