@@ -13,7 +13,8 @@ internal static class Html
 
     public static string Text(string? value) => HtmlEncoder.Default.Encode(value ?? "");
 
-    public static IResult Page(HttpContext context, string title, string body, int status = StatusCodes.Status200OK)
+    /// <param name="refreshSeconds">Reload the page after this long (a page waiting for a result), or never when null.</param>
+    public static IResult Page(HttpContext context, string title, string body, int status = StatusCodes.Status200OK, int? refreshSeconds = null)
     {
         context.Response.Headers.ContentSecurityPolicy = SecurityPolicy;
         context.Response.Headers.XContentTypeOptions = "nosniff";
@@ -26,6 +27,7 @@ internal static class Html
             <head>
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
+            {{(refreshSeconds is { } seconds ? $"<meta http-equiv=\"refresh\" content=\"{seconds}\">" : "")}}
             <title>{{Text(title)}} · Course</title>
             <style>
             body { font-family: system-ui, sans-serif; margin: 0 auto; max-width: 64rem; padding: 1rem; color: #1d1d1f; }

@@ -16,6 +16,8 @@ namespace Course.Grader.Web.Pages;
 /// </summary>
 internal static class SubmissionPage
 {
+    private const int WaitingRefreshSeconds = 5;
+
     // Raw HTML in a report (a student's log lines end up there) is shown as text, never as markup.
     private static readonly MarkdownPipeline Markdown = new MarkdownPipelineBuilder().UsePipeTables().DisableHtml().Build();
 
@@ -53,7 +55,8 @@ internal static class SubmissionPage
         if (result is null || !File.Exists(result.FeedbackPath))
         {
             return Html.Page(context, title, string.Create(CultureInfo.InvariantCulture,
-                $"""<p class="notice">Received {submission.ReceivedAt:yyyy-MM-dd HH:mm} UTC; not graded yet. This page shows the feedback once it is.</p>"""));
+                $"""<p class="notice">Received {submission.ReceivedAt:yyyy-MM-dd HH:mm} UTC; not graded yet. This page reloads itself and shows the feedback once it is.</p>"""),
+                refreshSeconds: WaitingRefreshSeconds);
         }
 
         var document = Markdig.Markdown.Parse(await File.ReadAllTextAsync(result.FeedbackPath, context.RequestAborted), Markdown);

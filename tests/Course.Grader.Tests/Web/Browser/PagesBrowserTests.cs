@@ -92,6 +92,32 @@ public sealed class PagesBrowserTests : IAsyncLifetime
         Assert.StartsWith("default-src 'none'", response.Headers["content-security-policy"], StringComparison.Ordinal);
     }
 
+    [Fact(Timeout = 240_000)]
+    public async Task Student_PushesAndReadsTheFeedbackWithItsTrainingCurve()
+    {
+        // Graded by the worker inside `grader serve` (no separate worker process).
+        var repos = Path.Combine(_course.Directory, "repos");
+        Directory.CreateDirectory(repos);
+        GitRepos.CreateBare(repos, "hw1-ana", new Dictionary<string, string>
+        {
+            ["run.sh"] = """
+                echo '{"sum": 42, "items": [1, 2, 3]}' > /out/result.json
+                printf '{"step": 1, "loss": 2.3, "accuracy": 0.1}\n{"step": 2, "loss": 1.2, "accuracy": 0.6}\n' > /out/metrics.jsonl
+                """,
+        });
+        Assert.Equal(0, (await _course.RunAsync("fetch", TestCourse.Assignment, "--repos", repos)).Exit);
+        Assert.Equal(0, (await _course.RunAsync("grade", TestCourse.Assignment)).Exit);
+        var page = await SignedInPageAsync("ana");
+
+        await page.ClickAsync("h2:has-text(\"Your submissions\") + table a");
+
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("2 / 2", new() { Timeout = 180_000 });
+        var curve = page.Locator("main img");
+        await Assertions.Expect(curve).ToHaveCountAsync(1);
+        Assert.True(await curve.EvaluateAsync<int>("image => image.naturalWidth") > 0, "the training curve did not load");
+        await Assertions.Expect(page.Locator("main h2", new PageLocatorOptions { HasText = "Training" })).ToBeVisibleAsync();
+    }
+
     private async Task<IPage> SignedInPageAsync(string login)
     {
         var context = await _browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = _served.Address.ToString() });
