@@ -31,7 +31,7 @@ internal static class Rush
     }
 
     /// <summary>
-    /// One bare repository per student, in folders of 30 (one fetch round each). They are copies of one
+    /// One bare repository per student, in folders of 60 (one fetch round each: five rounds for 300). They are copies of one
     /// repository: the same commit in different students' repositories is a different submission.
     /// </summary>
     public static List<string> CreateRepositories(string root, int students, string script)
@@ -47,7 +47,7 @@ internal static class Rush
         var batches = new List<string>();
         for (var i = 0; i < students; i++)
         {
-            var batch = Path.Combine(root, "repos", (i / 30).ToString("D2", CultureInfo.InvariantCulture));
+            var batch = Path.Combine(root, "repos", (i / 60).ToString("D2", CultureInfo.InvariantCulture));
             if (!batches.Contains(batch))
             {
                 batches.Add(batch);
