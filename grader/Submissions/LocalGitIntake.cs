@@ -12,14 +12,10 @@ namespace Course.Grader.Submissions;
 /// "received at" is the server clock when intake first saw that commit: run fetch (or a timer)
 /// before the deadline and a commit made earlier but first seen after it counts as late.
 /// Nothing from the repository runs: see <see cref="GitCommand"/> and <see cref="GitTreeSnapshot"/>.
-/// Repositories are read a few at a time (each in its own scope: its own database context), since
-/// most of a repository's time is spent waiting for git processes; entries come back in name order.
 /// </summary>
-internal sealed class LocalGitIntake(ICourseProvider course, IServiceScopeFactory scopes, SnapshotLimits limits)
+internal sealed class LocalGitIntake(ICourseProvider course, RosterLookup roster, SubmissionRecorder recorder, SnapshotLimits limits)
     : IIntakeSource
 {
-    private static readonly int Parallelism = Math.Max(2, Environment.ProcessorCount);
-
     public string Name => "local";
 
     public async Task<IReadOnlyList<FetchEntry>> FetchAsync(string assignmentId, string? location, IProgress<FetchEntry>? progress,
@@ -35,37 +31,28 @@ internal sealed class LocalGitIntake(ICourseProvider course, IServiceScopeFactor
         var pattern = (course.Course.GitHub ?? new GitHubSettings()).RepositoryName(assignment.Id, "\0");
         var (prefix, suffix) = (pattern[..pattern.IndexOf('\0', StringComparison.Ordinal)], pattern[(pattern.IndexOf('\0', StringComparison.Ordinal) + 1)..]);
         var deadline = course.Times.Deadline(assignment);
-        var candidates = new List<(string Folder, string Name, string Login)>();
+        var entries = new List<FetchEntry>();
         foreach (var folder in Directory.EnumerateDirectories(repositories).Order(StringComparer.Ordinal))
         {
             var name = Path.GetFileName(folder);
             var bare = name.EndsWith(".git", StringComparison.Ordinal) ? name[..^4] : name;
-            if (bare.StartsWith(prefix, StringComparison.Ordinal) && bare.EndsWith(suffix, StringComparison.Ordinal)
-                && bare.Length > prefix.Length + suffix.Length)
+            if (!bare.StartsWith(prefix, StringComparison.Ordinal) || !bare.EndsWith(suffix, StringComparison.Ordinal)
+                || bare.Length <= prefix.Length + suffix.Length)
             {
-                candidates.Add((folder, name, bare[prefix.Length..^suffix.Length]));
+                continue;
             }
+
+            var login = bare[prefix.Length..^suffix.Length];
+            var entry = await FetchOneAsync(assignment.Id, folder, name, login, cancellation);
+            if (entry.ReceivedAt is { } received)
+            {
+                entry = entry with { OnTime = LatePolicy.OnTime(received, deadline, assignment.LatePolicy) };
+            }
+
+            entries.Add(entry);
+            progress?.Report(entry);
         }
 
-        var entries = new FetchEntry[candidates.Count];
-        var reporting = new Lock();
-        await Parallel.ForEachAsync(Enumerable.Range(0, candidates.Count),
-            new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellation },
-            async (index, token) =>
-            {
-                var (folder, name, login) = candidates[index];
-                var entry = await FetchOneAsync(assignment.Id, folder, name, login, token);
-                if (entry.ReceivedAt is { } received)
-                {
-                    entry = entry with { OnTime = LatePolicy.OnTime(received, deadline, assignment.LatePolicy) };
-                }
-
-                entries[index] = entry;
-                lock (reporting)
-                {
-                    progress?.Report(entry);
-                }
-            });
         return entries;
     }
 
@@ -76,8 +63,7 @@ internal sealed class LocalGitIntake(ICourseProvider course, IServiceScopeFactor
             return new FetchEntry(name, null, null, FetchStatus.Skipped, "is a symbolic link", null, null);
         }
 
-        await using var scope = scopes.CreateAsyncScope();
-        var owner = await scope.ServiceProvider.GetRequiredService<RosterLookup>().FindAsync(assignment, login, cancellation);
+        var owner = await roster.FindAsync(assignment, login, cancellation);
         if (owner is null)
         {
             return new FetchEntry(name, null, null, FetchStatus.Skipped, $"'{login}' is not a student or team in the roster", null, null);
@@ -96,7 +82,7 @@ internal sealed class LocalGitIntake(ICourseProvider course, IServiceScopeFactor
 
         try
         {
-            var (submission, created) = await scope.ServiceProvider.GetRequiredService<SubmissionRecorder>().RecordAsync(assignment, owner, name, commit, SubmissionSource.Local,
+            var (submission, created) = await recorder.RecordAsync(assignment, owner, name, commit, SubmissionSource.Local,
                 (destination, token) => GitTreeSnapshot.WriteAsync(git, commit, destination, limits, token), cancellation);
             return new FetchEntry(name, owner.Id, commit, created ? FetchStatus.Recorded : FetchStatus.Known, null, submission.ReceivedAt, null);
         }
