@@ -2,6 +2,7 @@ using System.CommandLine;
 using Course.Core.Cli;
 using Course.Core.Errors;
 using Course.Grader.Queue;
+using Course.Grader.Web.Api;
 
 namespace Course.Grader.Cli;
 
@@ -23,6 +24,8 @@ internal static class WorkerCommand
                 throw new BadInputException("--concurrency: must be at least 1");
             }
 
+            // A bad Web:PublicUrl fails here, before a job is claimed, not after the first grade.
+            _ = context.Service<FeedbackLinks>();
             var worker = context.Service<QueueWorker>();
             await context.Out.WriteLineAsync($"worker {worker.Name}: {slots} slot(s), waiting for jobs");
             await worker.RunAsync(slots, (lease, outcome) =>

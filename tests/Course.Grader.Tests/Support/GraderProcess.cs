@@ -61,6 +61,14 @@ internal sealed class GraderProcess : IDisposable
         return _process.ExitCode;
     }
 
+    /// <summary>Waits for the process to end by itself; returns the exit code.</summary>
+    public async Task<int> WaitForExitAsync(TimeSpan patience)
+    {
+        using var timeout = new CancellationTokenSource(patience);
+        await _process.WaitForExitAsync(timeout.Token);
+        return _process.ExitCode;
+    }
+
     public string Output => string.Join('\n', Lines);
 
     public void Dispose()
