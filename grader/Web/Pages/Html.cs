@@ -1,4 +1,5 @@
 using System.Text.Encodings.Web;
+using Course.Core.Errors;
 
 namespace Course.Grader.Web.Pages;
 
@@ -12,6 +13,20 @@ internal static class Html
     public const string SecurityPolicy = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'";
 
     public static string Text(string? value) => HtmlEncoder.Default.Encode(value ?? "");
+
+    /// <summary>Runs a page; a failure the user can act on (unknown assignment, closed board) becomes a page naming it, with its status.</summary>
+    public static async Task<IResult> OrProblemAsync(HttpContext context, Func<Task<IResult>> page)
+    {
+        try
+        {
+            return await page();
+        }
+        catch (CourseException failure)
+        {
+            return Page(context, failure.HttpStatus == StatusCodes.Status404NotFound ? "Not found" : "Cannot show this page",
+                $"""<p class="error">{Text(failure.Message)}</p><p><a href="/">Back to the course</a></p>""", failure.HttpStatus);
+        }
+    }
 
     /// <param name="refreshSeconds">Reload the page after this long (a page waiting for a result), or never when null.</param>
     public static IResult Page(HttpContext context, string title, string body, int status = StatusCodes.Status200OK, int? refreshSeconds = null)

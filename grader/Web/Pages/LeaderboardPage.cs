@@ -19,8 +19,11 @@ internal static class LeaderboardPage
     public static IEndpointRouteBuilder MapLeaderboardPage(this IEndpointRouteBuilder routes)
     {
         routes.MapGet("/leaderboard/{assignment}", (string assignment, HttpContext context, IBoards boards, ILeaderboard leaderboard) =>
-            ShowAsync(assignment, context, boards, leaderboard, notice: null));
-        routes.MapPost("/leaderboard/{assignment}/upload", UploadAsync).RequireAuthorization();
+            Html.OrProblemAsync(context, () => ShowAsync(assignment, context, boards, leaderboard, notice: null)));
+        routes.MapPost("/leaderboard/{assignment}/upload",
+                (string assignment, HttpContext context, IBoards boards, ILeaderboard leaderboard, PredictionUpload upload) =>
+                    Html.OrProblemAsync(context, () => UploadAsync(assignment, context, boards, leaderboard, upload)))
+            .RequireAuthorization();
         return routes;
     }
 

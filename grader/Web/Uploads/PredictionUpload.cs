@@ -1,3 +1,4 @@
+using Course.Assignments.Courses;
 using Course.Core.Errors;
 using Course.Grader.Grading;
 using Course.Leaderboard.Scoring.Csv;
@@ -10,11 +11,17 @@ namespace Course.Grader.Web.Uploads;
 /// folder, so a disputed score can be checked against the very bytes scored, then put on the
 /// leaderboard for the uploader (a student counts for their team) or, for staff, a named team.
 /// </summary>
-internal sealed class PredictionUpload(ILeaderboard leaderboard, GradingPaths paths)
+internal sealed class PredictionUpload(ILeaderboard leaderboard, ICourseProvider course, GradingPaths paths)
 {
     public async Task<SubmissionReceipt> SubmitAsync(string assignment, string team, Stream content, string? idempotencyKey,
         CancellationToken cancellation)
     {
+        // Nothing is stored for an assignment that is not a competition of this course (its id names a folder).
+        if (course.Assignment(assignment).Competition is null)
+        {
+            throw new BadInputException($"assignment '{assignment}' is not a competition: it takes no predictions file");
+        }
+
         var id = Guid.NewGuid().ToString("N");
         var path = paths.Upload(assignment, id);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);

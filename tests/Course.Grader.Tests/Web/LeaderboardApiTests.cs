@@ -116,6 +116,31 @@ public sealed class LeaderboardApiTests : IAsyncLifetime
         Assert.Contains("?team=", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("hw1", 400, "is not a competition")]
+    [InlineData("hw9", 404, "assignment 'hw9' is not in course.json")]
+    [InlineData("..%2F..%2Fetc", 404, "is not in course.json")]
+    public async Task Upload_NotACompetition_IsRefusedAndNothingIsStored(string assignment, int status, string message)
+    {
+        await AuthorizeAsync("ana");
+
+        var response = await _client.PostAsync($"/api/leaderboard/{assignment}/submissions", Csv("id,label\n1,a\n"));
+
+        Assert.Equal(status, (int)response.StatusCode);
+        Assert.Contains(message, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(_course.Directory, "grading", "uploads")));
+    }
+
+    [Fact]
+    public async Task BoardPage_UnknownAssignment_IsAnHtmlPageNamingIt()
+    {
+        var response = await _client.GetAsync("/leaderboard/hw9");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType!.MediaType);
+        Assert.Contains("assignment &#x27;hw9&#x27; is not in course.json", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
     private static StringContent Csv(string text) => new(text, Encoding.UTF8, "text/csv");
 
     private async Task AuthorizeAsync(string login)
