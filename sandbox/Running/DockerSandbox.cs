@@ -57,7 +57,7 @@ internal sealed class DockerSandbox : ISandbox
         await Call("starting the container", () => _docker.Containers.StartContainerAsync(id,
             new ContainerStartParameters(), cancellation), cancellation);
         var started = _time.GetTimestamp();
-        await using var memory = MemoryWatch.Start(_docker, id, cancellation);
+        await using var memory = MemoryWatch.Start(_docker, id, _time, cancellation);
         var timedOut = await WaitOrKillAsync(id, job.Limits.Timeout, cancellation);
         var wallMs = (long)_time.GetElapsedTime(started).TotalMilliseconds;
         var peakMemory = await memory.StopAsync();
