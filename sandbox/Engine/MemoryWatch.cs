@@ -18,6 +18,7 @@ internal sealed class MemoryWatch : IAsyncDisposable
     private readonly CancellationTokenSource _stop;
     private readonly Task _following;
     private readonly TimeProvider _time;
+    private Task<long?>? _stopped;
 
     private MemoryWatch(IDockerClient docker, string containerId, TimeProvider time, CancellationToken cancellation)
     {
@@ -31,8 +32,10 @@ internal sealed class MemoryWatch : IAsyncDisposable
     public static MemoryWatch Start(IDockerClient docker, string containerId, TimeProvider time, CancellationToken cancellation) =>
         new(docker, containerId, time, cancellation);
 
-    /// <summary>Cuts the stream and returns the peak seen so far (null when no sample was taken).</summary>
-    public async Task<long?> StopAsync()
+    /// <summary>Cuts the stream and returns the peak seen so far (null when no sample was taken); once.</summary>
+    public Task<long?> StopAsync() => _stopped ??= StopOnceAsync();
+
+    private async Task<long?> StopOnceAsync()
     {
         await _stop.CancelAsync();
         try
