@@ -53,7 +53,9 @@ internal sealed class GitHubRepositoryHost(GitHubOptions options) : IRepositoryH
             await using (var body = response.Body)
             await using (var file = File.Create(spool))
             {
-                await CopyCappedAsync(body, file, options.MaxTarballBytes, repository, cancellation);
+                await CappedCopy.CopyAsync(body, file, options.MaxTarballBytes,
+                    () => new WorkFailedException($"{repository.FullName}: the tarball is larger than {options.MaxTarballBytes:N0} bytes"),
+                    cancellation);
             }
 
             return await ArchiveExtractor.ExtractFileAsync(spool, Archives.ArchiveFormat.TarGz, destination, stripTopFolder: true,
@@ -87,24 +89,6 @@ internal sealed class GitHubRepositoryHost(GitHubOptions options) : IRepositoryH
         var client = options.BaseUrl is null ? new GitHubClient(product) : new GitHubClient(product, options.BaseUrl);
         client.Credentials = new Credentials(options.RequireToken());
         return client;
-    }
-
-    private static async Task CopyCappedAsync(Stream body, Stream file, long cap, HostedRepository repository,
-        CancellationToken cancellation)
-    {
-        var buffer = new byte[81920];
-        long total = 0;
-        int read;
-        while ((read = await body.ReadAsync(buffer, cancellation)) > 0)
-        {
-            total += read;
-            if (total > cap)
-            {
-                throw new WorkFailedException($"{repository.FullName}: the tarball is larger than {cap:N0} bytes");
-            }
-
-            await file.WriteAsync(buffer.AsMemory(0, read), cancellation);
-        }
     }
 
     private static async Task<T> Call<T>(string what, Func<Task<T>> call)

@@ -1,8 +1,6 @@
-using Course.Grader.Web.Auth;
 using Course.Grader.Web.Uploads;
 using Course.Leaderboard.Boards;
 using Course.Leaderboard.Submissions;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Course.Grader.Web.Api;
@@ -24,23 +22,11 @@ internal static class LeaderboardApi
     internal static async Task<Ok<Board>> ShowAsync(string assignment, bool? @private, IBoards boards, CancellationToken cancellation) =>
         TypedResults.Ok(await boards.ShowAsync(assignment, @private ?? false, cancellation));
 
-    internal static async Task<Results<Created<SubmissionReceipt>, Ok<SubmissionReceipt>, UnprocessableEntity<SubmissionReceipt>, ProblemHttpResult>>
+    internal static async Task<Results<Created<SubmissionReceipt>, Ok<SubmissionReceipt>, UnprocessableEntity<SubmissionReceipt>>>
         UploadAsync(string assignment, string? team, HttpContext context, PredictionUpload upload, CancellationToken cancellation)
     {
-        // A student's login stands for their team (the leaderboard resolves it); only staff name one.
-        var uploader = context.User.IsInRole(Roles.Student) ? context.User.Identity!.Name! : team;
-        if (uploader is null)
-        {
-            return TypedResults.Problem("staff uploads name the team: ?team=NAME", statusCode: StatusCodes.Status400BadRequest);
-        }
-
-        // Kestrel's default request cap (30 MB) is below the scorer's own file limit, which decides here.
-        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
-        {
-            size.MaxRequestBodySize = null;
-        }
-
-        var receipt = await upload.SubmitAsync(assignment, uploader, context.Request.Body,
+        PredictionUpload.AcceptFullSizeFiles(context);
+        var receipt = await upload.SubmitAsync(assignment, context.User, team, context.Request.Body,
             context.Request.Headers["Idempotency-Key"].FirstOrDefault(), cancellation);
         var location = $"/api/leaderboard/{Uri.EscapeDataString(assignment)}";
         return receipt switch

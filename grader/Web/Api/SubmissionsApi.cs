@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Course.Assignments.Roster;
+using Course.Grader.Grading;
 using Course.Grader.Submissions;
 using Course.Grader.Web.Auth;
 using Course.Grader.Web.Data;
@@ -66,15 +67,28 @@ internal static class SubmissionsApi
     internal static async Task<Results<ContentHttpResult, NotFound>> FeedbackAsync(Guid id, ClaimsPrincipal user, GraderDbContext grader,
         AssignmentsDbContext roster, CancellationToken cancellation)
     {
+        var (_, result) = await FindVisibleAsync(id, user, grader, roster, cancellation);
+        return result is null || !File.Exists(result.FeedbackPath)
+            ? TypedResults.NotFound()
+            : TypedResults.Text(await File.ReadAllTextAsync(result.FeedbackPath, cancellation), "text/markdown; charset=utf-8");
+    }
+
+    /// <summary>
+    /// A submission the user may see and its latest grading result (null before the first); both null when
+    /// it does not exist or belongs to someone else, which callers answer alike (404) so ids reveal nothing.
+    /// </summary>
+    internal static async Task<(Submission? Submission, GradingResult? Result)> FindVisibleAsync(Guid id, ClaimsPrincipal user,
+        GraderDbContext grader, AssignmentsDbContext roster, CancellationToken cancellation)
+    {
+        var submission = await grader.Submissions.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, cancellation);
         var visible = await VisibleOwners.OfAsync(user, roster, cancellation);
-        var result = await grader.Results.AsNoTracking().Where(r => r.SubmissionId == id)
-            .OrderByDescending(r => r.RecordedAt).FirstOrDefaultAsync(cancellation);
-        if (result is null || (visible is not null && !visible.Contains(result.Owner)) || !File.Exists(result.FeedbackPath))
+        if (submission is null || (visible is not null && !visible.Contains(submission.Owner)))
         {
-            return TypedResults.NotFound();
+            return (null, null);
         }
 
-        return TypedResults.Text(await File.ReadAllTextAsync(result.FeedbackPath, cancellation), "text/markdown; charset=utf-8");
+        var results = await grader.Results.AsNoTracking().Where(r => r.SubmissionId == id).ToListAsync(cancellation);
+        return (submission, results.MaxBy(r => r.RecordedAt));
     }
 
     internal static async Task<Ok<List<PushResponse>>> ListPushesAsync(WebDbContext db, int? limit, CancellationToken cancellation)

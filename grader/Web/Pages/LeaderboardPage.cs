@@ -5,7 +5,6 @@ using Course.Grader.Web.Auth;
 using Course.Grader.Web.Uploads;
 using Course.Leaderboard.Boards;
 using Course.Leaderboard.Submissions;
-using Microsoft.AspNetCore.Http.Features;
 
 namespace Course.Grader.Web.Pages;
 
@@ -51,14 +50,8 @@ internal static class LeaderboardPage
     private static async Task<IResult> UploadAsync(string assignment, HttpContext context, IBoards boards, ILeaderboard leaderboard,
         PredictionUpload upload)
     {
-        // The form's limits are set before anything reads it (the antiforgery check does).
-        context.Features.Set<IFormFeature>(new FormFeature(context.Request,
-            new FormOptions { MultipartBodyLengthLimit = Course.Leaderboard.Scoring.Csv.CsvLimits.DefaultMaxFileBytes }));
-        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
-        {
-            size.MaxRequestBodySize = null;
-        }
-
+        // Before anything reads the form (the antiforgery check does).
+        PredictionUpload.AcceptFullSizeFiles(context);
         if (!await Antiforgery.IsValidAsync(context))
         {
             return await ShowAsync(assignment, context, boards, leaderboard, Problem("The form expired; please upload again."), StatusCodes.Status400BadRequest);
@@ -71,11 +64,11 @@ internal static class LeaderboardPage
             return await ShowAsync(assignment, context, boards, leaderboard, Problem("Choose a predictions file (CSV) to upload."), StatusCodes.Status400BadRequest);
         }
 
-        var team = context.User.IsInRole(Roles.Student) ? context.User.Identity!.Name! : form["team"].ToString();
         try
         {
             await using var content = file.OpenReadStream();
-            var receipt = await upload.SubmitAsync(assignment, team, content, idempotencyKey: null, context.RequestAborted);
+            var receipt = await upload.SubmitAsync(assignment, context.User, form["team"].ToString(), content, idempotencyKey: null,
+                context.RequestAborted);
             var notice = receipt.Status == SubmissionStatus.Scored
                 ? $"""<p class="notice">Submission {Html.Text(receipt.Id)}: public score <strong>{receipt.PublicScore?.ToString("0.#####", CultureInfo.InvariantCulture)}</strong>.</p>"""
                 : Problem($"Submission {receipt.Id} was not scored: {receipt.Error}");

@@ -1,11 +1,10 @@
 using System.Globalization;
 using Course.Assignments.Roster;
 using Course.Grader.Submissions;
-using Course.Grader.Web.Auth;
+using Course.Grader.Web.Api;
 using Markdig;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
-using Microsoft.EntityFrameworkCore;
 
 namespace Course.Grader.Web.Pages;
 
@@ -45,7 +44,7 @@ internal static class SubmissionPage
             return Results.Redirect("/login");
         }
 
-        var (submission, result) = await FindAsync(id, context, grader, roster);
+        var (submission, result) = await SubmissionsApi.FindVisibleAsync(id, context.User, grader, roster, context.RequestAborted);
         if (submission is null)
         {
             return Html.Page(context, "Submission not found", """<p class="muted">No such submission, or it is not yours.</p>""", StatusCodes.Status404NotFound);
@@ -75,7 +74,7 @@ internal static class SubmissionPage
             return Results.Unauthorized();
         }
 
-        var (submission, result) = await FindAsync(id, context, grader, roster);
+        var (submission, result) = await SubmissionsApi.FindVisibleAsync(id, context.User, grader, roster, context.RequestAborted);
         if (submission is null || result is null || !IsPlainName(name) || !ContentTypes.TryGetValue(Path.GetExtension(name), out var type))
         {
             return Results.NotFound();
@@ -91,20 +90,6 @@ internal static class SubmissionPage
         context.Response.Headers.XContentTypeOptions = "nosniff";
         context.Response.Headers.ContentSecurityPolicy = Html.SecurityPolicy;
         return Results.File(file.FullName, type);
-    }
-
-    private static async Task<(Submission? Submission, Grading.GradingResult? Result)> FindAsync(Guid id, HttpContext context,
-        GraderDbContext grader, AssignmentsDbContext roster)
-    {
-        var submission = await grader.Submissions.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, context.RequestAborted);
-        var visible = await VisibleOwners.OfAsync(context.User, roster, context.RequestAborted);
-        if (submission is null || (visible is not null && !visible.Contains(submission.Owner)))
-        {
-            return (null, null);
-        }
-
-        var results = await grader.Results.AsNoTracking().Where(r => r.SubmissionId == id).ToListAsync(context.RequestAborted);
-        return (submission, results.MaxBy(r => r.RecordedAt));
     }
 
     private static bool IsPlainName(string? name) =>

@@ -1,8 +1,12 @@
+using System.Security.Claims;
 using Course.Assignments.Courses;
 using Course.Core.Errors;
 using Course.Grader.Grading;
+using Course.Grader.Intake.Archives;
+using Course.Grader.Web.Auth;
 using Course.Leaderboard.Scoring.Csv;
 using Course.Leaderboard.Submissions;
+using Microsoft.AspNetCore.Http.Features;
 
 namespace Course.Grader.Web.Uploads;
 
@@ -13,9 +17,28 @@ namespace Course.Grader.Web.Uploads;
 /// </summary>
 internal sealed class PredictionUpload(ILeaderboard leaderboard, ICourseProvider course, GradingPaths paths)
 {
-    public async Task<SubmissionReceipt> SubmitAsync(string assignment, string team, Stream content, string? idempotencyKey,
-        CancellationToken cancellation)
+    /// <summary>
+    /// Lets this request carry a file up to the scorer's own limit, which decides: Kestrel's request
+    /// cap (30 MB) and the form reader's (128 MB) are below it. Call before anything reads the body.
+    /// </summary>
+    public static void AcceptFullSizeFiles(HttpContext context)
     {
+        context.Features.Set<IFormFeature>(new FormFeature(context.Request,
+            new FormOptions { MultipartBodyLengthLimit = CsvLimits.DefaultMaxFileBytes }));
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
+        {
+            size.MaxRequestBodySize = null;
+        }
+    }
+
+    /// <param name="team">The team staff upload for; ignored for a student, whose login stands for their team.</param>
+    public async Task<SubmissionReceipt> SubmitAsync(string assignment, ClaimsPrincipal user, string? team, Stream content,
+        string? idempotencyKey, CancellationToken cancellation)
+    {
+        var uploader = user.IsInRole(Roles.Student) ? user.Identity!.Name!
+            : team is { Length: > 0 } ? team
+            : throw new BadInputException("staff uploads name the team: ?team=NAME (the page's Team field)");
+
         // Nothing is stored for an assignment that is not a competition of this course (its id names a folder).
         if (course.Assignment(assignment).Competition is null)
         {
@@ -25,36 +48,21 @@ internal sealed class PredictionUpload(ILeaderboard leaderboard, ICourseProvider
         var id = Guid.NewGuid().ToString("N");
         var path = paths.Upload(assignment, id);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        await SaveCappedAsync(content, path, CsvLimits.DefaultMaxFileBytes, cancellation);
-        var key = idempotencyKey is { Length: > 0 } given ? $"upload/{team}/{given}" : $"upload/{id}";
-        return await leaderboard.SubmitAsync(
-            new SubmissionRequest(assignment, team, path, SubmissionSource.Upload, key), cancellation);
-    }
-
-    private static async Task SaveCappedAsync(Stream content, string path, long cap, CancellationToken cancellation)
-    {
         try
         {
             await using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true);
-            var buffer = new byte[81920];
-            long total = 0;
-            int read;
-            while ((read = await content.ReadAsync(buffer, cancellation)) > 0)
-            {
-                total += read;
-                if (total > cap)
-                {
-                    throw new PayloadTooLargeException($"predictions file: more than the limit of {cap:N0} bytes");
-                }
-
-                await file.WriteAsync(buffer.AsMemory(0, read), cancellation);
-            }
+            await CappedCopy.CopyAsync(content, file, CsvLimits.DefaultMaxFileBytes,
+                () => new PayloadTooLargeException($"predictions file: more than the limit of {CsvLimits.DefaultMaxFileBytes:N0} bytes"),
+                cancellation);
         }
         catch
         {
             File.Delete(path);
             throw;
         }
+
+        var key = idempotencyKey is { Length: > 0 } given ? $"upload/{uploader}/{given}" : $"upload/{id}";
+        return await leaderboard.SubmitAsync(new SubmissionRequest(assignment, uploader, path, SubmissionSource.Upload, key), cancellation);
     }
 }
 
