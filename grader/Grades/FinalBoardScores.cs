@@ -18,7 +18,7 @@ internal sealed class FinalBoardScores(IBoards boards, IFinalStandings standings
     public async Task<CompetitionColumn> ReadAsync(AssignmentSpec assignment, CancellationToken cancellation)
     {
         // Before finalization the private scores are hidden and the selections may still change: no grade yet.
-        if (!(await boards.ShowAsync(assignment.Id, privateBoard: false, cancellation)).Finalized)
+        if (!await boards.IsFinalizedAsync(assignment.Id, cancellation))
         {
             return new CompetitionColumn(new Dictionary<string, double>(),
                 $"competition not finalized (grader leaderboard finalize {assignment.Id}, after the deadline)");

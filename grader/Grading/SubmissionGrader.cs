@@ -1,4 +1,5 @@
 using Course.Assignments.Courses;
+using Course.Assignments.Feedback.Checks;
 using Course.Assignments.Model;
 using Course.Grader.Grading.Training;
 using Course.Grader.Queue;
@@ -72,7 +73,9 @@ internal sealed class SubmissionGrader(ICourseProvider course, IGradingSandbox s
 
         var score = raw * factor;
         var metrics = Path.Combine(output, TrainingSection.MetricsFile);
-        var training = TrainingSection.Write(produced.Contains(TrainingSection.MetricsFile) ? metrics : null, baseline.Options(assignment), folder);
+        // The baseline is looked up (possibly scored) only for a run that has a metrics log to judge.
+        var logged = produced.Contains(TrainingSection.MetricsFile);
+        var training = TrainingSection.Write(logged ? metrics : null, logged ? baseline.Options(assignment) : new FeedbackOptions(), folder);
         var feedbackPath = Path.Combine(folder, "feedback.md");
         await File.WriteAllTextAsync(feedbackPath,
             FeedbackReport.Render(submission, verdict, run, checks, competitionLine, raw, score, max, lateDays, Explain(verdict), training.Section),

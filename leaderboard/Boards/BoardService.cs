@@ -30,6 +30,8 @@ internal sealed class BoardService(LeaderboardDbContext db, ICourseProvider cour
         return new Board(assignment, competition.Setup.Metric.Name, privateBoard, finalized, competition.Deadline, rows);
     }
 
+    public Task<bool> IsFinalizedAsync(string assignment, CancellationToken cancellation) => db.IsFinalizedAsync(assignment, cancellation);
+
     /// <summary>Selects (or with <paramref name="remove"/> unselects) a scored submission of the team for the private board.</summary>
     public async Task<IReadOnlyList<string>> SelectAsync(string assignment, string team, string submissionId, bool remove,
         CancellationToken cancellation)

@@ -6,4 +6,7 @@ public interface IBoards
     /// <summary>The public board; the private one only after finalization (hidden scores stay hidden until then).</summary>
     /// <exception cref="Course.Core.Errors.BadInputException">Unknown assignment, or the private board before finalization.</exception>
     Task<Board> ShowAsync(string assignment, bool privateBoard, CancellationToken cancellation);
+
+    /// <summary>Whether <c>grader leaderboard finalize</c> ran: the private board and final standings exist.</summary>
+    Task<bool> IsFinalizedAsync(string assignment, CancellationToken cancellation);
 }

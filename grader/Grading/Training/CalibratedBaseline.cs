@@ -34,7 +34,7 @@ internal sealed class CalibratedBaseline(ICourseProvider course, GradingPaths pa
 
     private static double? Logged(string outputs)
     {
-        var log = Path.Combine(outputs, "metrics.jsonl");
+        var log = Path.Combine(outputs, TrainingSection.MetricsFile);
         return File.Exists(log) ? MetricsLogParser.Parse(log).FinalAccuracy?.Value : null;
     }
 

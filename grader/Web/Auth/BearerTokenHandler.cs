@@ -4,7 +4,6 @@ using Course.Assignments.Courses;
 using Course.Assignments.Model;
 using Course.Grader.Web.Data;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Course.Grader.Web.Auth;
@@ -31,8 +30,7 @@ internal sealed class BearerTokenHandler(IOptionsMonitor<AuthenticationSchemeOpt
             return AuthenticateResult.NoResult();
         }
 
-        var hash = TokenHasher.Hash(token);
-        var login = await db.Tokens.Where(t => t.Hash == hash).Select(t => t.Login).FirstOrDefaultAsync(Context.RequestAborted);
+        var login = await TokenHasher.LoginOfAsync(db, token, Context.RequestAborted);
         if (login is null)
         {
             return AuthenticateResult.Fail("unknown token");

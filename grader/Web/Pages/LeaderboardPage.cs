@@ -80,11 +80,8 @@ internal static class LeaderboardPage
         }
     }
 
-    private static async Task<Board> FinalOrPublicAsync(IBoards boards, string assignment, CancellationToken cancellation)
-    {
-        var board = await boards.ShowAsync(assignment, privateBoard: false, cancellation);
-        return board.Finalized ? await boards.ShowAsync(assignment, privateBoard: true, cancellation) : board;
-    }
+    private static async Task<Board> FinalOrPublicAsync(IBoards boards, string assignment, CancellationToken cancellation) =>
+        await boards.ShowAsync(assignment, privateBoard: await boards.IsFinalizedAsync(assignment, cancellation), cancellation);
 
     private static string Table(Board board, bool withMembers)
     {

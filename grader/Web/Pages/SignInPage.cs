@@ -1,6 +1,5 @@
 using Course.Grader.Web.Auth;
 using Course.Grader.Web.Data;
-using Microsoft.EntityFrameworkCore;
 
 namespace Course.Grader.Web.Pages;
 
@@ -33,8 +32,7 @@ internal static class SignInPage
         }
 
         var token = (await context.Request.ReadFormAsync(context.RequestAborted))["token"].ToString().Trim();
-        var hash = TokenHasher.Hash(token);
-        if (token.Length == 0 || !await db.Tokens.AnyAsync(t => t.Hash == hash, context.RequestAborted))
+        if (token.Length == 0 || await TokenHasher.LoginOfAsync(db, token, context.RequestAborted) is null)
         {
             return Form(context, "This token is unknown.");
         }

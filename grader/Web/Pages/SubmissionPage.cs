@@ -64,6 +64,12 @@ internal static class SubmissionPage
             link.Url = $"/submissions/{id}/files/{Uri.EscapeDataString(link.Url!)}";
         }
 
+        // The report opens with the same heading the page already shows.
+        if (document.FirstOrDefault() is HeadingBlock { Level: 1 } heading)
+        {
+            document.Remove(heading);
+        }
+
         return Html.Page(context, title, document.ToHtml(Markdown));
     }
 
