@@ -1,6 +1,6 @@
 # bench/run rush [JOBS] [CONCURRENCY]: a deadline rush. JOBS students (default 300) push to local
-# repositories; intake (grader fetch) and grader grade queue them in batches within the first
-# minute while a `grader worker --concurrency C` process (default: the machine's cores) grades them
+# repositories; intake (grader fetch --grade, as a timer would run it) queues them in batches within
+# the first minute while a `grader worker --concurrency C` process (default: the machine's cores) grades them
 # in the busybox sandbox. Checks that no submission is lost or graded twice, then compares the
 # pipeline's throughput (first claim to last result) with bare sandbox runs of the same job at the
 # same concurrency, measured in the same run. Needs the engine (scripts/prerequisites.sh).

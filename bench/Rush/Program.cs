@@ -59,8 +59,7 @@ try
     var intakeWatch = Stopwatch.StartNew();
     foreach (var batch in batches)
     {
-        GraderCommand.Run(grader, root, "fetch", "hw1", "--source", "local", "--repos", batch);
-        GraderCommand.Run(grader, root, "grade", "hw1");
+        GraderCommand.Run(grader, root, "fetch", "hw1", "--source", "local", "--repos", batch, "--grade");
     }
 
     var queuedSeconds = intakeWatch.Elapsed.TotalSeconds;
@@ -89,7 +88,7 @@ try
 
     var bare = jobs / bareSeconds;
     var pipeline = jobs / span;
-    Console.WriteLine(string.Create(invariant, $"{jobs} submissions queued in {queuedSeconds:0.0} s by {batches.Count} fetch+grade rounds; all graded once ({total} jobs, {results} results)"));
+    Console.WriteLine(string.Create(invariant, $"{jobs} submissions queued in {queuedSeconds:0.0} s by {batches.Count} fetch --grade rounds; all graded once ({total} jobs, {results} results)"));
     Console.WriteLine(string.Create(invariant, $"bare sandbox: {bare:0.00} jobs/s ({bareSeconds:0.0} s); pipeline: {pipeline:0.00} jobs/s (first claim to last result {span:0.0} s), concurrency {concurrency}"));
     Console.WriteLine(string.Create(invariant, $"rush: ratio {pipeline / bare:0.00} (pipeline vs bare sandbox throughput, {jobs} jobs)"));
 }

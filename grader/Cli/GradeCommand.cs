@@ -27,18 +27,15 @@ internal static class GradeCommand
             }
 
             List<Guid> ids;
-            int created;
             await using (var scope = context.CreateScope())
             {
                 var jobs = await scope.ServiceProvider.GetRequiredService<GradeRequests>()
                     .EnqueueAsync(context.Get(assignment), context.Get(student), context.Cancellation);
                 ids = jobs.Select(j => j.Job.Id).ToList();
-                created = jobs.Count(j => j.Created);
-            }
-
-            if (!context.Json)
-            {
-                await context.Out.WriteLineAsync($"{created} job(s) queued, {ids.Count - created} already queued or graded");
+                if (!context.Json)
+                {
+                    await context.Out.WriteLineAsync(GradeRequests.Summary(jobs));
+                }
             }
 
             if (context.Get(wait) && ids.Count > 0)

@@ -32,14 +32,12 @@ internal sealed class GradeRequests(ICourseProvider course, GraderDbContext db, 
             throw new NotFoundException($"--student: '{owner}' has no recorded submission for '{assignment.Id}' (run grader fetch first)");
         }
 
-        var jobs = new List<(GradingJob, bool)>();
-        foreach (var submission in submissions)
-        {
-            jobs.Add(await queue.EnqueueAsync(submission, cancellation));
-        }
-
-        return jobs;
+        return await queue.EnqueueAllAsync(assignment.Id, submissions, cancellation);
     }
+
+    /// <summary>"N job(s) queued, M already queued or graded", as the command line prints it.</summary>
+    public static string Summary(IReadOnlyCollection<(GradingJob Job, bool Created)> jobs) =>
+        $"{jobs.Count(j => j.Created)} job(s) queued, {jobs.Count(j => !j.Created)} already queued or graded";
 
     /// <summary>How many of <paramref name="jobs"/> are finished.</summary>
     public Task<int> FinishedAsync(IReadOnlyCollection<Guid> jobs, CancellationToken cancellation) =>

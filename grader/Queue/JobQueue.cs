@@ -24,19 +24,8 @@ internal sealed class JobQueue(GraderDbContext db, DatabaseSettings database, Qu
             return (existing, false);
         }
 
-        var now = time.GetUtcNow();
         var pending = await db.Jobs.CountAsync(j => j.Owner == submission.Owner && Unfinished.Contains(j.State), cancellation);
-        var job = new GradingJob
-        {
-            Id = Guid.NewGuid(),
-            SubmissionId = submission.Id,
-            Assignment = submission.Assignment,
-            Owner = submission.Owner,
-            Commit = submission.Commit,
-            FairSequence = pending,
-            EnqueuedAt = now,
-            NextAttemptAt = now,
-        };
+        var job = NewJob(submission, pending, time.GetUtcNow());
         db.Jobs.Add(job);
         try
         {
@@ -49,6 +38,55 @@ internal sealed class JobQueue(GraderDbContext db, DatabaseSettings database, Qu
             db.Entry(job).State = EntityState.Detached;
             return (await FindAsync(submission, cancellation)
                 ?? throw new InvalidOperationException($"job for {submission.Assignment}/{submission.Owner}@{submission.Commit} vanished"), false);
+        }
+    }
+
+    /// <summary>
+    /// <see cref="EnqueueAsync"/> for many submissions of one assignment in one transaction: the
+    /// existing keys and each owner's pending jobs are read once, not once per submission.
+    /// </summary>
+    public async Task<IReadOnlyList<(GradingJob Job, bool Created)>> EnqueueAllAsync(string assignment,
+        IReadOnlyList<Submission> submissions, CancellationToken cancellation)
+    {
+        var owners = submissions.Select(s => s.Owner).Distinct().ToList();
+        var known = (await db.Jobs.AsNoTracking().Where(j => j.Assignment == assignment && owners.Contains(j.Owner)).ToListAsync(cancellation))
+            .ToDictionary(j => (j.Owner, j.Commit));
+        var pending = await db.Jobs.Where(j => owners.Contains(j.Owner) && Unfinished.Contains(j.State))
+            .GroupBy(j => j.Owner).Select(g => new { Owner = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Owner, g => g.Count, cancellation);
+        var now = time.GetUtcNow();
+        var jobs = new List<(GradingJob Job, bool Created)>();
+        foreach (var submission in submissions)
+        {
+            if (known.TryGetValue((submission.Owner, submission.Commit), out var existing))
+            {
+                jobs.Add((existing, false));
+                continue;
+            }
+
+            var job = NewJob(submission, pending.GetValueOrDefault(submission.Owner), now);
+            pending[submission.Owner] = job.FairSequence + 1;
+            known[(submission.Owner, submission.Commit)] = job;
+            db.Jobs.Add(job);
+            jobs.Add((job, true));
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(cancellation);
+            return jobs;
+        }
+        catch (DbUpdateException)
+        {
+            // Another process enqueued some of these meanwhile: one at a time, theirs stand.
+            db.ChangeTracker.Clear();
+            var one = new List<(GradingJob, bool)>();
+            foreach (var submission in submissions)
+            {
+                one.Add(await EnqueueAsync(submission, cancellation));
+            }
+
+            return one;
         }
     }
 
@@ -160,6 +198,18 @@ internal sealed class JobQueue(GraderDbContext db, DatabaseSettings database, Qu
         await transaction.CommitAsync(cancellation);
         return true;
     }
+
+    private static GradingJob NewJob(Submission submission, int fairSequence, DateTimeOffset now) => new()
+    {
+        Id = Guid.NewGuid(),
+        SubmissionId = submission.Id,
+        Assignment = submission.Assignment,
+        Owner = submission.Owner,
+        Commit = submission.Commit,
+        FairSequence = fairSequence,
+        EnqueuedAt = now,
+        NextAttemptAt = now,
+    };
 
     private IQueryable<GradingJob> Owned(JobLease lease) => db.Jobs.Where(j =>
         j.Id == lease.JobId && j.State == JobState.Running && j.LeaseOwner == lease.Worker && j.Attempts == lease.Attempt);

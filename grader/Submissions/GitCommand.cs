@@ -1,13 +1,12 @@
 using System.Diagnostics;
-using System.Text;
 
 namespace Course.Grader.Submissions;
 
 /// <summary>
 /// Runs plumbing git commands on a student's bare repository without running anything the
 /// repository configures: no system or global config, hooks pointed at /dev/null, fsmonitor off,
-/// no pager, no terminal prompts. Only plumbing (rev-parse, ls-tree, cat-file) is used, and none of
-/// those apply attributes, filters or textconv drivers, so a malicious .gitattributes does nothing.
+/// no pager, no terminal prompts. Only plumbing (<c>cat-file</c>, see <see cref="GitObjectReader"/>) is used,
+/// and it applies no attributes, filters or textconv drivers, so a malicious .gitattributes does nothing.
 /// </summary>
 internal sealed class GitCommand(string gitDirectory)
 {
@@ -46,27 +45,6 @@ internal sealed class GitCommand(string gitDirectory)
         start.Environment["HOME"] = "/nonexistent";
         return start;
     }
-
-    /// <summary>Runs a command and returns its standard output; a non-zero exit throws with git's message.</summary>
-    public async Task<byte[]> RunAsync(CancellationToken cancellation, params string[] arguments)
-    {
-        using var process = Process.Start(StartInfo(arguments)) ?? throw new InvalidOperationException("git did not start");
-        process.StandardInput.Close();
-        using var output = new MemoryStream();
-        var copy = process.StandardOutput.BaseStream.CopyToAsync(output, cancellation);
-        var error = process.StandardError.ReadToEndAsync(cancellation);
-        await Task.WhenAll(copy, error);
-        await process.WaitForExitAsync(cancellation);
-        if (process.ExitCode != 0)
-        {
-            throw new GitException($"git {string.Join(' ', arguments)} in {GitDirectory} failed ({process.ExitCode}): {(await error).Trim()}");
-        }
-
-        return output.ToArray();
-    }
-
-    public async Task<string> RunTextAsync(CancellationToken cancellation, params string[] arguments) =>
-        Encoding.UTF8.GetString(await RunAsync(cancellation, arguments)).Trim();
 }
 
 /// <summary>A git command failed on a repository (not a git repository, corrupt, unborn branch).</summary>

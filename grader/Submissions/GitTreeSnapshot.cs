@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 
 namespace Course.Grader.Submissions;
@@ -6,54 +5,20 @@ namespace Course.Grader.Submissions;
 /// <summary>
 /// Writes the tree of one commit into a folder, blob by blob, with the safe-extraction rules:
 /// only regular files are written (symbolic links and submodules are left out and reported),
-/// every path is checked (<see cref="TreePath"/>), and file count and sizes are capped. Blobs are
-/// read with <c>git cat-file --batch</c>, which gives the exact stored bytes: no smudge filters,
-/// no export-subst, no LFS download. LFS pointer files are kept as they are and reported.
+/// every path is checked (<see cref="TreePath"/>), and file count and sizes are capped before
+/// any content is read. Trees and blobs come raw from <see cref="GitObjectReader"/>: no smudge
+/// filters, no export-subst, no LFS download. LFS pointer files are kept as they are and reported.
 /// </summary>
 internal static class GitTreeSnapshot
 {
     private const string LfsPointer = "version https://git-lfs.github.com/spec/v1";
 
     /// <summary>Writes the tree into <paramref name="destination"/> (which must not exist) and returns notes for the feedback.</summary>
-    public static async Task<IReadOnlyList<string>> WriteAsync(GitCommand git, string commit, string destination,
+    public static async Task<IReadOnlyList<string>> WriteAsync(GitObjectReader objects, string commit, string destination,
         SnapshotLimits limits, CancellationToken cancellation)
     {
-        var listing = await git.RunAsync(cancellation, "ls-tree", "-r", "-z", "-l", "--full-tree", commit);
         var notes = new List<string>();
-        var files = new List<(string Sha, string Path, bool Executable, long Size)>();
-        foreach (var entry in Split(listing))
-        {
-            var tab = Array.IndexOf(entry, (byte)'\t');
-            var header = Encoding.ASCII.GetString(entry, 0, tab).Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            var refused = TreePath.Refuse(entry.AsSpan(tab + 1), limits.MaxPathBytes, out var path);
-            var (mode, sha, sizeText) = (header[0], header[2], header[3]);
-            if (refused is not null)
-            {
-                notes.Add($"`{TreePath.Printable(path)}` left out: {refused}");
-            }
-            else if (mode == "160000")
-            {
-                notes.Add($"`{path}` is a submodule: submodules are not fetched; commit the code itself");
-            }
-            else if (mode == "120000")
-            {
-                notes.Add($"`{path}` is a symbolic link: links are not followed or copied");
-            }
-            else if (!long.TryParse(sizeText, NumberStyles.None, CultureInfo.InvariantCulture, out var size) || size > limits.MaxFileBytes)
-            {
-                notes.Add($"`{path}` left out: larger than {limits.MaxFileBytes / (1024 * 1024)} MiB");
-            }
-            else
-            {
-                files.Add((sha, path, mode == "100755", size));
-            }
-        }
-
-        if (files.Count > limits.MaxFiles)
-        {
-            throw new IntakeException($"commit {commit} has {files.Count} files; at most {limits.MaxFiles} are accepted");
-        }
-
+        var files = await ListFilesAsync(objects, commit, limits, notes, cancellation);
         var total = files.Sum(f => f.Size);
         if (total > limits.MaxTotalBytes)
         {
@@ -62,8 +27,9 @@ internal static class GitTreeSnapshot
 
         var root = Path.GetFullPath(destination);
         Directory.CreateDirectory(root);
-        await foreach (var (file, content) in ReadBlobsAsync(git, files, cancellation))
+        foreach (var file in files)
         {
+            var (_, content) = await objects.ReadAsync(file.Id, "blob", limits.MaxFileBytes, cancellation);
             var target = Path.GetFullPath(Path.Combine(root, file.Path));
             if (!target.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
             {
@@ -90,72 +56,88 @@ internal static class GitTreeSnapshot
         return notes;
     }
 
-    private static async IAsyncEnumerable<((string Sha, string Path, bool Executable, long Size) File, byte[] Content)> ReadBlobsAsync(
-        GitCommand git, List<(string Sha, string Path, bool Executable, long Size)> files,
-        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellation)
+    /// <summary>
+    /// Walks the commit's trees and returns the regular files to write, with their sizes. Folders
+    /// count against the file cap too: a tree that lists one subtree many times, level after level
+    /// (a "tree bomb"), is refused after <see cref="SnapshotLimits.MaxFiles"/> entries, not expanded.
+    /// </summary>
+    private static async Task<List<TreeFile>> ListFilesAsync(GitObjectReader objects, string commit, SnapshotLimits limits,
+        List<string> notes, CancellationToken cancellation)
     {
-        if (files.Count == 0)
+        var maxTreeBytes = (long)limits.MaxFiles * (limits.MaxPathBytes + 64);
+        var files = new List<TreeFile>();
+        var folders = new Queue<(string Id, byte[] Path)>([($"{commit}^{{tree}}", [])]);
+        var entries = 0;
+        while (folders.TryDequeue(out var folder))
         {
-            yield break;
-        }
-
-        using var process = System.Diagnostics.Process.Start(git.StartInfo("cat-file", "--batch"))
-            ?? throw new InvalidOperationException("git did not start");
-        var feed = Task.Run(async () =>
-        {
-            foreach (var file in files)
+            var (tree, content) = await objects.ReadAsync(folder.Id, "tree", maxTreeBytes, cancellation);
+            foreach (var entry in TreeEntry.Parse(content, tree.Id.Length / 2, tree.Id))
             {
-                await process.StandardInput.WriteAsync($"{file.Sha}\n");
-            }
+                if (++entries > limits.MaxFiles)
+                {
+                    throw new IntakeException($"commit {commit} has more than {limits.MaxFiles} files and folders; at most {limits.MaxFiles} are accepted");
+                }
 
-            process.StandardInput.Close();
-        }, cancellation);
-        var errors = process.StandardError.ReadToEndAsync(cancellation);
-        var output = new BufferedStream(process.StandardOutput.BaseStream, 1 << 16);
-        foreach (var file in files)
-        {
-            var header = await ReadLineAsync(output, cancellation);
-            var parts = header.Split(' ');
-            if (parts.Length != 3 || parts[1] != "blob" || !long.TryParse(parts[2], CultureInfo.InvariantCulture, out var size) || size != file.Size)
-            {
-                throw new GitException($"git cat-file answered '{header}' for {file.Path} in {git.GitDirectory}");
+                byte[] raw = folder.Path.Length == 0 ? entry.Name : [.. folder.Path, (byte)'/', .. entry.Name];
+                var refused = TreePath.Refuse(raw, limits.MaxPathBytes, out var path);
+                if (refused is not null)
+                {
+                    notes.Add($"`{TreePath.Printable(path)}` left out: {refused}");
+                }
+                else if (entry.Mode == "40000")
+                {
+                    folders.Enqueue((entry.Id, raw));
+                }
+                else if (entry.Mode == "160000")
+                {
+                    notes.Add($"`{path}` is a submodule: submodules are not fetched; commit the code itself");
+                }
+                else if (entry.Mode == "120000")
+                {
+                    notes.Add($"`{path}` is a symbolic link: links are not followed or copied");
+                }
+                else if (!entry.Mode.StartsWith("100", StringComparison.Ordinal))
+                {
+                    notes.Add($"`{path}` left out: unknown file mode {entry.Mode}");
+                }
+                else if (await objects.FindAsync(entry.Id, cancellation) is not { Type: "blob" } blob)
+                {
+                    notes.Add($"`{path}` left out: its content is missing from the repository");
+                }
+                else if (blob.Size > limits.MaxFileBytes)
+                {
+                    notes.Add($"`{path}` left out: larger than {limits.MaxFileBytes / (1024 * 1024)} MiB");
+                }
+                else
+                {
+                    files.Add(new TreeFile(entry.Id, path, entry.Mode == "100755", blob.Size));
+                }
             }
-
-            var content = new byte[size];
-            await output.ReadExactlyAsync(content, cancellation);
-            _ = await ReadLineAsync(output, cancellation);
-            yield return (file, content);
         }
 
-        await feed;
-        await process.WaitForExitAsync(cancellation);
-        if (process.ExitCode != 0)
-        {
-            throw new GitException($"git cat-file failed in {git.GitDirectory}: {await errors}");
-        }
+        return files;
     }
 
-    private static async Task<string> ReadLineAsync(Stream stream, CancellationToken cancellation)
-    {
-        var line = new List<byte>();
-        var one = new byte[1];
-        while (await stream.ReadAsync(one, cancellation) == 1 && one[0] != (byte)'\n')
-        {
-            line.Add(one[0]);
-        }
+    private sealed record TreeFile(string Id, string Path, bool Executable, long Size);
 
-        return Encoding.ASCII.GetString(line.ToArray());
-    }
-
-    private static IEnumerable<byte[]> Split(byte[] listing)
+    /// <summary>One entry of a raw tree object: <c>mode SP name NUL id</c>, the id in binary.</summary>
+    private sealed record TreeEntry(string Mode, byte[] Name, string Id)
     {
-        var start = 0;
-        for (var i = 0; i < listing.Length; i++)
+        public static IEnumerable<TreeEntry> Parse(byte[] tree, int idBytes, string treeId)
         {
-            if (listing[i] == 0)
+            var at = 0;
+            while (at < tree.Length)
             {
-                yield return listing[start..i];
-                start = i + 1;
+                var space = Array.IndexOf(tree, (byte)' ', at);
+                var nul = space < 0 ? -1 : Array.IndexOf(tree, (byte)0, space);
+                if (nul < 0 || nul + 1 + idBytes > tree.Length)
+                {
+                    throw new GitException($"tree {treeId} is malformed at byte {at}");
+                }
+
+                yield return new TreeEntry(Encoding.ASCII.GetString(tree, at, space - at), tree[(space + 1)..nul],
+                    Convert.ToHexStringLower(tree, nul + 1, idBytes));
+                at = nul + 1 + idBytes;
             }
         }
     }

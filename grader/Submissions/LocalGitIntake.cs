@@ -69,21 +69,27 @@ internal sealed class LocalGitIntake(ICourseProvider course, RosterLookup roster
             return new FetchEntry(name, null, null, FetchStatus.Skipped, $"'{login}' is not a student or team in the roster", null, null);
         }
 
-        var git = new GitCommand(folder);
-        string commit;
+        await using var objects = GitObjectReader.Open(new GitCommand(folder));
+        GitObject? head;
         try
         {
-            commit = await git.RunTextAsync(cancellation, "rev-parse", "--verify", "--quiet", "--end-of-options", "HEAD^{commit}");
+            head = await objects.FindAsync("HEAD^{commit}", cancellation);
         }
         catch (GitException)
+        {
+            head = null;
+        }
+
+        if (head is null)
         {
             return new FetchEntry(name, owner.Id, null, FetchStatus.Skipped, "no commits (or not a git repository)", null, null);
         }
 
+        var commit = head.Id;
         try
         {
             var (submission, created) = await recorder.RecordAsync(assignment, owner, name, commit, SubmissionSource.Local,
-                (destination, token) => GitTreeSnapshot.WriteAsync(git, commit, destination, limits, token), cancellation);
+                (destination, token) => GitTreeSnapshot.WriteAsync(objects, commit, destination, limits, token), cancellation);
             return new FetchEntry(name, owner.Id, commit, created ? FetchStatus.Recorded : FetchStatus.Known, null, submission.ReceivedAt, null);
         }
         catch (Exception failure) when (failure is IntakeException or GitException)

@@ -6,32 +6,73 @@ namespace Course.Grader.Submissions;
 /// <summary>
 /// Maps the login in a repository name to the owner of the work, read-only over the roster the
 /// assignments module imported: a student's GitHub login or course login, or, for team work, the
-/// team's id or name for that assignment.
+/// team's id or name for that assignment. The roster of an assignment is read once per scope: a
+/// fetch looks up hundreds of repositories.
 /// </summary>
 internal sealed class RosterLookup(AssignmentsDbContext roster)
 {
+    private readonly Dictionary<string, Owners> byAssignment = new(StringComparer.Ordinal);
+
     public async Task<SubmissionOwner?> FindAsync(string assignment, string login, CancellationToken cancellation)
     {
-        var team = await roster.Teams.AsNoTracking()
-            .Where(t => t.Assignment == assignment && (t.Id == login || t.Name == login))
-            .Select(t => t.Id).FirstOrDefaultAsync(cancellation);
-        if (team is not null)
+        if (!byAssignment.TryGetValue(assignment, out var owners))
+        {
+            owners = await LoadAsync(assignment, cancellation);
+            byAssignment[assignment] = owners;
+        }
+
+        if (owners.Teams.TryGetValue(login, out var team))
         {
             return new SubmissionOwner(team, IsTeam: true);
         }
 
-        var student = await roster.Students.AsNoTracking()
-            .Where(s => s.GitHub == login || s.Login == login)
-            .Select(s => s.Login).FirstOrDefaultAsync(cancellation);
-        if (student is null)
+        if (!owners.Students.TryGetValue(login, out var student))
         {
             return null;
         }
 
         // In team work a student's repository counts for their team.
-        var member = await roster.TeamMembers.AsNoTracking()
-            .Where(m => m.Assignment == assignment && m.Login == student)
-            .Select(m => m.TeamId).FirstOrDefaultAsync(cancellation);
-        return member is not null ? new SubmissionOwner(member, IsTeam: true) : new SubmissionOwner(student, IsTeam: false);
+        return owners.TeamOfStudent.TryGetValue(student, out var member)
+            ? new SubmissionOwner(member, IsTeam: true)
+            : new SubmissionOwner(student, IsTeam: false);
+    }
+
+    private async Task<Owners> LoadAsync(string assignment, CancellationToken cancellation)
+    {
+        var owners = new Owners();
+        foreach (var team in await roster.Teams.AsNoTracking().Where(t => t.Assignment == assignment)
+                     .Select(t => new { t.Id, t.Name }).ToListAsync(cancellation))
+        {
+            owners.Teams.TryAdd(team.Id, team.Id);
+            owners.Teams.TryAdd(team.Name, team.Id);
+        }
+
+        var students = await roster.Students.AsNoTracking().Select(s => new { s.Login, s.GitHub }).ToListAsync(cancellation);
+        foreach (var student in students)
+        {
+            owners.Students.TryAdd(student.GitHub, student.Login);
+        }
+
+        foreach (var student in students)
+        {
+            owners.Students.TryAdd(student.Login, student.Login);
+        }
+
+        foreach (var member in await roster.TeamMembers.AsNoTracking().Where(m => m.Assignment == assignment)
+                     .Select(m => new { m.Login, m.TeamId }).ToListAsync(cancellation))
+        {
+            owners.TeamOfStudent.TryAdd(member.Login, member.TeamId);
+        }
+
+        return owners;
+    }
+
+    private sealed class Owners
+    {
+        public Dictionary<string, string> Teams { get; } = new(StringComparer.Ordinal);
+
+        public Dictionary<string, string> Students { get; } = new(StringComparer.Ordinal);
+
+        public Dictionary<string, string> TeamOfStudent { get; } = new(StringComparer.Ordinal);
     }
 }

@@ -80,6 +80,54 @@ public sealed class LocalGitIntakeTests
     }
 
     [Fact]
+    public async Task Fetch_TreeBombAndRepositoriesWithoutCommits_SkippedWithReasonsOthersRecorded()
+    {
+        using var course = await TestCourse.CreateAsync(new FakeTimeProvider(Now), students: ["alice", "bob", "carol", "dave"]);
+        var repos = Path.Combine(course.Directory, "repos");
+        Directory.CreateDirectory(repos);
+        var commit = GitRepos.CreateBare(repos, "hw1-alice", new Dictionary<string, string> { ["run.sh"] = "echo 1\n" });
+        GitRepos.CreateTreeBomb(repos, "hw1-bob", width: 10, depth: 6);
+        GitRepos.Run(repos, "init", "-q", "--bare", "hw1-carol.git");
+        Directory.CreateDirectory(Path.Combine(repos, "hw1-dave.git"));
+
+        var (exit, output, error) = await course.RunAsync("fetch", TestCourse.Assignment, "--repos", repos, "--json");
+
+        Assert.True(exit == 0, error);
+        var entries = JsonSerializer.Deserialize<JsonElement>(output).EnumerateArray()
+            .ToDictionary(e => e.GetProperty("repository").GetString()!, e => (Status: e.GetProperty("status").GetString(), Message: e.GetProperty("message").GetString()));
+        Assert.Equal("recorded", entries["hw1-alice.git"].Status);
+        Assert.Equal("skipped", entries["hw1-bob.git"].Status);
+        Assert.Contains("more than 10000 files and folders", entries["hw1-bob.git"].Message);
+        Assert.Equal(("skipped", "no commits (or not a git repository)"), entries["hw1-carol.git"]);
+        Assert.Equal(("skipped", "no commits (or not a git repository)"), entries["hw1-dave.git"]);
+        var submission = await course.QueryAsync(db => db.Submissions.SingleAsync());
+        Assert.Equal(commit, submission.Commit);
+        var snapshots = Path.GetDirectoryName(Path.GetDirectoryName(submission.SnapshotPath))!;
+        Assert.Empty(Directory.GetDirectories(snapshots, "*partial*", SearchOption.AllDirectories));
+    }
+
+    [Fact]
+    public async Task FetchWithGrade_QueuesRecordedSubmissionsOnce()
+    {
+        using var course = await TestCourse.CreateAsync(new FakeTimeProvider(Now), students: ["alice", "bob"]);
+        var repos = Path.Combine(course.Directory, "repos");
+        Directory.CreateDirectory(repos);
+        GitRepos.CreateBare(repos, "hw1-alice", new Dictionary<string, string> { ["run.sh"] = "echo 1\n" });
+        GitRepos.CreateBare(repos, "hw1-bob", new Dictionary<string, string> { ["run.sh"] = "echo 2\n" });
+
+        var first = await course.RunAsync("fetch", TestCourse.Assignment, "--repos", repos, "--grade");
+        var again = await course.RunAsync("fetch", TestCourse.Assignment, "--repos", repos, "--grade", "--json");
+
+        Assert.True(first.Exit == 0, first.Error);
+        Assert.Contains("2 job(s) queued, 0 already queued or graded", first.Out);
+        var json = JsonSerializer.Deserialize<JsonElement>(again.Out);
+        Assert.Equal((0, 2), (json.GetProperty("jobsQueued").GetInt32(), json.GetProperty("jobsKnown").GetInt32()));
+        Assert.All(json.GetProperty("entries").EnumerateArray(), e => Assert.Equal("known", e.GetProperty("status").GetString()));
+        var jobs = await course.QueryAsync(db => db.Jobs.OrderBy(j => j.Owner).Select(j => j.Owner).ToListAsync());
+        Assert.Equal(["alice", "bob"], jobs);
+    }
+
+    [Fact]
     public async Task Fetch_MissingFolder_BadInputNamingIt()
     {
         using var course = await TestCourse.CreateAsync(new FakeTimeProvider(Now));

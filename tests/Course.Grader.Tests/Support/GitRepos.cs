@@ -41,9 +41,34 @@ internal static class GitRepos
     /// <summary>The student's clone, beside the folder of bare repositories (never inside it).</summary>
     private static string WorkTree(string folder, string name) => Path.Combine(Path.GetDirectoryName(folder)!, "work", name);
 
-    public static string Run(string directory, params string[] arguments)
+    /// <summary>
+    /// Makes <c>{folder}/{name}.git</c> whose commit holds a "tree bomb": one file, then
+    /// <paramref name="depth"/> levels of folders that each list the level below <paramref name="width"/> times
+    /// (width^depth files from a few objects). Built with plumbing, as a hostile student would.
+    /// </summary>
+    public static void CreateTreeBomb(string folder, string name, int width, int depth)
     {
-        var start = new ProcessStartInfo("git") { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
+        var bare = Path.Combine(folder, $"{name}.git");
+        Run(folder, "init", "-q", "--bare", "-b", "main", bare);
+        var blob = RunWithInput(bare, "boom\n", "hash-object", "-w", "--stdin").Trim();
+        var tree = RunWithInput(bare, $"100644 blob {blob}\tf.txt\n", "mktree").Trim();
+        for (var level = 0; level < depth; level++)
+        {
+            tree = RunWithInput(bare, string.Concat(Enumerable.Range(0, width).Select(i => $"040000 tree {tree}\td{i}\n")), "mktree").Trim();
+        }
+
+        var commit = Run(bare, "commit-tree", tree, "-m", "bomb").Trim();
+        Run(bare, "update-ref", "refs/heads/main", commit);
+    }
+
+    public static string Run(string directory, params string[] arguments) => RunWithInput(directory, null, arguments);
+
+    private static string RunWithInput(string directory, string? input, params string[] arguments)
+    {
+        var start = new ProcessStartInfo("git")
+        {
+            WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = input is not null,
+        };
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
@@ -56,6 +81,12 @@ internal static class GitRepos
         // A forged, ancient commit date: intake must never use it.
         start.Environment["GIT_AUTHOR_DATE"] = start.Environment["GIT_COMMITTER_DATE"] = "2001-01-01T00:00:00Z";
         using var process = Process.Start(start)!;
+        if (input is not null)
+        {
+            process.StandardInput.Write(input);
+            process.StandardInput.Close();
+        }
+
         var output = process.StandardOutput.ReadToEnd();
         var error = process.StandardError.ReadToEnd();
         process.WaitForExit();
