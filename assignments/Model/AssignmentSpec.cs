@@ -25,6 +25,12 @@ public sealed record AssignmentSpec
     /// <summary>Sandbox image (an <c>images build</c> recipe name) for tests, competition and debug kinds.</summary>
     public string? Image { get; init; }
 
+    /// <summary>
+    /// Other images a submission may ask for, by naming one in a <c>.course-image</c> file at its root
+    /// (a PyTorch entry to a competition whose reference is TorchSharp, say). The command and limits stay the same.
+    /// </summary>
+    public IReadOnlyList<string> Images { get; init; } = [];
+
     /// <summary>Command run in the container, e.g. ["python3", "/submission/train.py"].</summary>
     public IReadOnlyList<string> Command { get; init; } = [];
 

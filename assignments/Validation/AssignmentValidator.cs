@@ -94,6 +94,13 @@ internal sealed class AssignmentValidator(CourseSpec course, AssignmentSpec assi
     private void ValidateRun()
     {
         problems.Require(!string.IsNullOrWhiteSpace(assignment.Image), $"{at}.image", "is required for a graded run");
+        for (var i = 0; i < assignment.Images.Count; i++)
+        {
+            var other = assignment.Images[i];
+            problems.Require(!string.IsNullOrWhiteSpace(other) && other != assignment.Image && assignment.Images.Take(i).All(o => o != other),
+                $"{at}.images[{i}]", $"'{other}' is empty, the assignment's own image or listed twice");
+        }
+
         problems.Require(assignment.Command.Count > 0, $"{at}.command", "is required for a graded run");
         var limits = assignment.Limits;
         var path = $"{at}.limits";

@@ -38,7 +38,7 @@ internal sealed class DemoStory(CommandContext context, ICourseProvider course, 
             ["fetch", "midterm", "--source", "local", "--repos", repositories], ["grade", "midterm", "--wait", "--concurrency", "2"]);
         await StepAsync("Every grading job", "2026-11-04T20:30:00+01:00", ["jobs"]);
 
-        await CompetitionAsync();
+        await CompetitionAsync(repositories);
         await CreditsAsync();
         await StepAsync("The grade book TAs review", "2027-02-01T09:00:00+01:00",
             ["grades", "set", "essay", "--student", "ana-strong", "--item", "claim", "--points", "4", "--by", "ta-bob"],
@@ -48,7 +48,7 @@ internal sealed class DemoStory(CommandContext context, ICourseProvider course, 
             ["grades", "show"], ["grades", "export", "--format", "canvas", "--output", Path.Combine(output, "grades-canvas.csv")]);
     }
 
-    private async Task CompetitionAsync()
+    private async Task CompetitionAsync(string repositories)
     {
         var reference = course.Resolve(Path.Combine(".calibration", "hw2", "reference", "out", "predictions.csv"));
         if (!File.Exists(reference))
@@ -56,10 +56,13 @@ internal sealed class DemoStory(CommandContext context, ICourseProvider course, 
             throw new WorkFailedException($"hw2: calibration left no reference predictions at {reference}");
         }
 
+        await StepAsync("hw2: two PyTorch entries train in the sandbox, on the course-python image their .course-image asks for",
+            "2026-10-19T20:00:00+02:00",
+            ["fetch", "hw2", "--source", "local", "--repos", repositories], ["grade", "hw2", "--wait", "--concurrency", "2"]);
         var uploads = Path.Combine(output, "uploads");
         var teams = new (string Team, double Noise)[]
         {
-            ("ana-strong", 0.02), ("eli-python", 0.06), ("ben-median", 0.2), ("ivy-solo", 0.1), ("gus-baseline", 0.9),
+            ("ana-strong", 0.02), ("ben-median", 0.2), ("ivy-solo", 0.1), ("gus-baseline", 0.9),
         };
         for (var day = 0; day < 2; day++)
         {
@@ -113,7 +116,7 @@ internal sealed class DemoStory(CommandContext context, ICourseProvider course, 
         Directory.EnumerateDirectories(students).Order(StringComparer.Ordinal)
             .SelectMany(student => Directory.EnumerateDirectories(student)
                 .Select(folder => (Path.GetFileName(student), Path.GetFileName(folder))))
-            .Where(s => course.Course.FindAssignment(s.Item2) is { Kind: AssignmentKind.Tests or AssignmentKind.Debug });
+            .Where(s => course.Course.FindAssignment(s.Item2) is { Kind: AssignmentKind.Tests or AssignmentKind.Debug or AssignmentKind.Competition });
 
     private string Quote(string argument) =>
         argument.Contains(' ', StringComparison.Ordinal) ? $"\"{argument}\"" : argument.Replace(output, "demo-output", StringComparison.Ordinal);

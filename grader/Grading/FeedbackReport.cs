@@ -10,7 +10,7 @@ namespace Course.Grader.Grading;
 /// </summary>
 internal static class FeedbackReport
 {
-    public static string Render(Submission submission, Verdict verdict, SandboxOutcome? run, IReadOnlyList<CheckResult> checks,
+    public static string Render(Submission submission, Verdict verdict, SandboxOutcome? run, ImageChoice? image, IReadOnlyList<CheckResult> checks,
         string? competitionLine, double rawScore, double score, double maxScore, int lateDays, string? problem, string? training = null)
     {
         var text = new StringBuilder();
@@ -27,7 +27,12 @@ internal static class FeedbackReport
 
         if (run is not null)
         {
-            text.AppendLine(invariant, $"- Run: exit code {run.ExitCode}, {run.WallMs} ms, {PeakMemoryText.Describe(run.PeakMemoryBytes)}{(run.TimedOut ? ", timed out" : "")}{(run.OomKilled ? ", out of memory" : "")}");
+            text.AppendLine(invariant, $"- Run: {image?.Image ?? "image unknown"}, exit code {run.ExitCode}, {run.WallMs} ms, {PeakMemoryText.Describe(run.PeakMemoryBytes)}{(run.TimedOut ? ", timed out" : "")}{(run.OomKilled ? ", out of memory" : "")}");
+        }
+
+        if (image?.Note is { } imageNote)
+        {
+            text.AppendLine().AppendLine(imageNote);
         }
 
         if (problem is not null)

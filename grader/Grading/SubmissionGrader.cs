@@ -8,7 +8,8 @@ using Course.Grader.Submissions;
 namespace Course.Grader.Grading;
 
 /// <summary>
-/// Grades one submission: runs it in the sandbox with the assignment's image, command, limits and
+/// Grades one submission: runs it in the sandbox with the assignment's image (or one it offers that the
+/// submission asks for, see <see cref="ImageChoice"/>), command, limits and
 /// read-only data, then scores on the host (tests/debug: compare outputs with the reference outputs,
 /// which are never mounted; competition: the leaderboard scores /out/predictions.csv), applies the
 /// late policy and writes the feedback report with its training section (checks and curve from the run's
@@ -31,9 +32,8 @@ internal sealed class SubmissionGrader(ICourseProvider course, IGradingSandbox s
         }
 
         Directory.CreateDirectory(output);
-        var request = new SandboxRequest(
-            assignment.Image ?? throw new InvalidOperationException($"assignment '{assignment.Id}' has no image"),
-            assignment.Command, assignment.Limits, Mounts(assignment, submission), output, $"job-{job.Id:N}-{attempt}");
+        var image = ImageChoice.For(assignment, submission.SnapshotPath);
+        var request = new SandboxRequest(image.Image, assignment.Command, assignment.Limits, Mounts(assignment, submission), output, $"job-{job.Id:N}-{attempt}");
         var run = await sandbox.RunAsync(request, cancellation);
 
         var (lateDays, factor) = LatePolicy.Evaluate(submission.ReceivedAt, course.Times.Deadline(assignment), assignment.LatePolicy);
@@ -78,7 +78,7 @@ internal sealed class SubmissionGrader(ICourseProvider course, IGradingSandbox s
         var training = TrainingSection.Write(logged ? metrics : null, logged ? baseline.Options(assignment) : new FeedbackOptions(), folder);
         var feedbackPath = Path.Combine(folder, "feedback.md");
         await File.WriteAllTextAsync(feedbackPath,
-            FeedbackReport.Render(submission, verdict, run, checks, competitionLine, raw, score, max, lateDays, Explain(verdict), training.Section),
+            FeedbackReport.Render(submission, verdict, run, image, checks, competitionLine, raw, score, max, lateDays, Explain(verdict), training.Section),
             CancellationToken.None);
         return new GradingResult
         {
@@ -109,7 +109,7 @@ internal sealed class SubmissionGrader(ICourseProvider course, IGradingSandbox s
         var folder = paths.Run(job.Assignment, job.Owner, job.Commit, job.Attempts + 1);
         Directory.CreateDirectory(folder);
         var feedbackPath = Path.Combine(folder, "feedback.md");
-        File.WriteAllText(feedbackPath, FeedbackReport.Render(submission, Verdict.InfrastructureFailure, null, [], null, 0, 0, 0, 0,
+        File.WriteAllText(feedbackPath, FeedbackReport.Render(submission, Verdict.InfrastructureFailure, null, null, [], null, 0, 0, 0, 0,
             $"The grading infrastructure failed on every attempt ({error}). This does not count against you; the staff will re-run it."));
         return new GradingResult
         {

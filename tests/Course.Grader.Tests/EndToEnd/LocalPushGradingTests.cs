@@ -20,6 +20,7 @@ public sealed class LocalPushGradingTests
         GitRepos.CreateBare(repos, "hw1-bob", new Dictionary<string, string>
         {
             ["run.sh"] = "echo '{\"sum\": 41, \"items\": [1, 2, 3]}' > /out/result.json; ln -s /etc/passwd /out/score.txt; echo oops >&2; exit 3\n",
+            [".course-image"] = "docker.io/attacker/root-shell\n",
         });
         Assert.Equal(0, (await course.RunAsync("fetch", TestCourse.Assignment, "--repos", repos)).Exit);
 
@@ -39,5 +40,7 @@ public sealed class LocalPushGradingTests
         Assert.Contains("$.sum", bobFeedback);
         Assert.Contains("score.txt", bobFeedback);
         Assert.Contains("oops", bobFeedback);
+        Assert.Contains("- Run: course-busybox,", aliceFeedback);
+        Assert.Contains("asks for 'docker.io/attacker/root-shell', which hw1 does not offer (course-busybox); the run used course-busybox", bobFeedback);
     }
 }
