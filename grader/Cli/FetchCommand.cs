@@ -50,7 +50,7 @@ internal static class FetchCommand
             {
                 var timing = entry.OnTime is { } onTime ? (onTime ? " on time" : " LATE") : "";
                 await context.Out.WriteLineAsync(
-                    $"{entry.Repository}: {entry.Status.ToString().ToLowerInvariant()} {entry.Commit?[..Math.Min(12, entry.Commit.Length)]}{timing}{(entry.Message is null ? "" : $" ({entry.Message})")}");
+                    $"{entry.Repository}: {entry.Status.ToString().ToLowerInvariant()} {(entry.Commit is null ? "" : ShortCommit.Of(entry.Commit))}{timing}{(entry.Message is null ? "" : $" ({entry.Message})")}");
             }
 
             await context.Out.WriteLineAsync($"{entries.Count(e => e.Status == FetchStatus.Recorded)} recorded, " +

@@ -15,7 +15,7 @@ internal static class FeedbackReport
     {
         var text = new StringBuilder();
         var invariant = CultureInfo.InvariantCulture;
-        text.AppendLine(invariant, $"# {submission.Assignment}: {submission.Owner} @ {submission.Commit[..Math.Min(12, submission.Commit.Length)]}");
+        text.AppendLine(invariant, $"# {submission.Assignment}: {submission.Owner} @ {ShortCommit.Of(submission.Commit)}");
         text.AppendLine();
         text.AppendLine(invariant, $"- Received: {submission.ReceivedAt:yyyy-MM-dd HH:mm:ss} UTC (by the server clock)");
         text.AppendLine(invariant, $"- Verdict: **{verdict}**");

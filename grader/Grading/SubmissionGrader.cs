@@ -78,7 +78,7 @@ internal sealed class SubmissionGrader(ICourseProvider course, IGradingSandbox s
         var training = TrainingSection.Write(logged ? metrics : null, logged ? baseline.Options(assignment) : new FeedbackOptions(), folder);
         var feedbackPath = Path.Combine(folder, "feedback.md");
         await File.WriteAllTextAsync(feedbackPath,
-            FeedbackReport.Render(submission, verdict, run, image, checks, competitionLine, raw, score, max, lateDays, Explain(verdict), training.Section),
+            FeedbackReport.Render(submission, verdict, run, image, checks, competitionLine, raw, score, max, lateDays, VerdictWording.Sentence(verdict), training.Section),
             CancellationToken.None);
         return new GradingResult
         {
@@ -183,13 +183,4 @@ internal sealed class SubmissionGrader(ICourseProvider course, IGradingSandbox s
             ? (value, $"Public leaderboard score ({scored.Metric}): {value:0.#####}", verdict)
             : (0, $"predictions.csv was not scored: {scored.Problem}", Verdict.InvalidOutput);
     }
-
-    private static string? Explain(Verdict verdict) => verdict switch
-    {
-        Verdict.TimedOut => "The run was stopped at the time limit.",
-        Verdict.OutOfMemory => "The run was killed for using more memory than the limit.",
-        Verdict.NonZeroExit => "Your program exited with a non-zero code; outputs it wrote were still checked.",
-        Verdict.RejectedOutput => "Some outputs were rejected (links, special files or over the limits) and ignored.",
-        _ => null,
-    };
 }

@@ -48,7 +48,7 @@ internal sealed class GitHubSubmissionTaker(RosterLookup roster, GraderDbContext
         var report = await host.DownloadAsync(repository, commit, destination, cancellation);
         return report.Complete
             ? report.Rejected.Select(r => $"{r.Path}: {r.Reason}").ToList()
-            : throw new IntakeException($"{repository.FullName}@{commit[..Math.Min(7, commit.Length)]}: the tarball was refused: {report.Aborted}");
+            : throw new IntakeException($"{repository.FullName}@{ShortCommit.Of(commit)}: the tarball was refused: {report.Aborted}");
     }
 
     private static FetchEntry Skipped(HostedRepository repository, string? owner, string? commit, string message) =>

@@ -22,7 +22,7 @@ internal static class GradingStatus
         var score = $"{Number(result.Score)}/{Number(result.MaxScore)} points{Late(result.LateDays)}";
         return result.Verdict == Verdict.Graded
             ? new(context, CommitState.Success, score, feedback)
-            : new(context, CommitState.Failure, $"{score}: {Problem(result.Verdict)}", feedback);
+            : new(context, CommitState.Failure, $"{score}: {VerdictWording.Words(result.Verdict)}", feedback);
     }
 
     private static string Late(int days) => days switch
@@ -30,17 +30,6 @@ internal static class GradingStatus
         0 => "",
         1 => ", 1 late day",
         _ => $", {days} late days",
-    };
-
-    private static string Problem(Verdict verdict) => verdict switch
-    {
-        Verdict.NonZeroExit => "your program exited with an error",
-        Verdict.TimedOut => "stopped at the time limit",
-        Verdict.OutOfMemory => "killed at the memory limit",
-        Verdict.RejectedOutput => "some outputs were rejected",
-        Verdict.InvalidOutput => "the output could not be scored",
-        Verdict.MissingOutput => "an expected output is missing",
-        _ => verdict.ToString(),
     };
 
     private static string Number(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);

@@ -54,7 +54,7 @@ internal static class HomePage
             var late = s.LateDays is > 0 ? $" ({s.LateDays} day(s) late)" : "";
             rows.Append(CultureInfo.InvariantCulture,
                 $"""<tr><td>{s.ReceivedAt:yyyy-MM-dd HH:mm} UTC</td><td>{Html.Text(s.Assignment)}</td><td>{Html.Text(s.Owner)}</td>""" +
-                $"""<td><a href="/submissions/{s.Id}">{Html.Text(s.Commit[..Math.Min(12, s.Commit.Length)])}</a></td>""" +
+                $"""<td><a href="/submissions/{s.Id}">{Html.Text(ShortCommit.Of(s.Commit))}</a></td>""" +
                 $"""<td>{Html.Text(s.Verdict ?? "waiting")}</td><td class="number">{score}{Html.Text(late)}</td></tr>""");
         }
 

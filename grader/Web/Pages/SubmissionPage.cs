@@ -50,7 +50,7 @@ internal static class SubmissionPage
             return Html.Page(context, "Submission not found", """<p class="muted">No such submission, or it is not yours.</p>""", StatusCodes.Status404NotFound);
         }
 
-        var title = $"{submission.Assignment}: {submission.Owner} @ {submission.Commit[..Math.Min(12, submission.Commit.Length)]}";
+        var title = $"{submission.Assignment}: {submission.Owner} @ {ShortCommit.Of(submission.Commit)}";
         if (result is null || !File.Exists(result.FeedbackPath))
         {
             return Html.Page(context, title, string.Create(CultureInfo.InvariantCulture,

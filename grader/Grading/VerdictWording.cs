@@ -1,0 +1,27 @@
+namespace Course.Grader.Grading;
+
+/// <summary>
+/// What a verdict means to the student, in the two lengths it is shown: a few words in a commit
+/// status, a sentence in the feedback report. One table, so both always say the same thing.
+/// </summary>
+internal static class VerdictWording
+{
+    private static readonly Dictionary<Verdict, (string Words, string? Sentence)> Meanings = new()
+    {
+        [Verdict.NonZeroExit] = ("your program exited with an error",
+            "Your program exited with a non-zero code; outputs it wrote were still checked."),
+        [Verdict.TimedOut] = ("stopped at the time limit", "The run was stopped at the time limit."),
+        [Verdict.OutOfMemory] = ("killed at the memory limit", "The run was killed for using more memory than the limit."),
+        [Verdict.RejectedOutput] = ("some outputs were rejected",
+            "Some outputs were rejected (links, special files or over the limits) and ignored."),
+        // The report explains these two in its own lines (the missing file, the scoring problem).
+        [Verdict.InvalidOutput] = ("the output could not be scored", null),
+        [Verdict.MissingOutput] = ("an expected output is missing", null),
+    };
+
+    /// <summary>A few words for a commit status.</summary>
+    public static string Words(Verdict verdict) => Meanings.TryGetValue(verdict, out var meaning) ? meaning.Words : verdict.ToString();
+
+    /// <summary>A sentence for the feedback report, or null when the report says it elsewhere.</summary>
+    public static string? Sentence(Verdict verdict) => Meanings.TryGetValue(verdict, out var meaning) ? meaning.Sentence : null;
+}
