@@ -17,12 +17,11 @@ public static class GraderModule
 {
     public static IServiceCollection AddGrader(this IServiceCollection services, IConfiguration configuration)
     {
-        _ = configuration;
         services.AddSingleton<ICompetitionScorer, LeaderboardScorer>();
         services.AddGradingPipeline(configuration);
         services.AddGradebook();
         services.AddScoped<Course.Credits.Issuing.IFinalStandings, PrizeStandings>();
-        services.AddGitHubIntake(configuration);
+        services.AddGitHubIntake();
         return services;
     }
 

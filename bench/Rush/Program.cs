@@ -33,26 +33,34 @@ try
     Directory.CreateDirectory(snapshot);
     File.WriteAllText(Path.Combine(snapshot, "run.sh"), Script);
     var limits = new SandboxLimits { Cpus = 1, MemoryBytes = 64L << 20, Pids = 64, Timeout = TimeSpan.FromSeconds(30), TmpBytes = 16L << 20 };
-    var next = 0;
-    var bareWatch = Stopwatch.StartNew();
-    await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>
+
+    // Bare runs before and after the pipeline: this machine's speed drifts by 10 % over minutes, and the mean
+    // of both sides of the pipeline run cancels most of that drift out of the ratio.
+    async Task<double> BareAsync(string pass)
     {
-        while (Interlocked.Increment(ref next) is var i && i <= jobs)
+        var next = 0;
+        var watch = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>
         {
-            var result = await sandbox.RunAsync(new SandboxJob(tag, ["sh", "/submission/run.sh"])
+            while (Interlocked.Increment(ref next) is var i && i <= jobs)
             {
-                JobId = $"rush-bare-{i}",
-                Mounts = [new SandboxMount(snapshot, "/submission")],
-                Limits = limits,
-                OutputFolder = Path.Combine(root, "bare-out", i.ToString(invariant)),
-            });
-            if (result.ExitCode != 0 || result.Outputs.Count != 1)
-            {
-                throw new InvalidOperationException($"bare run {i} failed: exit {result.ExitCode}, {result.StderrTail}");
+                var result = await sandbox.RunAsync(new SandboxJob(tag, ["sh", "/submission/run.sh"])
+                {
+                    JobId = $"rush-bare-{pass}-{i}",
+                    Mounts = [new SandboxMount(snapshot, "/submission")],
+                    Limits = limits,
+                    OutputFolder = Path.Combine(root, $"bare-out-{pass}", i.ToString(invariant)),
+                });
+                if (result.ExitCode != 0 || result.Outputs.Count != 1)
+                {
+                    throw new InvalidOperationException($"bare run {i} failed: exit {result.ExitCode}, {result.StderrTail}");
+                }
             }
-        }
-    }));
-    var bareSeconds = bareWatch.Elapsed.TotalSeconds;
+        }));
+        return watch.Elapsed.TotalSeconds;
+    }
+
+    var bareBefore = await BareAsync("before");
 
     // Pipeline: one worker process; batches of pushes fetched and queued while it works.
     using var worker = GraderCommand.Start(grader, root, ["worker", "--concurrency", concurrency.ToString(invariant)]);
@@ -76,6 +84,8 @@ try
     }
 
     GraderCommand.Stop(worker);
+    var bareAfter = await BareAsync("after");
+    var bareSeconds = (bareBefore + bareAfter) / 2;
     var total = Rush.Scalar(database, "SELECT count(*) FROM grader_jobs");
     var succeeded = Rush.Scalar(database, "SELECT count(*) FROM grader_jobs WHERE \"State\" = 'Succeeded' AND \"Attempts\" = 1");
     var results = Rush.Scalar(database, "SELECT count(*) FROM grader_results WHERE \"Verdict\" = 'Graded' AND \"Score\" = 2");
@@ -89,7 +99,7 @@ try
     var bare = jobs / bareSeconds;
     var pipeline = jobs / span;
     Console.WriteLine(string.Create(invariant, $"{jobs} submissions queued in {queuedSeconds:0.0} s by {batches.Count} fetch --grade rounds; all graded once ({total} jobs, {results} results)"));
-    Console.WriteLine(string.Create(invariant, $"bare sandbox: {bare:0.00} jobs/s ({bareSeconds:0.0} s); pipeline: {pipeline:0.00} jobs/s (first claim to last result {span:0.0} s), concurrency {concurrency}"));
+    Console.WriteLine(string.Create(invariant, $"bare sandbox: {bare:0.00} jobs/s ({bareBefore:0.0} s before, {bareAfter:0.0} s after the pipeline); pipeline: {pipeline:0.00} jobs/s (first claim to last result {span:0.0} s), concurrency {concurrency}"));
     Console.WriteLine(string.Create(invariant, $"rush: ratio {pipeline / bare:0.00} (pipeline vs bare sandbox throughput, {jobs} jobs)"));
 }
 finally

@@ -13,7 +13,7 @@ namespace Course.Grader.Intake;
 /// <summary>Registers GitHub intake, the web host's tables and its command-line services (called from <see cref="GraderModule"/>).</summary>
 internal static class IntakeServices
 {
-    public static IServiceCollection AddGitHubIntake(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddGitHubIntake(this IServiceCollection services)
     {
         services.AddModuleDatabase<WebDbContext>("web");
         services.AddSingleton(provider => GitHubOptions.From(provider.GetRequiredService<IConfiguration>()));
@@ -27,7 +27,6 @@ internal static class IntakeServices
         services.AddScoped<IIntakeSource, GitHubIntake>();
         services.AddScoped<PushIntake>();
         services.AddScoped<TokenIssuer>();
-        _ = configuration;
         return services;
     }
 }
