@@ -85,12 +85,11 @@ internal static class SanityChecks
             return new(BeatsBaselineName, CheckStatus.Skipped, unknown);
         }
 
-        var (name, accuracy, step) = final;
         var baseline = options.Baseline;
-        return double.IsFinite(accuracy) && accuracy >= baseline + options.BaselineMargin
-            ? new(BeatsBaselineName, CheckStatus.Pass, $"last {name} {F(accuracy)} (step {step}) beats the input-independent baseline {F(baseline)}")
+        return double.IsFinite(final.Value) && final.Value >= baseline + options.BaselineMargin
+            ? new(BeatsBaselineName, CheckStatus.Pass, $"{final.Describe()} beats the input-independent baseline {F(baseline)}")
             : new(BeatsBaselineName, CheckStatus.Fail,
-                $"last {name} {F(accuracy)} (step {step}) is no better than always predicting the most frequent class ({F(baseline)}): the model ignores its input (shuffled labels? constant output?)");
+                $"{final.Describe()} is no better than always predicting the most frequent class ({F(baseline)}): the model ignores its input (shuffled labels? constant output?)");
     }
 
     public static FeedbackCheck OverfitOneBatch(MetricsLog overfit, FeedbackOptions options)

@@ -66,6 +66,19 @@ public sealed class SanityChecksTests
     }
 
     [Fact]
+    public void Analyze_DivergedRunWithOneLuckyBatch_FailsBeatsBaselineOnTheMeanOfTheLastLogs()
+    {
+        // Batch accuracies of a NaN run hover around chance; the last one happens to be 0.125.
+        double[] accuracies = [0.09, 0.1, 0.08, 0.11, 0.125];
+        var log = MetricsLines.Parse(MetricsLines.Curve(40, s => 2.3 / Math.Sqrt(s), s => s > 35 ? accuracies[s - 36] : 0.1));
+
+        var check = TrainingFeedback.Analyze(log, Options).Checks.Single(c => c.Name == "beats-baseline");
+
+        Assert.Equal(CheckStatus.Fail, check.Status);
+        Assert.StartsWith("mean accuracy 0.101 of the last 5 logged (to step 40)", check.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Analyze_BaselineUnknown_SkipsBeatsBaselineWithTheNote()
     {
         var log = MetricsLines.Parse(MetricsLines.Healthy());
