@@ -51,6 +51,12 @@ sandbox_layout() {
   chmod 1777 "$ROOT/tmp"
 }
 
+# For images that train with LibTorch (TorchSharp or PyTorch): a fixed glibc malloc mmap threshold keeps
+# per-step buffers (up to 64 MiB) on the heap. With glibc's adaptive threshold they can stay mmap'd, and
+# every training step maps, faults in and unmaps them again: a LeNet epoch then takes 5 to 18 s from one
+# process to the next instead of a steady 5 s (bench/run torch saw it on both sides).
+TORCH_MALLOC="ENV GLIBC_TUNABLES=glibc.malloc.mmap_threshold=67108864:glibc.malloc.trim_threshold=134217728"
+
 # Imports the root file system as IMAGE:HASH (label course.recipe=HASH) and tags it latest.
 # Arguments are extra Dockerfile instructions for the image (e.g. "ENV NAME=value").
 import_rootfs() {

@@ -5,4 +5,4 @@ debian_rootfs bookworm python3-torch python3-numpy libopenblas0-pthread
 step 2/3 "sandbox layout"
 sandbox_layout
 step 3/3 "docker import"
-import_rootfs
+import_rootfs "$TORCH_MALLOC"

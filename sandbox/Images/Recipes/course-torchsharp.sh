@@ -8,8 +8,4 @@ step 2/3 "sandbox layout"
 sandbox_layout "$ROOT/app" "$ROOT/dotnet" "$ROOT/nuget"
 step 3/3 "docker import"
 # .NET needs no ICU and no home this way (ENVIRONMENT.md); NUGET_PACKAGES matters only when /nuget is mounted.
-# GLIBC_TUNABLES: a fixed malloc mmap threshold keeps LibTorch's per-step buffers (up to 64 MiB) on the heap.
-# With glibc's adaptive threshold, a .NET host kept them mmap'd: each training step mapped, faulted in and
-# unmapped them again, and a LeNet epoch took 5 to 16 s from run to run instead of a steady 5 s (bench/run torch).
-import_rootfs "ENV DOTNET_SYSTEM_GLOBALIZATION_INVARIANT=1" "ENV DOTNET_CLI_HOME=/tmp" "ENV NUGET_PACKAGES=/nuget" \
-  "ENV GLIBC_TUNABLES=glibc.malloc.mmap_threshold=67108864:glibc.malloc.trim_threshold=134217728"
+import_rootfs "ENV DOTNET_SYSTEM_GLOBALIZATION_INVARIANT=1" "ENV DOTNET_CLI_HOME=/tmp" "ENV NUGET_PACKAGES=/nuget" "$TORCH_MALLOC"
