@@ -18,6 +18,7 @@ internal sealed class GitObjectReader : IAsyncDisposable
     private readonly Process process;
     private readonly Stream output;
     private readonly Task<string> errors;
+    private readonly byte[] one = new byte[1];
 
     private GitObjectReader(Process process)
     {
@@ -61,9 +62,9 @@ internal sealed class GitObjectReader : IAsyncDisposable
 
         var content = new byte[found.Size];
         await output.ReadExactlyAsync(content, cancellation);
-        if (await output.ReadAsync(new byte[1], cancellation) != 1)
+        if (await output.ReadAsync(one, cancellation) != 1 || one[0] != (byte)'\n')
         {
-            throw await FailureAsync($"git cat-file ended inside {name}");
+            throw await FailureAsync($"git cat-file's answer for {name} was cut short or did not end where its size said");
         }
 
         return (found, content);
@@ -80,16 +81,7 @@ internal sealed class GitObjectReader : IAsyncDisposable
             // git has already gone; there is nothing left to tell it.
         }
 
-        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(5));
-        try
-        {
-            await process.WaitForExitAsync(patience.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-        }
-
+        await WaitOrKillAsync();
         process.Dispose();
     }
 
@@ -110,7 +102,6 @@ internal sealed class GitObjectReader : IAsyncDisposable
     private async Task<GitObject?> ReadHeaderAsync(string name, CancellationToken cancellation)
     {
         var line = new List<byte>();
-        var one = new byte[1];
         while (true)
         {
             if (await output.ReadAsync(one, cancellation) != 1)
@@ -140,6 +131,13 @@ internal sealed class GitObjectReader : IAsyncDisposable
 
     private async Task<GitException> FailureAsync(string what)
     {
+        await WaitOrKillAsync();
+        return new GitException($"{what} in {GitDirectory}: {(await errors).Trim()}");
+    }
+
+    /// <summary>Gives git a few seconds to finish (its error message comes last), then stops it.</summary>
+    private async Task WaitOrKillAsync()
+    {
         using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(5));
         try
         {
@@ -149,7 +147,5 @@ internal sealed class GitObjectReader : IAsyncDisposable
         {
             process.Kill(entireProcessTree: true);
         }
-
-        return new GitException($"{what} in {GitDirectory}: {(await errors).Trim()}");
     }
 }
