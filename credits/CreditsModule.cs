@@ -19,8 +19,8 @@ namespace Course.Credits;
 public static class CreditsModule
 {
     /// <summary>
-    /// Registers the ledger (<see cref="CreditsDbContext"/>, module "credits"), <see cref="ICreditPrizes"/> and
-    /// <see cref="ICreditRequests"/> (scoped). Needs the assignments module (course and roster).
+    /// Registers the ledger (<see cref="CreditsDbContext"/>, module "credits"), <see cref="ICreditPrizes"/>,
+    /// <see cref="ICreditRequests"/> and <see cref="ICreditMail"/> (scoped). Needs the assignments module (course and roster).
     /// Register an <see cref="IFinalStandings"/> to let <c>credits issue --prizes</c> read the leaderboard.
     /// </summary>
     public static IServiceCollection AddCredits(this IServiceCollection services, IConfiguration configuration)
@@ -40,6 +40,7 @@ public static class CreditsModule
         services.AddScoped<ICreditPrizes>(provider => provider.GetRequiredService<CreditIssuing>());
         services.AddScoped<ICreditRequests>(provider => provider.GetRequiredService<CreditIssuing>());
         services.AddScoped<OutboxSender>();
+        services.AddScoped<ICreditMail, CreditMail>();
         services.AddScoped<CodeLifecycle>();
         services.AddScoped<RedemptionImporter>();
         services.AddScoped<ExpirySweep>();

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Course.Core.Cli;
 using Course.Core.Errors;
-using Course.Credits.Lifecycle;
 using Course.Credits.Outbox;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -27,11 +26,11 @@ internal static class SendCommand
             var requeued = context.Get(requeue)
                 ? await sender.RequeueUncertainAsync(TimeSpan.FromMinutes(15), context.Cancellation)
                 : 0;
-            var sweep = await scope.ServiceProvider.GetRequiredService<ExpirySweep>().RunAsync(context.Cancellation);
-            var report = await sender.FlushAsync(dueOnly: false, context.Cancellation);
+            var round = await scope.ServiceProvider.GetRequiredService<ICreditMail>().RunAsync(dueOnly: false, context.Cancellation);
+            var report = round.Flush;
             if (context.Json)
             {
-                await context.WriteJsonAsync(new { requeued, expired = sweep.Expired, expiryWarnings = sweep.Warned, report });
+                await context.WriteJsonAsync(new { requeued, expired = round.Expired, expiryWarnings = round.Warned, report });
             }
             else
             {
@@ -41,7 +40,7 @@ internal static class SendCommand
                 }
 
                 await context.Out.WriteLineAsync(
-                    $"sent {report.Sent} to {report.Destination}; {report.StillPending} pending, {report.Uncertain} interrupted mid-send, {report.Cancelled} cancelled; {sweep.Expired} code(s) expired, {sweep.Warned} expiry warning(s) queued");
+                    $"sent {report.Sent} to {report.Destination}; {report.StillPending} pending, {report.Uncertain} interrupted mid-send, {report.Cancelled} cancelled; {round.Expired} code(s) expired, {round.Warned} expiry warning(s) queued");
             }
 
             return report.StillPending > 0 ? ExitCodes.Failure : ExitCodes.Ok;

@@ -3,10 +3,14 @@ using Course.Core.Cli;
 using Course.Core.Errors;
 using Course.Grader.Web.Api;
 using Course.Grader.Web.Hosting;
+using Course.Sandbox.Limits;
 
 namespace Course.Grader.Web.Cli;
 
-/// <summary><c>grader serve [--urls http://127.0.0.1:5000] [--workers 1]</c>: pages, JSON API, webhook, intake of pushes and grading.</summary>
+/// <summary>
+/// <c>grader serve [--urls http://127.0.0.1:5000] [--workers 1] [--mail-every 1m]</c>: pages, JSON API, webhook, intake of
+/// pushes, grading, and the credits e-mail.
+/// </summary>
 internal static class ServeCommand
 {
     public static Command Create(CliHost host)
@@ -21,9 +25,14 @@ internal static class ServeCommand
             Description = "Grading jobs this process runs at the same time (0: leave grading to `grader worker` processes)",
             DefaultValueFactory = _ => 1,
         };
-        var command = new Command("serve", "Serve the pages, the JSON API and the GitHub webhook, and grade (migrates the database first)")
+        var mailEvery = new Option<string>("--mail-every")
         {
-            urls, workers,
+            Description = "How often to send the credits e-mail outbox, e.g. 30s or 5m ('off': leave it to `grader credits send`)",
+            DefaultValueFactory = _ => "1m",
+        };
+        var command = new Command("serve", "Serve the pages, the JSON API and the GitHub webhook, grade, and send the credits e-mail (migrates the database first)")
+        {
+            urls, workers, mailEvery,
         };
         host.Handle(command, async context =>
         {
@@ -45,6 +54,11 @@ internal static class ServeCommand
                 builder.Services.AddHostedService(provider => ActivatorUtilities.CreateInstance<ServedWorkers>(provider, slots));
             }
 
+            if (MailInterval(context.Get(mailEvery)) is { } interval)
+            {
+                builder.Services.AddHostedService(provider => ActivatorUtilities.CreateInstance<ServedMail>(provider, interval));
+            }
+
             await using var app = builder.Build();
             // A bad Web:PublicUrl fails at start, not when the first commit status is set.
             _ = app.Services.GetRequiredService<FeedbackLinks>();
@@ -55,4 +69,7 @@ internal static class ServeCommand
         });
         return command;
     }
+
+    private static TimeSpan? MailInterval(string text) =>
+        text.Trim().Equals("off", StringComparison.OrdinalIgnoreCase) ? null : LimitText.ParseDuration(text, "--mail-every");
 }
