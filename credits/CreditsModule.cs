@@ -10,6 +10,7 @@ using Course.Credits.Outbox;
 using Course.Credits.Protection;
 using Course.Credits.Spend;
 using Course.Credits.Status;
+using Course.Credits.Students;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -20,7 +21,7 @@ public static class CreditsModule
 {
     /// <summary>
     /// Registers the ledger (<see cref="CreditsDbContext"/>, module "credits"), <see cref="ICreditPrizes"/>,
-    /// <see cref="ICreditRequests"/> and <see cref="ICreditMail"/> (scoped). Needs the assignments module (course and roster).
+    /// <see cref="ICreditRequests"/>, <see cref="ICreditMail"/> and <see cref="IStudentCredits"/> (scoped). Needs the assignments module (course and roster).
     /// Register an <see cref="IFinalStandings"/> to let <c>credits issue --prizes</c> read the leaderboard.
     /// </summary>
     public static IServiceCollection AddCredits(this IServiceCollection services, IConfiguration configuration)
@@ -47,6 +48,7 @@ public static class CreditsModule
         services.AddScoped<SpendImporter>();
         services.AddScoped<StatusQuery>();
         services.AddScoped<CodeViewer>();
+        services.AddScoped<IStudentCredits, StudentCreditsView>();
         return services;
     }
 

@@ -17,7 +17,7 @@ internal static class CaseCommands
         host.Handle(command, async context =>
         {
             await using var scope = context.CreateScope();
-            await scope.ServiceProvider.GetRequiredService<CodeLifecycle>().ReportProblemAsync(context.Get(code), context.Get(reason), context.Cancellation);
+            await scope.ServiceProvider.GetRequiredService<CodeLifecycle>().ReportProblemAsync(context.Get(code), context.Get(reason), holder: null, context.Cancellation);
             await context.Out.WriteLineAsync($"code {context.Get(code)}: problem recorded; 'grader credits replace {context.Get(code)} --reason ...' issues a new one");
             return 0;
         });

@@ -8,9 +8,15 @@ namespace Course.Credits.Lifecycle;
 /// <summary>Problem reports, replacements and students' redemption confirmations, each audited.</summary>
 internal sealed class CodeLifecycle(CreditsDbContext db, CodeIssuer issuer, Recipients recipients, TimeProvider clock)
 {
-    public async Task ReportProblemAsync(string codeId, string reason, CancellationToken cancellation)
+    /// <param name="holder">The student reporting it, who must hold the code; null when staff record a report.</param>
+    public async Task ReportProblemAsync(string codeId, string reason, string? holder, CancellationToken cancellation)
     {
         var code = await FindAsync(codeId, cancellation);
+        if (holder is not null && code.Login != holder)
+        {
+            throw NotHeld(holder, codeId);
+        }
+
         if (code.Status is not (CodeStatus.Issued or CodeStatus.Sent or CodeStatus.Redeemed))
         {
             throw new BadInputException($"code {codeId} is {code.Status}: only a code a student holds can have a problem");
@@ -18,7 +24,7 @@ internal sealed class CodeLifecycle(CreditsDbContext db, CodeIssuer issuer, Reci
 
         code.Status = CodeStatus.Problem;
         code.Note = reason;
-        Audit.Record(db, clock.GetUtcNow(), "problem", code.Id, code.Login, reason);
+        Audit.Record(db, clock.GetUtcNow(), "problem", code.Id, code.Login, reason, actor: holder);
         await db.SaveChangesAsync(cancellation);
     }
 
@@ -51,7 +57,7 @@ internal sealed class CodeLifecycle(CreditsDbContext db, CodeIssuer issuer, Reci
         var code = await FindAsync(codeId, cancellation);
         if (code.Login != login)
         {
-            throw new NotFoundException($"student '{login}' holds no code {codeId}");
+            throw NotHeld(login, codeId);
         }
 
         if (code.Status is CodeStatus.Replaced or CodeStatus.Expired)
@@ -64,6 +70,8 @@ internal sealed class CodeLifecycle(CreditsDbContext db, CodeIssuer issuer, Reci
         Audit.Record(db, clock.GetUtcNow(), "redeemed", code.Id, login, "confirmed by the student", actor: login);
         await db.SaveChangesAsync(cancellation);
     }
+
+    internal static NotFoundException NotHeld(string login, string codeId) => new($"student '{login}' holds no code {codeId}");
 
     private async Task<CreditCode> FindAsync(string codeId, CancellationToken cancellation) =>
         await db.Codes.SingleOrDefaultAsync(c => c.Id == codeId, cancellation)

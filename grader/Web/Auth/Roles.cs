@@ -9,4 +9,7 @@ internal static class Roles
 
     /// <summary>The authorization policy that admits TAs and instructors.</summary>
     public const string StaffPolicy = "staff";
+
+    /// <summary>The authorization policy that admits students only (their own credits).</summary>
+    public const string StudentPolicy = "student";
 }

@@ -19,7 +19,8 @@ internal static class GraderWeb
         services.AddAuthentication(BearerTokenHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, BearerTokenHandler>(BearerTokenHandler.SchemeName, null);
         services.AddAuthorizationBuilder()
-            .AddPolicy(Roles.StaffPolicy, policy => policy.RequireRole(Roles.Instructor, Roles.Ta));
+            .AddPolicy(Roles.StaffPolicy, policy => policy.RequireRole(Roles.Instructor, Roles.Ta))
+            .AddPolicy(Roles.StudentPolicy, policy => policy.RequireRole(Roles.Student));
         services.AddAntiforgery(options => options.Cookie.SameSite = SameSiteMode.Strict);
         services.AddScoped<PredictionUpload>();
         services.AddSingleton<PushSignal>();
@@ -37,9 +38,9 @@ internal static class GraderWeb
         app.UseAuthorization();
         app.UseEndpoints(endpoints =>
         {
-            endpoints.MapGitHubWebhook().MapSubmissionsApi().MapLeaderboardApi();
+            endpoints.MapGitHubWebhook().MapSubmissionsApi().MapLeaderboardApi().MapCreditsApi();
             endpoints.MapGet("/", HomePage.ShowAsync);
-            endpoints.MapSignIn().MapLeaderboardPage().MapSubmissionPage();
+            endpoints.MapSignIn().MapLeaderboardPage().MapSubmissionPage().MapCreditsPage();
         });
     }
 

@@ -34,6 +34,9 @@ internal static class HomePage
         {
             var visible = await VisibleOwners.OfAsync(context.User, roster, context.RequestAborted);
             var submissions = await SubmissionsApi.QueryAsync(grader, visible, null, null, context.RequestAborted);
+            body.Append(visible is null
+                ? """<p><a href="/credits">Look up a student's compute credits</a></p>"""
+                : """<p><a href="/credits">Your compute credits</a>: your codes, where each one is, and extra codes you can ask for.</p>""");
             body.Append(visible is null ? "<h2>Latest submissions</h2>" : "<h2>Your submissions</h2>");
             body.Append(SubmissionTable(visible is null ? submissions.Take(StaffListLength) : submissions));
         }

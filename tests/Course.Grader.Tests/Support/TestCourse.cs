@@ -20,6 +20,8 @@ internal sealed class TestCourse : IDisposable
 
     public const string Competition = "hw2";
 
+    public const string CreditPolicy = "extra";
+
     public const string CompetitionSolution = "id,label,Usage\n1,a,Public\n2,b,Public\n3,a,Private\n4,b,Private\n";
 
     private TestCourse(string directory, string connectionString, FakeTimeProvider? clock)
@@ -44,11 +46,12 @@ internal sealed class TestCourse : IDisposable
     /// Creates the course; <paramref name="command"/> is the sandbox command of hw1. With
     /// <paramref name="competition"/>, the course also has <see cref="Competition"/>: accuracy on
     /// <see cref="CompetitionSolution"/> (ids 1-4, labels a/b), two uploads a day, teams of up to two, the same
-    /// deadline, and <paramref name="target"/> as its target accuracy when given.
+    /// deadline, and <paramref name="target"/> as its target accuracy when given. With <paramref name="credits"/>, the
+    /// course has the on-request credits policy <see cref="CreditPolicy"/> (aws 50, one code per student).
     /// </summary>
     public static async Task<TestCourse> CreateAsync(FakeTimeProvider? clock = null, string? connectionString = null,
         string deadline = "2026-10-12T23:59", string command = "\"sh\", \"/submission/run.sh\"", string timeout = "30s",
-        bool competition = false, double? target = null, params string[] students)
+        bool competition = false, double? target = null, bool credits = false, params string[] students)
     {
         var directory = Path.Combine(Path.GetTempPath(), "course-grader-tests", Guid.NewGuid().ToString("N"));
         System.IO.Directory.CreateDirectory(directory);
@@ -78,7 +81,7 @@ internal sealed class TestCourse : IDisposable
                     ]
                   }
                 }{{(competition ? CompetitionJson(deadline, target) : "")}}
-              ]
+              ]{{(credits ? CreditsJson : "")}}
             }
             """);
         if (competition)
@@ -107,6 +110,14 @@ internal sealed class TestCourse : IDisposable
         Settings["Queue:BackoffSeconds"] = "1";
         Settings["Queue:MaxAttempts"] = "3";
     }
+
+    private const string CreditsJson = $$"""
+        ,
+        "credits": {
+          "redeemUrl": "https://console.aws.amazon.com/billing/home#/credits",
+          "policies": [{ "name": "{{CreditPolicy}}", "kind": "onRequest", "provider": "aws", "value": 50, "allowance": 1 }]
+        }
+        """;
 
     private static string CompetitionJson(string deadline, double? target) => $$"""
         ,

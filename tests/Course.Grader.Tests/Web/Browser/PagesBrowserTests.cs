@@ -22,7 +22,7 @@ public sealed class PagesBrowserTests : IAsyncLifetime
     {
         Assert.True(File.Exists(Chromium), $"{Chromium} is missing: scripts/prerequisites.sh installs Debian's chromium");
         // The course clock of the served process: inside the competition's submission window.
-        _course = await TestCourse.CreateAsync(competition: true, deadline: "2099-01-01T00:00", students: ["ana", "ben"]);
+        _course = await TestCourse.CreateAsync(competition: true, deadline: "2099-01-01T00:00", credits: true, students: ["ana", "ben"]);
         _served = await ServedCourse.StartAsync(_course);
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -56,6 +56,31 @@ public sealed class PagesBrowserTests : IAsyncLifetime
         await Assertions.Expect(page.Locator("text=Submissions left today: 1")).ToBeVisibleAsync();
         await page.GotoAsync("/");
         await Assertions.Expect(page.Locator("h2", new PageLocatorOptions { HasText = "Your submissions" })).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task Student_AsksForACreditCode_ThenReportsThatItWontRedeem()
+    {
+        var codes = Write("code\nAWS-EXTRA-0001\n");
+        var import = await _course.RunAsync("credits", "import", codes, "--provider", "aws", "--value", "50");
+        Assert.True(import.Exit == 0, import.Error);
+        var page = await SignedInPageAsync("ana");
+        await page.GotoAsync("/");
+        await page.ClickAsync("text=Your compute credits");
+        var policy = page.Locator("table tr", new PageLocatorOptions { HasText = TestCourse.CreditPolicy });
+        await Assertions.Expect(policy).ToContainTextAsync("0 of 1");
+
+        await policy.Locator("button", new LocatorLocatorOptions { HasText = "Request" }).ClickAsync();
+
+        await Assertions.Expect(page.Locator("p.notice")).ToContainTextAsync("is yours; it is on its way by e-mail");
+        var code = page.Locator("table tr", new PageLocatorOptions { HasText = "aws 50" }).First;
+        await Assertions.Expect(code).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("button", new PageLocatorOptions { HasText = "Request" })).ToHaveCountAsync(0);
+        await code.Locator("input[name=reason]").FillAsync("AWS says: this promotion code is invalid");
+        await code.Locator("button", new LocatorLocatorOptions { HasText = "It won't redeem" }).ClickAsync();
+        await Assertions.Expect(page.Locator("p.notice")).ToContainTextAsync("Reported");
+        await Assertions.Expect(page.Locator("table tr", new PageLocatorOptions { HasText = "aws 50" }).First).ToContainTextAsync("problem reported");
+        Assert.DoesNotContain("AWS-EXTRA-0001", await page.ContentAsync(), StringComparison.Ordinal);
     }
 
     [Fact]
