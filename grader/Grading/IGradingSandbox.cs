@@ -20,9 +20,10 @@ internal sealed record SandboxMount(string Source, string Target, bool ReadOnly 
 
 /// <summary>The sandbox result of DESIGN.md, plus its JSON as stored with the grading result.</summary>
 /// <param name="PeakMemoryBytes">Sampled peak; null when the run ended before the first sample.</param>
+/// <param name="ProcessLimitHit">Stopped for keeping its process limit full (a fork bomb), before the time limit.</param>
 internal sealed record SandboxOutcome(int ExitCode, bool OomKilled, bool TimedOut, long WallMs, string StdoutTail,
     string StderrTail, IReadOnlyList<SandboxOutputFile> Outputs, IReadOnlyList<SandboxRejectedFile> Rejected, long? PeakMemoryBytes,
-    string Json);
+    string Json, bool ProcessLimitHit);
 
 internal sealed record SandboxOutputFile(string Path, long Bytes, string Sha256);
 

@@ -54,7 +54,7 @@ internal sealed class SandboxAdapter(ISandbox sandbox, ISandboxImages images) : 
             result.WallMs, result.StdoutTail, result.StderrTail,
             result.Outputs.Select(o => new SandboxOutputFile(o.Path, o.Bytes, o.Sha256)).ToList(),
             result.Rejected.Select(r => new SandboxRejectedFile(r.Path, r.Reason)).ToList(),
-            result.PeakMemoryBytes, Json.Serialize(result));
+            result.PeakMemoryBytes, Json.Serialize(result), result.ProcessLimitHit);
     }
 
     private async Task<string> TagAsync(string image, CancellationToken cancellation)

@@ -39,6 +39,7 @@ internal sealed class SubmissionGrader(ICourseProvider course, IGradingSandbox s
         var (lateDays, factor) = LatePolicy.Evaluate(submission.ReceivedAt, course.Times.Deadline(assignment), assignment.LatePolicy);
         var produced = run.Outputs.Select(o => o.Path.TrimStart('/')).ToHashSet(StringComparer.Ordinal);
         var verdict = run.TimedOut ? Verdict.TimedOut
+            : run.ProcessLimitHit ? Verdict.ProcessLimit
             : run.OomKilled ? Verdict.OutOfMemory
             : run.ExitCode != 0 ? Verdict.NonZeroExit
             : Verdict.Graded;
@@ -55,7 +56,7 @@ internal sealed class SubmissionGrader(ICourseProvider course, IGradingSandbox s
         {
             var tests = assignment.Tests ?? new TestsSpec();
             max = tests.Checks.Sum(c => c.Points);
-            if (verdict is not (Verdict.TimedOut or Verdict.OutOfMemory))
+            if (verdict is not (Verdict.TimedOut or Verdict.ProcessLimit or Verdict.OutOfMemory))
             {
                 checks.AddRange(Check(tests, assignment, output, produced));
                 raw = checks.Sum(c => c.Points);
@@ -166,7 +167,7 @@ internal sealed class SubmissionGrader(ICourseProvider course, IGradingSandbox s
     private async Task<(double Raw, string Line, Verdict Verdict)> ScoreCompetitionAsync(AssignmentSpec assignment, GradingJob job,
         Submission submission, string output, HashSet<string> produced, Verdict verdict, CancellationToken cancellation)
     {
-        if (verdict is Verdict.TimedOut or Verdict.OutOfMemory)
+        if (verdict is Verdict.TimedOut or Verdict.ProcessLimit or Verdict.OutOfMemory)
         {
             return (0, "No predictions were scored: the run did not finish.", verdict);
         }

@@ -13,4 +13,6 @@ public enum Verdict
     MissingOutput,
     /// <summary>The infrastructure failed on every attempt; never counted against the student.</summary>
     InfrastructureFailure,
+    /// <summary>Stopped for keeping its process limit full (a fork bomb), before its time limit.</summary>
+    ProcessLimit,
 }

@@ -57,10 +57,10 @@ internal sealed class DockerSandbox : ISandbox
         await Call("starting the container", () => _docker.Containers.StartContainerAsync(id,
             new ContainerStartParameters(), cancellation), cancellation);
         var started = _time.GetTimestamp();
-        await using var memory = MemoryWatch.Start(_docker, id, _time, cancellation);
-        var timedOut = await WaitOrKillAsync(id, job.Limits.Timeout, cancellation);
+        await using var stats = StatsWatch.Start(_docker, id, job.Limits.Pids, _time, cancellation);
+        var end = await WaitOrKillAsync(id, job.Limits.Timeout, stats.ProcessLimitHeld, cancellation);
         var wallMs = (long)_time.GetElapsedTime(started).TotalMilliseconds;
-        var peakMemory = await memory.StopAsync();
+        var peakMemory = await stats.StopAsync();
 
         var inspect = Call("inspecting the stopped container",
             () => _docker.Containers.InspectContainerAsync(id, cancellation), cancellation);
@@ -71,29 +71,42 @@ internal sealed class DockerSandbox : ISandbox
         var state = (await inspect).State;
         var tail = await logs;
         var collector = await outputs;
-        return new SandboxResult(state.ExitCode, state.OOMKilled, timedOut, wallMs, tail.Stdout, tail.Stderr,
-            collector.Outputs, collector.Rejected, peakMemory);
+        return new SandboxResult(state.ExitCode, state.OOMKilled, end == RunEnd.TimeLimit, wallMs, tail.Stdout, tail.Stderr,
+            collector.Outputs, collector.Rejected, peakMemory, end == RunEnd.ProcessLimit);
     }
 
-    /// <summary>Waits for the container to stop; at the limit kills it (SIGKILL cannot be ignored) and says so.</summary>
-    private async Task<bool> WaitOrKillAsync(string id, TimeSpan timeout, CancellationToken cancellation)
+    private enum RunEnd
+    {
+        Exited,
+        TimeLimit,
+        ProcessLimit,
+    }
+
+    /// <summary>
+    /// Waits for the container to stop; at the time limit, or once it has kept its process limit full, kills it
+    /// (SIGKILL cannot be ignored) and says which.
+    /// </summary>
+    private async Task<RunEnd> WaitOrKillAsync(string id, TimeSpan timeout, Task processLimitHeld, CancellationToken cancellation)
     {
         using var stopWaiting = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
         var wait = Call("waiting for the container", () => _docker.Containers.WaitContainerAsync(id, cancellation),
             cancellation);
         var limit = Task.Delay(timeout, _time, stopWaiting.Token);
-        if (await Task.WhenAny(wait, limit) == wait)
+        var first = await Task.WhenAny(wait, limit, processLimitHeld);
+        if (first == wait)
         {
             await stopWaiting.CancelAsync();
             await wait;
-            return false;
+            return RunEnd.Exited;
         }
 
+        await stopWaiting.CancelAsync();
         cancellation.ThrowIfCancellationRequested();
+        var end = first == limit ? RunEnd.TimeLimit : RunEnd.ProcessLimit;
         try
         {
-            await Call("killing the container at its time limit", () => _docker.Containers.KillContainerAsync(id,
-                new ContainerKillParameters { Signal = "SIGKILL" }, cancellation), cancellation);
+            await Call(end == RunEnd.TimeLimit ? "killing the container at its time limit" : "killing the container that kept its process limit full",
+                () => _docker.Containers.KillContainerAsync(id, new ContainerKillParameters { Signal = "SIGKILL" }, cancellation), cancellation);
         }
         catch (SandboxUnavailableException failure) when (wait.IsCompleted
             || failure.InnerException is DockerApiException { StatusCode: HttpStatusCode.Conflict })
@@ -102,7 +115,7 @@ internal sealed class DockerSandbox : ISandbox
         }
 
         await wait;
-        return true;
+        return end;
     }
 
     private async Task<LogTail> ReadLogsAsync(string id, CancellationToken cancellation)

@@ -9,6 +9,7 @@ namespace Course.Sandbox.Running;
 /// <param name="PeakMemoryBytes">The container's highest memory use (page cache included, as the memory limit
 /// counts it) over the engine's stats samples, about one a second; null when the run ended before the first
 /// sample. On cgroup v2 without a kernel peak, a short spike between samples is missed.</param>
+/// <param name="ProcessLimitHit">Killed because it kept its process limit full for 5 s (a fork bomb), before its time limit.</param>
 public sealed record SandboxResult(
     long ExitCode,
     bool OomKilled,
@@ -18,4 +19,5 @@ public sealed record SandboxResult(
     string StderrTail,
     IReadOnlyList<SandboxOutput> Outputs,
     IReadOnlyList<SandboxRejection> Rejected,
-    long? PeakMemoryBytes);
+    long? PeakMemoryBytes,
+    bool ProcessLimitHit);

@@ -9,7 +9,7 @@ public sealed class LocalPushGradingTests
     [Fact(Timeout = 180_000)]
     public async Task GradeWait_PushesToLocalRepos_GradedWithFeedback()
     {
-        using var course = await TestCourse.CreateAsync(deadline: "2099-01-01T00:00", students: ["alice", "bob"]);
+        using var course = await TestCourse.CreateAsync(deadline: "2099-01-01T00:00", students: ["alice", "bob", "carl"]);
         course.UseFastQueue();
         var repos = Path.Combine(course.Directory, "repos");
         Directory.CreateDirectory(repos);
@@ -22,6 +22,10 @@ public sealed class LocalPushGradingTests
             ["run.sh"] = "echo '{\"sum\": 41, \"items\": [1, 2, 3]}' > /out/result.json; ln -s /etc/passwd /out/score.txt; echo oops >&2; exit 3\n",
             [".course-image"] = "docker.io/attacker/root-shell\n",
         });
+        GitRepos.CreateBare(repos, "hw1-carl", new Dictionary<string, string>
+        {
+            ["run.sh"] = "while :; do sh -c 'while :; do sleep 1000 & done' 2>/dev/null; done\n", // a fork bomb that never gives up
+        });
         Assert.Equal(0, (await course.RunAsync("fetch", TestCourse.Assignment, "--repos", repos)).Exit);
 
         var (exit, output, error) = await course.RunAsync("grade", TestCourse.Assignment, "--wait", "--concurrency", "2", "--json");
@@ -31,8 +35,11 @@ public sealed class LocalPushGradingTests
         var rows = JsonSerializer.Deserialize<JsonElement>(output).EnumerateArray().ToDictionary(r => r.GetProperty("owner").GetString()!);
         var alice = rows["alice"];
         var bob = rows["bob"];
+        var carl = rows["carl"];
         Assert.Equal(("succeeded", "graded", 2.0), (alice.GetProperty("state").GetString(), alice.GetProperty("verdict").GetString(), alice.GetProperty("score").GetDouble()));
         Assert.Equal(("nonZeroExit", 0.0), (bob.GetProperty("verdict").GetString(), bob.GetProperty("score").GetDouble()));
+        Assert.Equal(("processLimit", 0.0), (carl.GetProperty("verdict").GetString(), carl.GetProperty("score").GetDouble()));
+        Assert.Contains("stopped for keeping its process limit full", await File.ReadAllTextAsync(carl.GetProperty("feedback").GetString()!));
         var aliceFeedback = await File.ReadAllTextAsync(alice.GetProperty("feedback").GetString()!);
         var bobFeedback = await File.ReadAllTextAsync(bob.GetProperty("feedback").GetString()!);
         Assert.Contains("**2 / 2**", aliceFeedback);

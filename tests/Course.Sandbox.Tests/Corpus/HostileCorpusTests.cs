@@ -31,6 +31,19 @@ public sealed class HostileCorpusTests(EngineFixture engine)
         Assert.Contains("can't fork", result.StderrTail);
         Assert.NotEqual(0, result.ExitCode);
         Assert.False(result.TimedOut);
+        Assert.False(result.ProcessLimitHit);
+    }
+
+    [Fact]
+    public async Task ForkBombThatNeverGivesUp_IsStoppedOnceItHoldsThePidLimit_LongBeforeTheTimeLimit()
+    {
+        // Each inner shell forks sleepers until fork fails, then exits; the outer loop starts another at once.
+        var result = await RunAsync("forkforever", """while :; do sh -c 'while :; do sleep 1000 & done' 2>/dev/null; done""",
+            EngineFixture.Quick with { Pids = 16, Timeout = TimeSpan.FromMinutes(2) });
+
+        Assert.True(result.ProcessLimitHit);
+        Assert.False(result.TimedOut);
+        Assert.Equal(137, result.ExitCode);
     }
 
     [Fact]

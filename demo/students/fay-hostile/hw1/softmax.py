@@ -9,4 +9,4 @@ try:
 except OSError:
     pass
 while True:
-    os.fork()                                                      # stopped by the PID limit and the timeout
+    os.fork()                                                      # contained by the PID limit, stopped once it keeps it full

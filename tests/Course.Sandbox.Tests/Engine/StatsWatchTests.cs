@@ -5,13 +5,13 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace Course.Sandbox.Tests.Engine;
 
-public sealed class MemoryWatchTests
+public sealed class StatsWatchTests
 {
     [Fact(Timeout = 30_000)]
     public async Task StopAsync_StreamThatIgnoresTheCut_GivesUpAfterItsPatienceWithoutAPeak()
     {
         var clock = new FakeTimeProvider();
-        await using var watch = MemoryWatch.Start(EngineWithDeafStats.Create(), "container", clock, CancellationToken.None);
+        await using var watch = StatsWatch.Start(EngineWithDeafStats.Create(), "container", 64, clock, CancellationToken.None);
 
         var stopping = watch.StopAsync();
         clock.Advance(TimeSpan.FromSeconds(3));
