@@ -22,6 +22,7 @@ internal static class IntakeServices
         services.AddSingleton(provider => FeedbackLinks.From(provider.GetRequiredService<IConfiguration>()));
         // Workers run under the command line too, which registers no logging of its own.
         services.AddLogging();
+        services.AddScoped<StatusDeliveries>();
         services.AddScoped<IResultPublisher, CommitStatusReporter>();
         services.AddScoped<GitHubSubmissionTaker>();
         services.AddScoped<IIntakeSource, GitHubIntake>();

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Course.Grader.Web.Data;
 
-/// <summary>The web host's tables: webhook deliveries seen, pushes received, API tokens (hashed).</summary>
+/// <summary>The web host's tables: webhook deliveries seen, pushes received, commit statuses to set, API tokens (hashed).</summary>
 public sealed class WebDbContext(DbContextOptions<WebDbContext> options) : DbContext(options)
 {
     internal DbSet<WebhookDelivery> Deliveries => Set<WebhookDelivery>();
@@ -11,6 +11,8 @@ public sealed class WebDbContext(DbContextOptions<WebDbContext> options) : DbCon
     internal DbSet<PushReceipt> Pushes => Set<PushReceipt>();
 
     internal DbSet<ApiToken> Tokens => Set<ApiToken>();
+
+    internal DbSet<StatusDelivery> Statuses => Set<StatusDelivery>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.UsePortableTypes();
@@ -30,6 +32,15 @@ public sealed class WebDbContext(DbContextOptions<WebDbContext> options) : DbCon
             push.Property(p => p.State).HasConversion<string>();
             push.HasIndex(p => new { p.State, p.ReceivedAt });
             push.HasIndex(p => new { p.Repository, p.Commit });
+        });
+        modelBuilder.Entity<StatusDelivery>(status =>
+        {
+            status.ToTable("github_statuses");
+            status.HasKey(s => s.Id);
+            status.Property(s => s.State).HasConversion<string>();
+            status.Property(s => s.Delivery).HasConversion<string>();
+            status.HasIndex(s => new { s.Delivery, s.NextAttemptAt });
+            status.HasIndex(s => new { s.Repository, s.Commit, s.Context });
         });
         modelBuilder.Entity<ApiToken>(token =>
         {

@@ -26,6 +26,7 @@ internal static class GraderWeb
         services.AddSingleton<PushSignal>();
         services.AddSingleton<PushDispatcher>();
         services.AddHostedService(provider => provider.GetRequiredService<PushDispatcher>());
+        services.AddHostedService<StatusRedelivery>();
         return services;
     }
 
