@@ -1,6 +1,7 @@
 """hw1 (Fay): hostile. Looks for expected outputs and secrets, claims a score, forks without end."""
 import glob, json, os
-found = {p: None for p in glob.glob("/data/**", recursive=True) + glob.glob("/**/expected*", recursive=True)}
+places = ["/data", "/submission", "/grading", "/srv", "/opt", "/home", "/root", "/tmp", "/var"]
+found = {p: None for place in places for p in glob.glob(place + "/**", recursive=True) if "expected" in p or p.startswith("/data")}
 json.dump(sorted(found)[:100], open("/out/found.json", "w"))
 json.dump({"score": 100}, open("/out/score.json", "w"))           # never read by the host
 json.dump(dict(os.environ), open("/out/environment.json", "w"))   # nothing secret is passed
@@ -9,4 +10,7 @@ try:
 except OSError:
     pass
 while True:
-    os.fork()                                                      # contained by the PID limit, stopped once it keeps it full
+    try:
+        os.fork()                                                  # contained by the PID limit, stopped once it keeps it full
+    except OSError:
+        pass                                                       # keep trying: this one never gives up
