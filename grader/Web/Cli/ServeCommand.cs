@@ -38,6 +38,8 @@ internal static class ServeCommand
         {
             var course = context.Service<CoursePaths>();
             var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = course.Directory });
+            // Every poll of the queue, the outbox and the status table would otherwise log its SQL.
+            builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
             builder.WebHost.UseUrls(context.Get(urls).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
             builder.Services.AddSingleton(course);
             builder.Services.AddSingleton(TimeProvider.System);

@@ -59,7 +59,9 @@ internal static class CreditsPage
             ?? throw new NotFoundException("students see their own credits only");
         var shown = await credits.ShowAsync(login, context.RequestAborted);
         var body = new StringBuilder(notice ?? "");
-        body.Append(own ? "" : LookupForm(login));
+        body.Append(own
+            ? "<p class=\"muted\">Each code comes by e-mail; the code itself is never shown here. Lost the e-mail? Ask the staff and quote the code id.</p>"
+            : LookupForm(login));
         body.Append(CodeTable(shown.Codes, own ? context : null));
         body.Append(RequestForms(shown.Requestable, own ? context : null));
         return Html.Page(context, own ? "Your compute credits" : $"Compute credits of {login}", body.ToString(), status);
@@ -100,8 +102,8 @@ internal static class CreditsPage
                 ? $"{at:yyyy-MM-dd HH:mm} UTC to {Html.Text(code.EmailedTo)}"
                 : code.Status is "issued" ? "waiting to be sent" : "–";
             text.Append(CultureInfo.InvariantCulture,
-                $"<tr><td>{Html.Text(code.Id)}</td><td>{Html.Text(code.Provider)} {code.Value:0.##}</td><td>{Html.Text(Describe(code))}</td>" +
-                $"<td>{emailed}</td><td>{code.ExpiresAt?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "never"}</td>");
+                $"<tr><td>{Html.Text(code.Id)}</td><td class=\"nowrap\">{Html.Text(code.Provider)} {code.Value:0.##}</td><td>{Html.Text(Describe(code))}</td>" +
+                $"<td>{emailed}</td><td class=\"nowrap\">{code.ExpiresAt?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "never"}</td>");
             text.Append(actions is null ? "</tr>" : $"<td>{CodeActions(code, actions)}</td></tr>");
         }
 

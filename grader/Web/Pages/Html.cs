@@ -54,6 +54,7 @@ internal static class Html
             .notice { background: #f3f6fb; border-left: 4px solid #4a78c2; padding: .5rem .8rem; }
             .error { background: #fbf3f3; border-left: 4px solid #b3261e; padding: .5rem .8rem; }
             form.inline { display: inline; }
+            .nowrap { white-space: nowrap; }
             pre { background: #f6f6f6; padding: .6rem; overflow-x: auto; }
             img { max-width: 100%; }
             </style>
