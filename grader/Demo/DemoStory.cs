@@ -90,6 +90,11 @@ internal sealed class DemoStory(CommandContext context, ICourseProvider course, 
             ["credits", "issue", "--prizes", "hw2"],
             ["credits", "send"],
             ["credits", "status"]);
+        await StepAsync("Credits: ben-median asks for the extra code the 'extra' policy allows (as the /credits page does), twice",
+            "2026-11-02T11:00:00+01:00",
+            ["credits", "request", "--student", "ben-median", "--policy", "extra"],
+            ["credits", "request", "--student", "ben-median", "--policy", "extra"],
+            ["credits", "send"]);
     }
 
     private async Task StepAsync(string title, string now, params string[][] commands)
