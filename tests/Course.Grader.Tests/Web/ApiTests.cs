@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Course.Grader.Grading;
 using Course.Grader.Queue;
@@ -12,32 +11,21 @@ namespace Course.Grader.Tests.Web;
 
 public sealed class ApiTests : IAsyncLifetime
 {
-    private TestCourse _course = null!;
-    private GraderWebFactory _factory = null!;
-    private HttpClient _client = null!;
+    private WebTestBed _bed = null!;
 
-    public async Task InitializeAsync()
-    {
-        _course = await TestCourse.CreateAsync(students: ["ana", "ben"]);
-        _factory = new GraderWebFactory(_course, new FakeTimeProvider(), new Dictionary<string, string?>());
-        _client = _factory.CreateClient();
-    }
+    public async Task InitializeAsync() =>
+        _bed = await WebTestBed.StartAsync(new FakeTimeProvider(), TestCourse.CreateAsync(students: ["ana", "ben"]));
 
-    public async Task DisposeAsync()
-    {
-        _client.Dispose();
-        await _factory.DisposeAsync();
-        _course.Dispose();
-    }
+    public async Task DisposeAsync() => await _bed.DisposeAsync();
 
     [Theory]
     [InlineData("ana", "student")]
     [InlineData("prof", "instructor")]
     public async Task Me_IssuedToken_ReturnsLoginAndRole(string login, string role)
     {
-        Authorize(await IssueAsync(login));
+        await _bed.SignInAsync(login);
 
-        var me = await _client.GetFromJsonAsync<Dictionary<string, string>>("/api/me");
+        var me = await _bed.Client.GetFromJsonAsync<Dictionary<string, string>>("/api/me");
 
         Assert.Equal(login, me!["login"]);
         Assert.Equal(role, me["role"]);
@@ -50,10 +38,10 @@ public sealed class ApiTests : IAsyncLifetime
     {
         if (token is not null)
         {
-            Authorize(token);
+            _bed.UseToken(token);
         }
 
-        var response = await _client.GetAsync("/api/me");
+        var response = await _bed.Client.GetAsync("/api/me");
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
@@ -61,9 +49,9 @@ public sealed class ApiTests : IAsyncLifetime
     [Fact]
     public async Task Submissions_StudentAskingForAnotherStudent_Returns403()
     {
-        Authorize(await IssueAsync("ana"));
+        await _bed.SignInAsync("ana");
 
-        var response = await _client.GetAsync("/api/submissions?owner=ben");
+        var response = await _bed.Client.GetAsync("/api/submissions?owner=ben");
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
     }
@@ -71,11 +59,11 @@ public sealed class ApiTests : IAsyncLifetime
     [Fact]
     public async Task Submissions_StudentOwnAndStaffAnyone_Return200()
     {
-        Authorize(await IssueAsync("ana"));
-        var own = await _client.GetAsync("/api/submissions?owner=ana");
-        Authorize(await IssueAsync("prof"));
+        await _bed.SignInAsync("ana");
+        var own = await _bed.Client.GetAsync("/api/submissions?owner=ana");
+        await _bed.SignInAsync("prof");
 
-        var staff = await _client.GetAsync("/api/submissions?owner=ben");
+        var staff = await _bed.Client.GetAsync("/api/submissions?owner=ben");
 
         Assert.Equal(HttpStatusCode.OK, own.StatusCode);
         Assert.Equal(HttpStatusCode.OK, staff.StatusCode);
@@ -84,9 +72,9 @@ public sealed class ApiTests : IAsyncLifetime
     [Fact]
     public async Task Pushes_Student_Returns403()
     {
-        Authorize(await IssueAsync("ana"));
+        await _bed.SignInAsync("ana");
 
-        var response = await _client.GetAsync("/api/pushes");
+        var response = await _bed.Client.GetAsync("/api/pushes");
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
     }
@@ -95,9 +83,9 @@ public sealed class ApiTests : IAsyncLifetime
     public async Task Feedback_OwnGradedSubmission_ReturnsTheMarkdownReport()
     {
         var submission = await GradedSubmissionAsync("ana", "# hw1: ana\n- Score: **2 / 2**\n");
-        Authorize(await IssueAsync("ana"));
+        await _bed.SignInAsync("ana");
 
-        var response = await _client.GetAsync($"/api/submissions/{submission}/feedback");
+        var response = await _bed.Client.GetAsync($"/api/submissions/{submission}/feedback");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/markdown", response.Content.Headers.ContentType?.MediaType);
@@ -108,9 +96,9 @@ public sealed class ApiTests : IAsyncLifetime
     public async Task Feedback_AnotherStudentsSubmission_Returns404AsIfMissing()
     {
         var submission = await GradedSubmissionAsync("ben", "# hw1: ben\n");
-        Authorize(await IssueAsync("ana"));
+        await _bed.SignInAsync("ana");
 
-        var response = await _client.GetAsync($"/api/submissions/{submission}/feedback");
+        var response = await _bed.Client.GetAsync($"/api/submissions/{submission}/feedback");
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
@@ -118,7 +106,7 @@ public sealed class ApiTests : IAsyncLifetime
     [Fact]
     public async Task UsersToken_UnknownLogin_ExitsTwoNamingIt()
     {
-        var (exit, _, error) = await _course.RunAsync("users", "token", "mallory");
+        var (exit, _, error) = await _bed.Course.RunAsync("users", "token", "mallory");
 
         Assert.Equal(2, exit);
         Assert.Contains("'mallory'", error, StringComparison.Ordinal);
@@ -137,11 +125,11 @@ public sealed class ApiTests : IAsyncLifetime
             Commit = "6113728f27ae82c7b1a177c8d03f9e96e0adf246",
             Source = SubmissionSource.Local,
             ReceivedAt = DateTimeOffset.UnixEpoch,
-            SnapshotPath = _course.Directory,
+            SnapshotPath = _bed.Course.Directory,
         };
-        var feedbackPath = Path.Combine(_course.Directory, $"feedback-{submission.Id:N}.md");
+        var feedbackPath = Path.Combine(_bed.Course.Directory, $"feedback-{submission.Id:N}.md");
         await File.WriteAllTextAsync(feedbackPath, feedback);
-        await using var services = _course.Services();
+        await using var services = _bed.Course.Services();
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<GraderDbContext>();
         db.Submissions.Add(submission);
@@ -163,13 +151,4 @@ public sealed class ApiTests : IAsyncLifetime
         await db.SaveChangesAsync();
         return submission.Id;
     }
-
-    private async Task<string> IssueAsync(string login)
-    {
-        var (exit, output, error) = await _course.RunAsync("users", "token", login);
-        Assert.True(exit == 0, error);
-        return output.Trim();
-    }
-
-    private void Authorize(string token) => _client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
 }

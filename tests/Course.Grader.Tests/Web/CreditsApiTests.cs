@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Course.Grader.Tests.Support;
@@ -10,30 +9,19 @@ namespace Course.Grader.Tests.Web;
 /// <summary><c>/api/credits</c>: a student's own credits, requests within the allowance, and the holder's reports.</summary>
 public sealed class CreditsApiTests : IAsyncLifetime
 {
-    private TestCourse _course = null!;
-    private GraderWebFactory _factory = null!;
-    private HttpClient _client = null!;
+    private WebTestBed _bed = null!;
 
-    public async Task InitializeAsync()
-    {
-        _course = await TestCourse.CreateAsync(credits: true, students: ["ana", "ben"]);
-        _factory = new GraderWebFactory(_course, new FakeTimeProvider(new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero)),
-            new Dictionary<string, string?>());
-        _client = _factory.CreateClient();
-    }
+    public async Task InitializeAsync() =>
+        _bed = await WebTestBed.StartAsync(new FakeTimeProvider(new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero)),
+            TestCourse.CreateAsync(credits: true, students: ["ana", "ben"]));
 
-    public async Task DisposeAsync()
-    {
-        _client.Dispose();
-        await _factory.DisposeAsync();
-        _course.Dispose();
-    }
+    public async Task DisposeAsync() => await _bed.DisposeAsync();
 
     [Fact]
     public async Task Student_RequestsWithinAllowance_SeesTheCodeGoOutAndConfirmsIt()
     {
         await ImportCodesAsync(2);
-        await SignInAsync("ana");
+        await _bed.SignInAsync("ana");
         var before = await CreditsAsync();
 
         var first = await RequestAsync(TestCourse.CreditPolicy);
@@ -41,9 +29,9 @@ public sealed class CreditsApiTests : IAsyncLifetime
         var again = await RequestAsync(TestCourse.CreditPolicy);
         var againAnswer = await AnswerAsync(again);
         var waiting = await CreditsAsync();
-        Assert.Equal(0, (await _course.RunAsync("credits", "send")).Exit);
+        Assert.Equal(0, (await _bed.Course.RunAsync("credits", "send")).Exit);
         var emailed = await CreditsAsync();
-        var confirmed = await _client.PostAsync($"/api/credits/{Id(firstAnswer)}/redeemed", null);
+        var confirmed = await _bed.Client.PostAsync($"/api/credits/{Id(firstAnswer)}/redeemed", null);
         var after = await CreditsAsync();
 
         Assert.Equal(0, before.GetProperty("codes").GetArrayLength());
@@ -57,26 +45,26 @@ public sealed class CreditsApiTests : IAsyncLifetime
         Assert.Equal(("sent", "ana@example.edu"), (sent.GetProperty("status").GetString(), sent.GetProperty("emailedTo").GetString()));
         Assert.Equal(HttpStatusCode.NoContent, confirmed.StatusCode);
         Assert.Equal("redeemed", after.GetProperty("codes")[0].GetProperty("status").GetString());
-        Assert.DoesNotContain("AWS-EXTRA", (await _client.GetStringAsync("/api/credits")), StringComparison.Ordinal);
+        Assert.DoesNotContain("AWS-EXTRA", (await _bed.Client.GetStringAsync("/api/credits")), StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task OtherStudentsCodes_AreNotFoundOrForbidden_StaffReadButCannotRequest()
     {
         await ImportCodesAsync(1);
-        await SignInAsync("ana");
+        await _bed.SignInAsync("ana");
         var codeId = Id(await AnswerAsync(await RequestAsync(TestCourse.CreditPolicy)));
 
-        await SignInAsync("ben");
-        var confirm = await _client.PostAsync($"/api/credits/{codeId}/redeemed", null);
-        var report = await _client.PostAsJsonAsync($"/api/credits/{codeId}/problem", new { reason = "not mine" });
-        var missing = await _client.PostAsync("/api/credits/000000000000/redeemed", null);
-        var peek = await _client.GetAsync("/api/credits?student=ana");
-        await SignInAsync("prof");
-        var staffView = await _client.GetFromJsonAsync<JsonElement>("/api/credits?student=ana");
-        var staffRequest = await _client.PostAsJsonAsync("/api/credits/requests", new { policy = TestCourse.CreditPolicy });
-        var unnamed = await _client.GetAsync("/api/credits");
-        var stranger = await _client.GetAsync("/api/credits?student=nobody");
+        await _bed.SignInAsync("ben");
+        var confirm = await _bed.Client.PostAsync($"/api/credits/{codeId}/redeemed", null);
+        var report = await _bed.Client.PostAsJsonAsync($"/api/credits/{codeId}/problem", new { reason = "not mine" });
+        var missing = await _bed.Client.PostAsync("/api/credits/000000000000/redeemed", null);
+        var peek = await _bed.Client.GetAsync("/api/credits?student=ana");
+        await _bed.SignInAsync("prof");
+        var staffView = await _bed.Client.GetFromJsonAsync<JsonElement>("/api/credits?student=ana");
+        var staffRequest = await _bed.Client.PostAsJsonAsync("/api/credits/requests", new { policy = TestCourse.CreditPolicy });
+        var unnamed = await _bed.Client.GetAsync("/api/credits");
+        var stranger = await _bed.Client.GetAsync("/api/credits?student=nobody");
 
         Assert.Equal(HttpStatusCode.NotFound, confirm.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, report.StatusCode);
@@ -97,10 +85,10 @@ public sealed class CreditsApiTests : IAsyncLifetime
     public async Task ProblemReport_EmptyOrControlCharacters_Is400NamingTheReason(string reason, string expected)
     {
         await ImportCodesAsync(1);
-        await SignInAsync("ana");
+        await _bed.SignInAsync("ana");
         var codeId = Id(await AnswerAsync(await RequestAsync(TestCourse.CreditPolicy)));
 
-        var response = await _client.PostAsJsonAsync($"/api/credits/{codeId}/problem", new { reason });
+        var response = await _bed.Client.PostAsJsonAsync($"/api/credits/{codeId}/problem", new { reason });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains(expected, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -111,11 +99,11 @@ public sealed class CreditsApiTests : IAsyncLifetime
     public async Task ProblemReport_ByTheHolder_ReachesStaffStatusWithTheReason()
     {
         await ImportCodesAsync(1);
-        await SignInAsync("ana");
+        await _bed.SignInAsync("ana");
         var codeId = Id(await AnswerAsync(await RequestAsync(TestCourse.CreditPolicy)));
 
-        var response = await _client.PostAsJsonAsync($"/api/credits/{codeId}/problem", new { reason = "AWS says: promotion code invalid" });
-        var (exit, status, _) = await _course.RunAsync("credits", "status", "--json");
+        var response = await _bed.Client.PostAsJsonAsync($"/api/credits/{codeId}/problem", new { reason = "AWS says: promotion code invalid" });
+        var (exit, status, _) = await _bed.Course.RunAsync("credits", "status", "--json");
 
         Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
         Assert.Equal("problem", (await CreditsAsync()).GetProperty("codes")[0].GetProperty("status").GetString());
@@ -131,7 +119,7 @@ public sealed class CreditsApiTests : IAsyncLifetime
     public async Task Request_NoneLeftUnknownOrMissingPolicy_SaysWhy(int codes, string policy, HttpStatusCode expected, string message)
     {
         await ImportCodesAsync(codes);
-        await SignInAsync("ana");
+        await _bed.SignInAsync("ana");
 
         var response = await RequestAsync(policy);
 
@@ -147,22 +135,15 @@ public sealed class CreditsApiTests : IAsyncLifetime
             return;
         }
 
-        var file = Path.Combine(_course.Directory, "codes.csv");
+        var file = Path.Combine(_bed.Course.Directory, "codes.csv");
         await File.WriteAllLinesAsync(file, ["code", .. Enumerable.Range(1, count).Select(i => $"AWS-EXTRA-{i:0000}")]);
-        var (exit, _, error) = await _course.RunAsync("credits", "import", file, "--provider", "aws", "--value", "50");
+        var (exit, _, error) = await _bed.Course.RunAsync("credits", "import", file, "--provider", "aws", "--value", "50");
         Assert.True(exit == 0, error);
     }
 
-    private async Task SignInAsync(string login)
-    {
-        var (exit, token, error) = await _course.RunAsync("users", "token", login);
-        Assert.True(exit == 0, error);
-        _client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.Trim());
-    }
+    private Task<HttpResponseMessage> RequestAsync(string policy) => _bed.Client.PostAsJsonAsync("/api/credits/requests", new { policy });
 
-    private Task<HttpResponseMessage> RequestAsync(string policy) => _client.PostAsJsonAsync("/api/credits/requests", new { policy });
-
-    private async Task<JsonElement> CreditsAsync() => await _client.GetFromJsonAsync<JsonElement>("/api/credits");
+    private async Task<JsonElement> CreditsAsync() => await _bed.Client.GetFromJsonAsync<JsonElement>("/api/credits");
 
     private static (int Held, int Allowance) Requested(JsonElement credits)
     {

@@ -16,23 +16,11 @@ public sealed class GitHubWebhookTests : IAsyncLifetime
 {
     private static readonly DateTimeOffset Now = new(2026, 10, 12, 21, 0, 0, TimeSpan.Zero);
     private readonly FakeTimeProvider _clock = new(Now);
-    private TestCourse _course = null!;
-    private GraderWebFactory _factory = null!;
-    private HttpClient _client = null!;
+    private WebTestBed _bed = null!;
 
-    public async Task InitializeAsync()
-    {
-        _course = await TestCourse.CreateAsync(students: ["ana"]);
-        _factory = new GraderWebFactory(_course, _clock, new Dictionary<string, string?>());
-        _client = _factory.CreateClient();
-    }
+    public async Task InitializeAsync() => _bed = await WebTestBed.StartAsync(_clock, TestCourse.CreateAsync(students: ["ana"]));
 
-    public async Task DisposeAsync()
-    {
-        _client.Dispose();
-        await _factory.DisposeAsync();
-        _course.Dispose();
-    }
+    public async Task DisposeAsync() => await _bed.DisposeAsync();
 
     [Fact]
     public async Task Post_SignedRecordedPush_Returns202AndRecordsPushAtServerReceiveTime()
@@ -148,7 +136,7 @@ public sealed class GitHubWebhookTests : IAsyncLifetime
             request.Headers.Add("X-Hub-Signature-256", signature);
         }
 
-        return await _client.SendAsync(request);
+        return await _bed.Client.SendAsync(request);
     }
 
     private static async Task<WebhookAnswer> AnswerAsync(HttpResponseMessage response) =>
@@ -156,7 +144,7 @@ public sealed class GitHubWebhookTests : IAsyncLifetime
 
     private async Task<T> QueryAsync<T>(Func<WebDbContext, Task<T>> query)
     {
-        await using var scope = _factory.Services.CreateAsyncScope();
+        await using var scope = _bed.Factory.Services.CreateAsyncScope();
         return await query(scope.ServiceProvider.GetRequiredService<WebDbContext>());
     }
 }

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
@@ -13,32 +12,23 @@ public sealed class LeaderboardApiTests : IAsyncLifetime
     private const string Board = $"/api/leaderboard/{TestCourse.Competition}";
     private const string Uploads = $"{Board}/submissions";
 
-    private TestCourse _course = null!;
-    private GraderWebFactory _factory = null!;
-    private HttpClient _client = null!;
+    private WebTestBed _bed = null!;
 
     public async Task InitializeAsync()
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 10, 5, 12, 0, 0, TimeSpan.Zero));
-        _course = await TestCourse.CreateAsync(clock, competition: true, students: ["ana", "ben"]);
-        _factory = new GraderWebFactory(_course, clock, new Dictionary<string, string?>());
-        _client = _factory.CreateClient();
+        _bed = await WebTestBed.StartAsync(clock, TestCourse.CreateAsync(clock, competition: true, students: ["ana", "ben"]));
     }
 
-    public async Task DisposeAsync()
-    {
-        _client.Dispose();
-        await _factory.DisposeAsync();
-        _course.Dispose();
-    }
+    public async Task DisposeAsync() => await _bed.DisposeAsync();
 
     [Fact]
     public async Task Upload_StudentCsv_IsScoredAndShownOnThePublicBoard()
     {
-        await AuthorizeAsync("ana");
+        await _bed.SignInAsync("ana");
 
-        var response = await _client.PostAsync(Uploads, Csv("id,label\r\n1,a\r\n2,a\r\n3,a\r\n4,b\r\n"));
-        var board = await _client.GetFromJsonAsync<JsonElement>(Board);
+        var response = await _bed.Client.PostAsync(Uploads, Csv("id,label\r\n1,a\r\n2,a\r\n3,a\r\n4,b\r\n"));
+        var board = await _bed.Client.GetFromJsonAsync<JsonElement>(Board);
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var receipt = await response.Content.ReadFromJsonAsync<JsonElement>();
@@ -53,9 +43,9 @@ public sealed class LeaderboardApiTests : IAsyncLifetime
     [Fact]
     public async Task Upload_InvalidCsv_Returns422NamingTheLine()
     {
-        await AuthorizeAsync("ana");
+        await _bed.SignInAsync("ana");
 
-        var response = await _client.PostAsync(Uploads, Csv("id,label\n1,a\n2,a\n1,b\n"));
+        var response = await _bed.Client.PostAsync(Uploads, Csv("id,label\n1,a\n2,a\n1,b\n"));
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         var receipt = await response.Content.ReadFromJsonAsync<JsonElement>();
@@ -65,11 +55,11 @@ public sealed class LeaderboardApiTests : IAsyncLifetime
     [Fact]
     public async Task Upload_PastTheDailyLimit_Returns429AndCountsNothing()
     {
-        await AuthorizeAsync("ben");
-        var first = await _client.PostAsync(Uploads, Csv("id,label\n1,a\n2,b\n3,a\n4,b\n"));
-        var second = await _client.PostAsync(Uploads, Csv("id,label\n1,b\n2,b\n3,a\n4,b\n"));
+        await _bed.SignInAsync("ben");
+        var first = await _bed.Client.PostAsync(Uploads, Csv("id,label\n1,a\n2,b\n3,a\n4,b\n"));
+        var second = await _bed.Client.PostAsync(Uploads, Csv("id,label\n1,b\n2,b\n3,a\n4,b\n"));
 
-        var third = await _client.PostAsync(Uploads, Csv("id,label\n1,a\n2,b\n3,a\n4,b\n"));
+        var third = await _bed.Client.PostAsync(Uploads, Csv("id,label\n1,a\n2,b\n3,a\n4,b\n"));
 
         Assert.Equal([HttpStatusCode.Created, HttpStatusCode.Created], new[] { first.StatusCode, second.StatusCode });
         Assert.Equal((HttpStatusCode)429, third.StatusCode);
@@ -79,26 +69,26 @@ public sealed class LeaderboardApiTests : IAsyncLifetime
     [Fact]
     public async Task Upload_SameIdempotencyKeyTwice_IsRecordedOnce()
     {
-        await AuthorizeAsync("ana");
-        _client.DefaultRequestHeaders.Add("Idempotency-Key", "retry-1");
+        await _bed.SignInAsync("ana");
+        _bed.Client.DefaultRequestHeaders.Add("Idempotency-Key", "retry-1");
 
-        var first = await _client.PostAsync(Uploads, Csv("id,label\n1,a\n2,b\n3,a\n4,b\n"));
-        var again = await _client.PostAsync(Uploads, Csv("id,label\n1,a\n2,b\n3,a\n4,b\n"));
+        var first = await _bed.Client.PostAsync(Uploads, Csv("id,label\n1,a\n2,b\n3,a\n4,b\n"));
+        var again = await _bed.Client.PostAsync(Uploads, Csv("id,label\n1,a\n2,b\n3,a\n4,b\n"));
 
         Assert.Equal(HttpStatusCode.Created, first.StatusCode);
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
         Assert.True((await again.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("repeated").GetBoolean());
-        var board = await _client.GetFromJsonAsync<JsonElement>(Board);
+        var board = await _bed.Client.GetFromJsonAsync<JsonElement>(Board);
         Assert.Equal(1, board.GetProperty("rows")[0].GetProperty("entries").GetInt32());
     }
 
     [Fact]
     public async Task Board_PrivateBeforeFinalize_Returns400AndNoToken401()
     {
-        var anonymous = await _client.GetAsync(Board);
-        await AuthorizeAsync("ana");
+        var anonymous = await _bed.Client.GetAsync(Board);
+        await _bed.SignInAsync("ana");
 
-        var hidden = await _client.GetAsync($"{Board}?private=true");
+        var hidden = await _bed.Client.GetAsync($"{Board}?private=true");
 
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, hidden.StatusCode);
@@ -108,9 +98,9 @@ public sealed class LeaderboardApiTests : IAsyncLifetime
     [Fact]
     public async Task Upload_StaffWithoutTeam_Returns400()
     {
-        await AuthorizeAsync("prof");
+        await _bed.SignInAsync("prof");
 
-        var response = await _client.PostAsync(Uploads, Csv("id,label\n1,a\n2,b\n3,a\n4,b\n"));
+        var response = await _bed.Client.PostAsync(Uploads, Csv("id,label\n1,a\n2,b\n3,a\n4,b\n"));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("?team=", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -122,19 +112,19 @@ public sealed class LeaderboardApiTests : IAsyncLifetime
     [InlineData("..%2F..%2Fetc", 404, "is not in course.json")]
     public async Task Upload_NotACompetition_IsRefusedAndNothingIsStored(string assignment, int status, string message)
     {
-        await AuthorizeAsync("ana");
+        await _bed.SignInAsync("ana");
 
-        var response = await _client.PostAsync($"/api/leaderboard/{assignment}/submissions", Csv("id,label\n1,a\n"));
+        var response = await _bed.Client.PostAsync($"/api/leaderboard/{assignment}/submissions", Csv("id,label\n1,a\n"));
 
         Assert.Equal(status, (int)response.StatusCode);
         Assert.Contains(message, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.False(Directory.Exists(Path.Combine(_course.Directory, "grading", "uploads")));
+        Assert.False(Directory.Exists(Path.Combine(_bed.Course.Directory, "grading", "uploads")));
     }
 
     [Fact]
     public async Task BoardPage_UnknownAssignment_IsAnHtmlPageNamingIt()
     {
-        var response = await _client.GetAsync("/leaderboard/hw9");
+        var response = await _bed.Client.GetAsync("/leaderboard/hw9");
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("text/html", response.Content.Headers.ContentType!.MediaType);
@@ -142,11 +132,4 @@ public sealed class LeaderboardApiTests : IAsyncLifetime
     }
 
     private static StringContent Csv(string text) => new(text, Encoding.UTF8, "text/csv");
-
-    private async Task AuthorizeAsync(string login)
-    {
-        var (exit, output, error) = await _course.RunAsync("users", "token", login);
-        Assert.True(exit == 0, error);
-        _client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", output.Trim());
-    }
 }
