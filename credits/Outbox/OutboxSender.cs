@@ -1,4 +1,5 @@
 using System.Net.Sockets;
+using Course.Core.Retries;
 using Course.Credits.Ledger;
 using MailKit;
 using MailKit.Net.Smtp;
@@ -109,7 +110,7 @@ internal sealed class OutboxSender(CreditsDbContext db, MessageComposer composer
         {
             message.State = OutboxState.Pending;
             message.LastError = $"{error.GetType().Name}: {error.Message}";
-            message.NextAttemptAt = clock.GetUtcNow() + Backoff(message.Attempts);
+            message.NextAttemptAt = clock.GetUtcNow() + RetryBackoff.After(message.Attempts);
             await db.SaveChangesAsync(CancellationToken.None);
             errors.Add($"{message.MessageId} to {message.To}: {message.LastError} (attempt {message.Attempts})");
             return IsRejected(error) ? Outcome.Rejected : Outcome.ServerDown;
@@ -139,9 +140,6 @@ internal sealed class OutboxSender(CreditsDbContext db, MessageComposer composer
                 ShouldHandle = new PredicateBuilder().Handle<Exception>(IsTransient),
             })
             .Build();
-
-    /// <summary>Between flushes: 1, 2, 4 ... minutes, at most an hour.</summary>
-    private static TimeSpan Backoff(int attempts) => TimeSpan.FromMinutes(Math.Min(60, Math.Pow(2, Math.Min(attempts - 1, 6))));
 
     /// <summary>The server is unreachable or broke the session: worth retrying, and the rest of the outbox would fail too.</summary>
     private static bool IsTransient(Exception error) =>

@@ -1,4 +1,5 @@
 using Course.Core.Errors;
+using Course.Core.Retries;
 using Course.Grader.Web.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -111,8 +112,7 @@ internal sealed class StatusDeliveries(WebDbContext db, IRepositoryHost host, Ti
         }
         else
         {
-            var waits = Math.Max(delivery.Attempts - QuickAttempts, 0);
-            delivery.NextAttemptAt = now + TimeSpan.FromMinutes(Math.Min(60, Math.Pow(2, Math.Min(waits, 6))));
+            delivery.NextAttemptAt = now + RetryBackoff.After(delivery.Attempts - QuickAttempts + 1);
             logger.LogWarning("{Repository}@{Commit}: the {Context} status was not set ({Message}); trying again at {Next:u}",
                 delivery.Repository, delivery.Commit, delivery.Context, delivery.LastError, delivery.NextAttemptAt);
         }
