@@ -16,7 +16,10 @@ internal static class CalibrationRules
         var flags = new List<CalibrationFlag>();
         if (!reference.Succeeded)
         {
-            var why = reference.TimedOut ? $"timed out after {timeout.TotalSeconds:0} s" : reference.OomKilled ? "was killed for lack of memory" : $"exited with {reference.ExitCode}";
+            var why = reference.TimedOut ? $"timed out after {timeout.TotalSeconds:0} s"
+                : reference.ProcessLimitHit ? "was stopped for keeping its process limit full (raise limits.pids)"
+                : reference.OomKilled ? "was killed for lack of memory"
+                : $"exited with {reference.ExitCode}";
             flags.Add(new("reference-failed", $"the reference {why}; students would fail the same way"));
         }
 

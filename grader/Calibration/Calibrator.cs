@@ -98,7 +98,8 @@ internal sealed class Calibrator(ISandbox sandbox, ISandboxImages images)
     private static RunMeasurement Measure(string role, string folder, SandboxResult result, (double? Score, string? Note) score) =>
         new(role, folder, result.ExitCode, result.TimedOut, result.OomKilled, result.WallMs,
             result.ExitCode == 0 && !result.TimedOut && !result.OomKilled ? score.Score : null,
-            result.ExitCode == 0 && !result.TimedOut ? score.Note : "the run failed", result.StderrTail, result.PeakMemoryBytes);
+            result.ExitCode == 0 && !result.TimedOut ? score.Note : "the run failed", result.StderrTail, result.PeakMemoryBytes,
+            result.ProcessLimitHit);
 
     private static string Folder(AssignmentSpec assignment, string? relative, string field, Func<string, string> resolve)
     {

@@ -15,7 +15,8 @@ public sealed record RunMeasurement(
     double? Score,
     string? ScoreNote,
     string StderrTail,
-    long? PeakMemoryBytes)
+    long? PeakMemoryBytes,
+    bool ProcessLimitHit)
 {
-    public bool Succeeded => ExitCode == 0 && !TimedOut && !OomKilled;
+    public bool Succeeded => ExitCode == 0 && !TimedOut && !OomKilled && !ProcessLimitHit;
 }
