@@ -10,4 +10,7 @@ internal enum MessageKind
 
     /// <summary>The student's cloud spend passed a fraction of the budget.</summary>
     SpendReminder,
+
+    /// <summary>To staff: a student reported that their code does not redeem (never the code itself).</summary>
+    ProblemReport,
 }

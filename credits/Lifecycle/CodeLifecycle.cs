@@ -1,3 +1,4 @@
+using Course.Assignments.Courses;
 using Course.Core.Errors;
 using Course.Credits.Issuing;
 using Course.Credits.Ledger;
@@ -6,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Course.Credits.Lifecycle;
 
 /// <summary>Problem reports, replacements and students' redemption confirmations, each audited.</summary>
-internal sealed class CodeLifecycle(CreditsDbContext db, CodeIssuer issuer, Recipients recipients, TimeProvider clock)
+internal sealed class CodeLifecycle(CreditsDbContext db, CodeIssuer issuer, Recipients recipients, ICourseProvider course, TimeProvider clock)
 {
     /// <param name="holder">The student reporting it, who must hold the code; null when staff record a report.</param>
     public async Task ReportProblemAsync(string codeId, string reason, string? holder, CancellationToken cancellation)
@@ -25,7 +26,33 @@ internal sealed class CodeLifecycle(CreditsDbContext db, CodeIssuer issuer, Reci
         code.Status = CodeStatus.Problem;
         code.Note = reason;
         Audit.Record(db, clock.GetUtcNow(), "problem", code.Id, code.Login, reason, actor: holder);
+        if (holder is not null)
+        {
+            NotifyStaff(code, holder, reason);
+        }
+
         await db.SaveChangesAsync(cancellation);
+    }
+
+    /// <summary>A student's report reaches every staff member with an e-mail address, so nobody has to watch <c>credits status</c>.</summary>
+    private void NotifyStaff(CreditCode code, string student, string reason)
+    {
+        var now = clock.GetUtcNow();
+        foreach (var staff in course.Course.Staff.Where(s => !string.IsNullOrWhiteSpace(s.Email)))
+        {
+            db.Outbox.Add(new OutboxMessage
+            {
+                Id = Ids.New(),
+                Key = $"problem:{code.Id}:{staff.Login}",
+                Kind = MessageKind.ProblemReport,
+                Login = staff.Login,
+                To = staff.Email!,
+                CodeId = code.Id,
+                Detail = $"{student}: {reason}",
+                CreatedAt = now,
+                NextAttemptAt = now,
+            });
+        }
     }
 
     /// <summary>Voids the code and issues its holder a new one of the same provider and value, in one transaction.</summary>

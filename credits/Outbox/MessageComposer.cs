@@ -16,6 +16,7 @@ internal sealed class MessageComposer(ICourseProvider course, CodeProtector prot
         {
             MessageKind.Code => CodeMail(code!),
             MessageKind.ExpiryWarning => ExpiryMail(code!),
+            MessageKind.ProblemReport => ProblemMail(code!, message.Detail ?? ""),
             _ => SpendMail(message.Detail ?? ""),
         };
         var mail = new MimeMessage
@@ -70,6 +71,21 @@ internal sealed class MessageComposer(ICourseProvider course, CodeProtector prot
 
         Warnings(text);
         return ($"Your {code.Provider} credit code expires on {Local(code.ExpiresAt!.Value)}", text.ToString());
+    }
+
+    private static (string, string) ProblemMail(CreditCode code, string detail)
+    {
+        var (student, reason) = detail.IndexOf(": ", StringComparison.Ordinal) is var colon and > 0
+            ? (detail[..colon], detail[(colon + 2)..])
+            : (code.Login ?? "a student", detail);
+        var text = new StringBuilder()
+            .AppendLine(CultureInfo.InvariantCulture, $"{student} reports that {code.Provider} code {code.Id} worth {code.Value:0.##} does not redeem:")
+            .AppendLine()
+            .AppendLine(CultureInfo.InvariantCulture, $"    {reason}")
+            .AppendLine()
+            .AppendLine("To give them a new code (the old one is voided, both are audited):")
+            .AppendLine(CultureInfo.InvariantCulture, $"    grader credits replace {code.Id} --reason \"...\"");
+        return ($"Credit code {code.Id} of {student} does not redeem", text.ToString());
     }
 
     private (string, string) SpendMail(string detail)

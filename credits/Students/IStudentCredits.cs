@@ -13,7 +13,9 @@ public interface IStudentCredits
     /// <summary>The holder says the code worked. Another student's code is not found, as a missing one.</summary>
     Task ConfirmRedeemedAsync(string login, string codeId, CancellationToken cancellation);
 
-    /// <summary>The holder says the code won't redeem; staff see the reason in <c>credits status</c> and can replace it.</summary>
+    /// <summary>
+    /// The holder says the code won't redeem: staff are e-mailed (and see the reason in <c>credits status</c>) and can replace it.
+    /// </summary>
     Task ReportProblemAsync(string login, string codeId, string reason, CancellationToken cancellation);
 }
 

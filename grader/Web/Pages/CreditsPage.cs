@@ -36,7 +36,7 @@ internal static class CreditsPage
             ActAsync(context, credits, async (login, form) =>
             {
                 await credits.ReportProblemAsync(login, codeId, form["reason"].ToString(), context.RequestAborted);
-                return Notice($"Reported: the staff see your report on code {codeId} and will replace the code.");
+                return Notice($"Reported: the staff get your report on code {codeId} by e-mail and will replace the code.");
             })).RequireAuthorization(Roles.StudentPolicy);
         return routes;
     }
