@@ -12,7 +12,7 @@ internal static class VerdictWording
             "Your program exited with a non-zero code; outputs it wrote were still checked."),
         [Verdict.TimedOut] = ("stopped at the time limit", "The run was stopped at the time limit."),
         [Verdict.ProcessLimit] = ("stopped for keeping the process limit full",
-            "The run was stopped for keeping its process limit full for 5 seconds (a fork bomb, or processes started without end)."),
+            "The run was stopped for keeping its process limit full for 5 seconds (threads count as processes): a fork bomb, or processes or threads started without end."),
         [Verdict.OutOfMemory] = ("killed at the memory limit", "The run was killed for using more memory than the limit."),
         [Verdict.RejectedOutput] = ("some outputs were rejected",
             "Some outputs were rejected (links, special files or over the limits) and ignored."),
