@@ -1,4 +1,3 @@
-using Course.Core.Errors;
 using Course.Core.Retries;
 using Course.Grader.Web.Data;
 using Microsoft.EntityFrameworkCore;
@@ -83,8 +82,10 @@ internal sealed class StatusDeliveries(WebDbContext db, IRepositoryHost host, Ti
                 await db.SaveChangesAsync(CancellationToken.None);
                 return true;
             }
-            catch (Exception failure) when (failure is WorkFailedException or HttpRequestException)
+            catch (Exception failure) when (!cancellation.IsCancellationRequested)
             {
+                // Whatever failed (GitHub, the network, something unforeseen), the status waits with its error:
+                // one bad row must never hold up the others in every later round.
                 delivery.LastError = failure.Message;
                 if (attempt >= tries)
                 {
