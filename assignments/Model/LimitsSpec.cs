@@ -2,7 +2,7 @@ namespace Course.Assignments.Model;
 
 /// <summary>
 /// Hard limits of one grading run. Defaults: 1 CPU, 1g memory (swap equal), no GPU,
-/// 10 minutes, 256 processes, 256m of /tmp.
+/// 10 minutes, 256 processes, 256m of /tmp, 256m and 1,000 files in /out.
 /// </summary>
 public sealed record LimitsSpec
 {
@@ -19,4 +19,13 @@ public sealed record LimitsSpec
     public int Pids { get; init; } = 256;
 
     public string Tmp { get; init; } = "256m";
+
+    /// <summary>
+    /// What a run may write to /out in total (also the most for one file). The sandbox stops a run that
+    /// writes more while it runs; the bytes count against the memory limit too (/out is a tmpfs).
+    /// </summary>
+    public string Output { get; init; } = "256m";
+
+    /// <summary>How many files a run may write to /out (folders aside, 64 of those are allowed).</summary>
+    public int OutputFiles { get; init; } = 1000;
 }

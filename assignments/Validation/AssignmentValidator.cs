@@ -113,6 +113,9 @@ internal sealed class AssignmentValidator(CourseSpec course, AssignmentSpec assi
         problems.Require(limits.Pids is >= 16 and <= 65536, $"{path}.pids", $"{limits.Pids} is not between 16 and 65536");
         problems.Require(ByteSize.TryParse(limits.Tmp, out var tmp) && tmp is >= 1L << 20 and <= 64L << 30,
             $"{path}.tmp", $"'{limits.Tmp}' is not a size between 1m and 64g");
+        problems.Require(ByteSize.TryParse(limits.Output, out var output) && output is >= 1L << 20 and <= 64L << 30,
+            $"{path}.output", $"'{limits.Output}' is not a size between 1m and 64g");
+        problems.Require(limits.OutputFiles is >= 1 and <= 100_000, $"{path}.outputFiles", $"{limits.OutputFiles} is not between 1 and 100000");
         for (var i = 0; i < assignment.Data.Count; i++)
         {
             problems.Require(course.Datasets.Any(d => d.Name == assignment.Data[i]), $"{at}.data[{i}]",

@@ -1,5 +1,4 @@
 using Course.Assignments.Model;
-using Course.Assignments.Model.Values;
 using Course.Core.Errors;
 using Course.Sandbox.Running;
 
@@ -32,20 +31,10 @@ internal static class CalibrationJob
         {
             JobId = Truncate($"calibrate-{assignment.Id}-{role}-{Guid.NewGuid():N}", 64),
             Mounts = mounts,
-            Limits = Limits(assignment.Limits),
+            Limits = Grading.CourseLimits.ForSandbox(assignment.Limits),
             OutputFolder = outputFolder,
         };
     }
 
     private static string Truncate(string text, int length) => text.Length <= length ? text : text[..length];
-
-    public static SandboxLimits Limits(LimitsSpec limits) => new()
-    {
-        Cpus = limits.Cpus,
-        MemoryBytes = ByteSize.Parse(limits.Memory),
-        Pids = limits.Pids,
-        Timeout = Duration.Parse(limits.Timeout),
-        Gpus = limits.Gpus,
-        TmpBytes = ByteSize.Parse(limits.Tmp),
-    };
 }

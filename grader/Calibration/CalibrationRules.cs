@@ -18,6 +18,7 @@ internal static class CalibrationRules
         {
             var why = reference.TimedOut ? $"timed out after {timeout.TotalSeconds:0} s"
                 : reference.ProcessLimitHit ? "was stopped for keeping its process limit full (raise limits.pids)"
+                : reference.OutputLimitHit ? "was stopped for writing more to /out than limits.output allows"
                 : reference.OomKilled ? "was killed for lack of memory"
                 : $"exited with {reference.ExitCode}";
             flags.Add(new("reference-failed", $"the reference {why}; students would fail the same way"));

@@ -99,7 +99,7 @@ internal sealed class Calibrator(ISandbox sandbox, ISandboxImages images)
         new(role, folder, result.ExitCode, result.TimedOut, result.OomKilled, result.WallMs,
             result.ExitCode == 0 && !result.TimedOut && !result.OomKilled ? score.Score : null,
             result.ExitCode == 0 && !result.TimedOut ? score.Note : "the run failed", result.StderrTail, result.PeakMemoryBytes,
-            result.ProcessLimitHit);
+            result.ProcessLimitHit, result.OutputLimitHit);
 
     private static string Folder(AssignmentSpec assignment, string? relative, string field, Func<string, string> resolve)
     {

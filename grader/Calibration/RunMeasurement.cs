@@ -16,7 +16,8 @@ public sealed record RunMeasurement(
     string? ScoreNote,
     string StderrTail,
     long? PeakMemoryBytes,
-    bool ProcessLimitHit)
+    bool ProcessLimitHit,
+    bool OutputLimitHit = false)
 {
-    public bool Succeeded => ExitCode == 0 && !TimedOut && !OomKilled && !ProcessLimitHit;
+    public bool Succeeded => ExitCode == 0 && !TimedOut && !OomKilled && !ProcessLimitHit && !OutputLimitHit;
 }

@@ -27,7 +27,7 @@ internal static class FeedbackReport
 
         if (run is not null)
         {
-            text.AppendLine(invariant, $"- Run: {image?.Image ?? "image unknown"}, exit code {run.ExitCode}, {run.WallMs} ms, {PeakMemoryText.Describe(run.PeakMemoryBytes)}{RunEndText.Suffix(run.TimedOut, run.ProcessLimitHit, run.OomKilled)}");
+            text.AppendLine(invariant, $"- Run: {image?.Image ?? "image unknown"}, exit code {run.ExitCode}, {run.WallMs} ms, {PeakMemoryText.Describe(run.PeakMemoryBytes)}{RunEndText.Suffix(run.TimedOut, run.ProcessLimitHit, run.OutputLimitHit, run.OomKilled)}");
         }
 
         if (image?.Note is { } imageNote)

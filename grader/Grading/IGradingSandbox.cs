@@ -21,9 +21,10 @@ internal sealed record SandboxMount(string Source, string Target, bool ReadOnly 
 /// <summary>The sandbox result of DESIGN.md, plus its JSON as stored with the grading result.</summary>
 /// <param name="PeakMemoryBytes">Sampled peak; null when the run ended before the first sample.</param>
 /// <param name="ProcessLimitHit">Stopped for keeping its process limit full (a fork bomb), before the time limit.</param>
+/// <param name="OutputLimitHit">Went past its output limits (bytes or files in /out) while it ran.</param>
 internal sealed record SandboxOutcome(int ExitCode, bool OomKilled, bool TimedOut, long WallMs, string StdoutTail,
     string StderrTail, IReadOnlyList<SandboxOutputFile> Outputs, IReadOnlyList<SandboxRejectedFile> Rejected, long? PeakMemoryBytes,
-    string Json, bool ProcessLimitHit);
+    string Json, bool ProcessLimitHit, bool OutputLimitHit = false);
 
 internal sealed record SandboxOutputFile(string Path, long Bytes, string Sha256);
 

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Course.Assignments.Model.Values;
 using Course.Core.Errors;
 using Course.Core.Output;
 using Course.Sandbox.Images;
@@ -25,15 +24,7 @@ internal sealed class SandboxAdapter(ISandbox sandbox, ISandboxImages images) : 
             {
                 JobId = request.Label,
                 Mounts = request.Mounts.Select(m => new Course.Sandbox.Running.SandboxMount(m.Source, m.Target, m.ReadOnly)).ToList(),
-                Limits = new SandboxLimits
-                {
-                    Cpus = request.Limits.Cpus,
-                    MemoryBytes = ByteSize.Parse(request.Limits.Memory),
-                    Pids = request.Limits.Pids,
-                    Timeout = Duration.Parse(request.Limits.Timeout),
-                    Gpus = request.Limits.Gpus,
-                    TmpBytes = ByteSize.Parse(request.Limits.Tmp),
-                },
+                Limits = CourseLimits.ForSandbox(request.Limits),
                 OutputFolder = request.OutputFolder,
             };
             result = await sandbox.RunAsync(job, cancellation);
@@ -54,7 +45,7 @@ internal sealed class SandboxAdapter(ISandbox sandbox, ISandboxImages images) : 
             result.WallMs, result.StdoutTail, result.StderrTail,
             result.Outputs.Select(o => new SandboxOutputFile(o.Path, o.Bytes, o.Sha256)).ToList(),
             result.Rejected.Select(r => new SandboxRejectedFile(r.Path, r.Reason)).ToList(),
-            result.PeakMemoryBytes, Json.Serialize(result), result.ProcessLimitHit);
+            result.PeakMemoryBytes, Json.Serialize(result), result.ProcessLimitHit, result.OutputLimitHit);
     }
 
     private async Task<string> TagAsync(string image, CancellationToken cancellation)

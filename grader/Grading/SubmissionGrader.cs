@@ -40,6 +40,7 @@ internal sealed class SubmissionGrader(ICourseProvider course, IGradingSandbox s
         var produced = run.Outputs.Select(o => o.Path.TrimStart('/')).ToHashSet(StringComparer.Ordinal);
         var verdict = run.TimedOut ? Verdict.TimedOut
             : run.ProcessLimitHit ? Verdict.ProcessLimit
+            : run.OutputLimitHit ? Verdict.OutputLimit
             : run.OomKilled ? Verdict.OutOfMemory
             : run.ExitCode != 0 ? Verdict.NonZeroExit
             : Verdict.Graded;

@@ -15,4 +15,6 @@ public enum Verdict
     InfrastructureFailure,
     /// <summary>Stopped for keeping its process limit full (a fork bomb), before its time limit.</summary>
     ProcessLimit,
+    /// <summary>Stopped for writing more to /out than the output limits allow (bytes or files).</summary>
+    OutputLimit,
 }

@@ -13,6 +13,8 @@ internal static class VerdictWording
         [Verdict.TimedOut] = ("stopped at the time limit", "The run was stopped at the time limit."),
         [Verdict.ProcessLimit] = ("stopped for keeping the process limit full",
             "The run was stopped for keeping its process limit full for 5 seconds (threads count as processes): a fork bomb, or processes or threads started without end."),
+        [Verdict.OutputLimit] = ("stopped at the output limit",
+            "The run was stopped for writing more to /out than the assignment's output limits allow (total bytes or number of files); outputs within the limits were still checked."),
         [Verdict.OutOfMemory] = ("killed at the memory limit", "The run was killed for using more memory than the limit."),
         [Verdict.RejectedOutput] = ("some outputs were rejected",
             "Some outputs were rejected (links, special files or over the limits) and ignored."),

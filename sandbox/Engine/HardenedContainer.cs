@@ -11,7 +11,9 @@ namespace Course.Sandbox.Engine;
 internal static class HardenedContainer
 {
     /// <summary>Inside the container: nobody/nogroup, never root.</summary>
-    public const string User = "65534:65534";
+    public const string UserId = "65534";
+
+    public const string User = UserId + ":" + UserId;
 
     public const string OutPath = "/out";
 

@@ -38,13 +38,29 @@ internal sealed class DockerSandbox : ISandbox
         using var cores = await _cores.AcquireAsync(Math.Clamp((int)Math.Ceiling(job.Limits.Cpus), 1, _cores.Count),
             cancellation);
         using var gpus = await AcquireGpusAsync(job.Limits, cancellation);
-        using var folder = CreateFolder(jobId);
-        var parameters = HardenedContainer.Build(job, jobId, OwnerToken.Current, cores.Slots, gpus.Slots, folder.Path);
-        var created = await Call($"creating the container of job {jobId} from image '{job.Image}'",
+        var folder = CreateFolder(jobId, job.Limits.Output);
+        try
+        {
+            var parameters = HardenedContainer.Build(job, jobId, OwnerToken.Current, cores.Slots, gpus.Slots, folder.Path);
+            return await RunContainerAsync(parameters, job, folder, cancellation);
+        }
+        finally
+        {
+            if (!JobFolder.TryDelete(folder.Path))
+            {
+                await OpenForDeletionAsync(job, jobId, cores.Slots, folder.Path);
+            }
+        }
+    }
+
+    private async Task<SandboxResult> RunContainerAsync(CreateContainerParameters parameters, SandboxJob job, JobFolder folder,
+        CancellationToken cancellation)
+    {
+        var created = await Call($"creating the container of job {parameters.Labels[ContainerLabels.Job]} from image '{job.Image}'",
             () => _docker.Containers.CreateContainerAsync(parameters, cancellation), cancellation);
         try
         {
-            return await RunCreatedAsync(created.ID, job, cancellation);
+            return await RunCreatedAsync(created.ID, job, folder, cancellation);
         }
         finally
         {
@@ -52,14 +68,19 @@ internal sealed class DockerSandbox : ISandbox
         }
     }
 
-    private async Task<SandboxResult> RunCreatedAsync(string id, SandboxJob job, CancellationToken cancellation)
+    private async Task<SandboxResult> RunCreatedAsync(string id, SandboxJob job, JobFolder folder, CancellationToken cancellation)
     {
         await Call("starting the container", () => _docker.Containers.StartContainerAsync(id,
             new ContainerStartParameters(), cancellation), cancellation);
         var started = _time.GetTimestamp();
         await using var stats = StatsWatch.Start(_docker, id, job.Limits.Pids, _time, cancellation);
-        var end = await WaitOrKillAsync(id, job.Limits.Timeout, stats.ProcessLimitHeld, cancellation);
+        using var stopWatchingOutput = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        var outputFull = OutputWatch.UntilFullAsync(folder, _time, stopWatchingOutput.Token);
+        var end = await WaitOrKillAsync(id, job.Limits.Timeout, stats.ProcessLimitHeld, outputFull, cancellation);
+        await stopWatchingOutput.CancelAsync();
         var wallMs = (long)_time.GetElapsedTime(started).TotalMilliseconds;
+        // A job that filled /out and then ended by itself went past its output limits all the same.
+        var outputLimitHit = end == RunEnd.OutputLimit || folder.IsFull();
         var peakMemory = await stats.StopAsync();
 
         var inspect = Call("inspecting the stopped container",
@@ -72,7 +93,7 @@ internal sealed class DockerSandbox : ISandbox
         var tail = await logs;
         var collector = await outputs;
         return new SandboxResult(state.ExitCode, state.OOMKilled, end == RunEnd.TimeLimit, wallMs, tail.Stdout, tail.Stderr,
-            collector.Outputs, collector.Rejected, peakMemory, end == RunEnd.ProcessLimit);
+            collector.Outputs, collector.Rejected, peakMemory, end == RunEnd.ProcessLimit, outputLimitHit);
     }
 
     private enum RunEnd
@@ -80,19 +101,21 @@ internal sealed class DockerSandbox : ISandbox
         Exited,
         TimeLimit,
         ProcessLimit,
+        OutputLimit,
     }
 
     /// <summary>
-    /// Waits for the container to stop; at the time limit, or once it has kept its process limit full, kills it
-    /// (SIGKILL cannot be ignored) and says which.
+    /// Waits for the container to stop; at the time limit, once it has kept its process limit full, or once it
+    /// has filled /out, kills it (SIGKILL cannot be ignored) and says which.
     /// </summary>
-    private async Task<RunEnd> WaitOrKillAsync(string id, TimeSpan timeout, Task processLimitHeld, CancellationToken cancellation)
+    private async Task<RunEnd> WaitOrKillAsync(string id, TimeSpan timeout, Task processLimitHeld, Task outputFull,
+        CancellationToken cancellation)
     {
         using var stopWaiting = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
         var wait = Call("waiting for the container", () => _docker.Containers.WaitContainerAsync(id, cancellation),
             cancellation);
         var limit = Task.Delay(timeout, _time, stopWaiting.Token);
-        var first = await Task.WhenAny(wait, limit, processLimitHeld);
+        var first = await Task.WhenAny(wait, limit, processLimitHeld, outputFull);
         if (first == wait)
         {
             await stopWaiting.CancelAsync();
@@ -102,10 +125,15 @@ internal sealed class DockerSandbox : ISandbox
 
         await stopWaiting.CancelAsync();
         cancellation.ThrowIfCancellationRequested();
-        var end = first == limit ? RunEnd.TimeLimit : RunEnd.ProcessLimit;
+        var end = first == limit ? RunEnd.TimeLimit : first == processLimitHeld ? RunEnd.ProcessLimit : RunEnd.OutputLimit;
         try
         {
-            await Call(end == RunEnd.TimeLimit ? "killing the container at its time limit" : "killing the container that kept its process limit full",
+            await Call(end switch
+                {
+                    RunEnd.TimeLimit => "killing the container at its time limit",
+                    RunEnd.ProcessLimit => "killing the container that kept its process limit full",
+                    _ => "killing the container that filled /out",
+                },
                 () => _docker.Containers.KillContainerAsync(id, new ContainerKillParameters { Signal = "SIGKILL" }, cancellation), cancellation);
         }
         catch (SandboxUnavailableException failure) when (wait.IsCompleted
@@ -170,11 +198,46 @@ internal sealed class DockerSandbox : ISandbox
             : throw new BadInputException($"gpus: {limits.Gpus} asked, this host has {_gpus.Count}");
     }
 
-    private JobFolder CreateFolder(string jobId)
+    /// <summary>
+    /// Makes what the job left in /out deletable when this process could not delete it (not root, and the job
+    /// made folders without write permission): a container of the same image, as the same user that owns
+    /// those folders, opens them to everyone; then this process deletes the folder.
+    /// </summary>
+    private async Task OpenForDeletionAsync(SandboxJob job, string jobId, IReadOnlyList<int> cores, string folder)
+    {
+        // One chmod per folder, each before find reads it: a folder without permissions cannot be listed first.
+        var opener = new SandboxJob(job.Image, ["find", HardenedContainer.OutPath, "-mindepth", "1", "-type", "d", "-exec", "chmod", "777", "{}", ";"])
+        {
+            Limits = new SandboxLimits { Timeout = TimeSpan.FromMinutes(1) },
+        };
+        try
+        {
+            var parameters = HardenedContainer.Build(opener, $"{jobId}-cleanup", OwnerToken.Current, cores, [], folder);
+            var created = await _docker.Containers.CreateContainerAsync(parameters, CancellationToken.None);
+            try
+            {
+                await _docker.Containers.StartContainerAsync(created.ID, new ContainerStartParameters(), CancellationToken.None);
+                using var limit = new CancellationTokenSource(opener.Limits.Timeout, _time);
+                await _docker.Containers.WaitContainerAsync(created.ID, limit.Token);
+            }
+            finally
+            {
+                await RemoveAsync(created.ID);
+            }
+        }
+        catch (Exception failure) when (failure is DockerApiException or HttpRequestException or IOException or OperationCanceledException)
+        {
+            // Left for the sweeper of the next start; the result of the run stands.
+        }
+
+        JobFolder.TryDelete(folder);
+    }
+
+    private JobFolder CreateFolder(string jobId, OutputLimits limits)
     {
         try
         {
-            return JobFolder.Create(_options.WorkRoot, OwnerToken.Current.Local, jobId);
+            return JobFolder.Create(_options.WorkRoot, OwnerToken.Current.Local, jobId, limits);
         }
         catch (Exception failure) when (failure is IOException or UnauthorizedAccessException)
         {

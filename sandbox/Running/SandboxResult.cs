@@ -10,6 +10,8 @@ namespace Course.Sandbox.Running;
 /// counts it) over the engine's stats samples, about one a second; null when the run ended before the first
 /// sample. On cgroup v2 without a kernel peak, a short spike between samples is missed.</param>
 /// <param name="ProcessLimitHit">Killed because it kept its process limit full for 5 s (a fork bomb), before its time limit.</param>
+/// <param name="OutputLimitHit">Went past its output limits (bytes or files) while it ran: stopped when /out
+/// filled up, or ended on its own with /out full. Only a capped /out (a grader running as root) can tell.</param>
 public sealed record SandboxResult(
     long ExitCode,
     bool OomKilled,
@@ -20,4 +22,5 @@ public sealed record SandboxResult(
     IReadOnlyList<SandboxOutput> Outputs,
     IReadOnlyList<SandboxRejection> Rejected,
     long? PeakMemoryBytes,
-    bool ProcessLimitHit);
+    bool ProcessLimitHit,
+    bool OutputLimitHit = false);

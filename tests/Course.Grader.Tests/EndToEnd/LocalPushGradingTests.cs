@@ -9,7 +9,7 @@ public sealed class LocalPushGradingTests
     [Fact(Timeout = 180_000)]
     public async Task GradeWait_PushesToLocalRepos_GradedWithFeedback()
     {
-        using var course = await TestCourse.CreateAsync(deadline: "2099-01-01T00:00", students: ["alice", "bob", "carl"]);
+        using var course = await TestCourse.CreateAsync(deadline: "2099-01-01T00:00", students: ["alice", "bob", "carl", "dora"]);
         course.UseFastQueue();
         var repos = Path.Combine(course.Directory, "repos");
         Directory.CreateDirectory(repos);
@@ -26,6 +26,10 @@ public sealed class LocalPushGradingTests
         {
             ["run.sh"] = "while :; do sh -c 'while :; do sleep 1000 & done' 2>/dev/null; done\n", // a fork bomb that never gives up
         });
+        GitRepos.CreateBare(repos, "hw1-dora", new Dictionary<string, string>
+        {
+            ["run.sh"] = "i=0; while :; do echo x > /out/f$i 2>/dev/null; i=$((i+1)); done\n", // files without end
+        });
         Assert.Equal(0, (await course.RunAsync("fetch", TestCourse.Assignment, "--repos", repos)).Exit);
 
         var (exit, output, error) = await course.RunAsync("grade", TestCourse.Assignment, "--wait", "--concurrency", "2", "--json");
@@ -36,10 +40,13 @@ public sealed class LocalPushGradingTests
         var alice = rows["alice"];
         var bob = rows["bob"];
         var carl = rows["carl"];
+        var dora = rows["dora"];
         Assert.Equal(("succeeded", "graded", 2.0), (alice.GetProperty("state").GetString(), alice.GetProperty("verdict").GetString(), alice.GetProperty("score").GetDouble()));
         Assert.Equal(("nonZeroExit", 0.0), (bob.GetProperty("verdict").GetString(), bob.GetProperty("score").GetDouble()));
         Assert.Equal(("processLimit", 0.0), (carl.GetProperty("verdict").GetString(), carl.GetProperty("score").GetDouble()));
         Assert.Contains("stopped for keeping its process limit full", await File.ReadAllTextAsync(carl.GetProperty("feedback").GetString()!));
+        Assert.Equal(("outputLimit", 0.0), (dora.GetProperty("verdict").GetString(), dora.GetProperty("score").GetDouble()));
+        Assert.Contains("stopped at the output limit", await File.ReadAllTextAsync(dora.GetProperty("feedback").GetString()!));
         var aliceFeedback = await File.ReadAllTextAsync(alice.GetProperty("feedback").GetString()!);
         var bobFeedback = await File.ReadAllTextAsync(bob.GetProperty("feedback").GetString()!);
         Assert.Contains("**2 / 2**", aliceFeedback);

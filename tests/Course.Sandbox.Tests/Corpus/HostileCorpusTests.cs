@@ -203,16 +203,102 @@ public sealed class HostileCorpusTests(EngineFixture engine)
     }
 
     [Fact]
-    public async Task HundredThousandFiles_KeepsLimitAndSummarizes()
+    public async Task HundredThousandFiles_StoppedAtTheFileLimitWhileRunning()
     {
-        // The kernel charges 100,000 inodes and dentries to the container's memory: 64 MiB is just enough, sometimes not.
         var result = await RunAsync("manyfiles", "cd /out && i=0; while [ $i -lt 100000 ]; do : > f$i; i=$((i+1)); done",
             EngineFixture.Quick with { Timeout = TimeSpan.FromSeconds(60), MemoryBytes = 256L << 20 });
 
-        Assert.Equal((0L, false, false, false), (result.ExitCode, result.OomKilled, result.TimedOut, result.ProcessLimitHit));
+        // /out holds at most 100 files and 64 other entries: the kernel refuses the next (the shell gives up on
+        // the failed redirection, or is stopped while it tries).
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Equal((true, false), (result.OutputLimitHit, result.TimedOut));
         Assert.Equal(100, result.Outputs.Count);
-        Assert.Equal(101, result.Rejected.Count);
-        Assert.Equal("99800 more entries rejected", result.Rejected[^1].Reason);
+        Assert.Equal(64, result.Rejected.Count);
+        Assert.All(result.Rejected, r => Assert.Equal("over the limit of 100 files", r.Reason));
+    }
+
+    [Fact]
+    public async Task TwoGigabytesInManyFiles_StoppedAtTheByteLimit_HostDiskUseStaysUnderTwiceTheCap()
+    {
+        const long cap = 64L << 20;
+        var limits = EngineFixture.Quick with
+        {
+            Timeout = TimeSpan.FromSeconds(60),
+            MemoryBytes = 512L << 20,
+            Output = new OutputLimits { MaxFiles = 1000, MaxFileBytes = 8L << 20, MaxTotalBytes = cap },
+        };
+        var id = EngineFixture.NewJobId("out2g");
+        using var sampling = new CancellationTokenSource();
+        var largest = SampleJobFolderBytesAsync(id, sampling.Token);
+
+        // 256 files of 8 MiB; a failed write does not stop the loop, as a careless or hostile job would not.
+        var result = await engine.Sandbox.RunAsync(EngineFixture.Script(id,
+            "i=0; while [ $i -lt 256 ]; do dd if=/dev/zero of=/out/f$i bs=1M count=8 2>/dev/null; i=$((i+1)); done; echo finished", limits));
+        await sampling.CancelAsync();
+
+        Assert.True(result.OutputLimitHit);
+        Assert.False(result.TimedOut);
+        Assert.DoesNotContain("finished", result.StdoutTail);
+        Assert.True(result.Outputs.Sum(o => o.Bytes) <= cap);
+        var peak = await largest;
+        Assert.True(peak < 2 * cap, $"the job's folder held {peak:N0} bytes at its largest, cap {cap:N0}");
+        Assert.Equal(0, await engine.ContainersLeftAsync(id));
+        Assert.Empty(JobFolders(id));
+    }
+
+    [Fact]
+    public async Task ProgramCopiedToOut_CannotBeRun()
+    {
+        var result = await RunAsync("outexec", "cp /bin/busybox /out/tool && /out/tool echo ran; echo rc=$?",
+            EngineFixture.Quick with { Output = new OutputLimits { MaxFileBytes = 8L << 20, MaxTotalBytes = 16L << 20 } });
+
+        Assert.DoesNotContain("ran\n", result.StdoutTail);
+        Assert.Contains("rc=126", result.StdoutTail);
+    }
+
+    [Fact]
+    public async Task FoldersTheJobLockedItself_AreRemovedAfterTheRun()
+    {
+        var id = EngineFixture.NewJobId("locked");
+        var result = await engine.Sandbox.RunAsync(EngineFixture.Script(id,
+            "mkdir -p /out/a/b && echo x > /out/a/b/f && chmod 000 /out/a/b && chmod 500 /out/a && chmod 500 /out && echo locked"));
+
+        Assert.Equal("locked\n", result.StdoutTail);
+        Assert.Empty(JobFolders(id));
+    }
+
+    /// <summary>The host folders of one job under the work root (their names start with the owner, then the job id).</summary>
+    private string[] JobFolders(string jobId) => Directory.Exists(engine.Options.WorkRoot)
+        ? Directory.GetDirectories(engine.Options.WorkRoot, $"*-{jobId}-*")
+        : [];
+
+    /// <summary>The most bytes the job's host folder held at any sample, every 20 ms until cancelled.</summary>
+    private async Task<long> SampleJobFolderBytesAsync(string jobId, CancellationToken cancellation)
+    {
+        long largest = 0;
+        while (!cancellation.IsCancellationRequested)
+        {
+            foreach (var folder in JobFolders(jobId))
+            {
+                largest = Math.Max(largest, FolderBytes(folder));
+            }
+
+            await Task.Delay(20, CancellationToken.None);
+        }
+
+        return largest;
+    }
+
+    private static long FolderBytes(string folder)
+    {
+        try
+        {
+            return new DirectoryInfo(folder).EnumerateFiles("*", SearchOption.AllDirectories).Sum(file => file.Exists ? file.Length : 0);
+        }
+        catch (Exception failure) when (failure is IOException or UnauthorizedAccessException)
+        {
+            return 0; // removed between listing and reading
+        }
     }
 
     [Fact]
