@@ -23,6 +23,6 @@ public static class AssignmentsModule
         return services;
     }
 
-    /// <summary>The module's top-level commands, in the command-line contract of DESIGN.md.</summary>
+    /// <summary>The module's top-level commands, in the command-line contract of docs/ARCHITECTURE.md.</summary>
     public static IEnumerable<Command> Commands(CliHost host) => [CourseCommands.Create(host), RosterCommands.Create(host), TeamsCommands.Create(host)];
 }

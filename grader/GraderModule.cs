@@ -25,7 +25,7 @@ public static class GraderModule
         return services;
     }
 
-    /// <summary>The module's top-level commands, in the command-line contract of DESIGN.md.</summary>
+    /// <summary>The module's top-level commands, in the command-line contract of docs/ARCHITECTURE.md.</summary>
     public static IEnumerable<Command> Commands(CliHost host)
     {
         return [DbCommands.Create(host), DemoCommand.Create(host),

@@ -34,6 +34,6 @@ public static class LeaderboardModule
         return services;
     }
 
-    /// <summary>The module's top-level commands, in the command-line contract of DESIGN.md.</summary>
+    /// <summary>The module's top-level commands, in the command-line contract of docs/ARCHITECTURE.md.</summary>
     public static IEnumerable<Command> Commands(CliHost host) => [ScoreCommand.Create(host), LeaderboardCommands.Create(host)];
 }

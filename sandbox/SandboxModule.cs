@@ -27,7 +27,7 @@ public static class SandboxModule
         return services;
     }
 
-    /// <summary>The module's top-level commands, in the command-line contract of DESIGN.md.</summary>
+    /// <summary>The module's top-level commands, in the command-line contract of docs/ARCHITECTURE.md.</summary>
     public static IEnumerable<Command> Commands(CliHost host) =>
         [SandboxCommands.Create(host), ImagesCommands.Create(host)];
 }

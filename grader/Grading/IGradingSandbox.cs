@@ -18,7 +18,7 @@ internal sealed record SandboxRequest(string Image, IReadOnlyList<string> Comman
 
 internal sealed record SandboxMount(string Source, string Target, bool ReadOnly = true);
 
-/// <summary>The sandbox result of DESIGN.md, plus its JSON as stored with the grading result.</summary>
+/// <summary>The sandbox result of docs/ARCHITECTURE.md, plus its JSON as stored with the grading result.</summary>
 /// <param name="PeakMemoryBytes">Sampled peak; null when the run ended before the first sample.</param>
 /// <param name="ProcessLimitHit">Stopped for keeping its process limit full (a fork bomb), before the time limit.</param>
 /// <param name="OutputLimitHit">Went past its output limits (bytes or files in /out) while it ran.</param>

@@ -1,7 +1,7 @@
 namespace Course.Grader.Submissions;
 
 /// <summary>
-/// Caps on a snapshot of a submitted tree (SECURITY.md rule 5). Defaults: 10,000 files,
+/// Caps on a snapshot of a submitted tree (docs/SECURITY.md rule 5). Defaults: 10,000 files,
 /// 100 MiB per file, 512 MiB in all, paths up to 1,024 bytes.
 /// </summary>
 public sealed record SnapshotLimits

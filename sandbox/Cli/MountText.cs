@@ -3,7 +3,7 @@ using Course.Sandbox.Running;
 
 namespace Course.Sandbox.Cli;
 
-/// <summary>Parses <c>--mount SRC:DST[:ro|rw]</c>; read-only unless <c>:rw</c> is given (SECURITY.md rule 3).</summary>
+/// <summary>Parses <c>--mount SRC:DST[:ro|rw]</c>; read-only unless <c>:rw</c> is given (docs/SECURITY.md rule 3).</summary>
 internal static class MountText
 {
     public static SandboxMount Parse(string text)

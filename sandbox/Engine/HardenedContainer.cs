@@ -5,7 +5,7 @@ using Docker.DotNet.Models;
 namespace Course.Sandbox.Engine;
 
 /// <summary>
-/// Builds the hardened container of SECURITY.md rules 1-3 for a job. Pure, so the whole
+/// Builds the hardened container of docs/SECURITY.md rules 1-3 for a job. Pure, so the whole
 /// HostConfig is unit-tested without an engine.
 /// </summary>
 internal static class HardenedContainer

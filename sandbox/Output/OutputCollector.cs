@@ -6,7 +6,7 @@ namespace Course.Sandbox.Output;
 
 /// <summary>
 /// Reads the tar stream of <c>/out</c> from the stopped container and keeps the regular files
-/// within the limits (SECURITY.md rule 4). Links, FIFOs, devices, odd names and anything over a
+/// within the limits (docs/SECURITY.md rule 4). Links, FIFOs, devices, odd names and anything over a
 /// limit are reported and skipped; nothing in the stream is ever followed or trusted.
 /// </summary>
 internal sealed class OutputCollector(OutputLimits limits, string? destination)

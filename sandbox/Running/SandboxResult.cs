@@ -1,6 +1,6 @@
 namespace Course.Sandbox.Running;
 
-/// <summary>The sandbox result of DESIGN.md; serialize it with Course.Core.Output.Json.</summary>
+/// <summary>The sandbox result of docs/ARCHITECTURE.md; serialize it with Course.Core.Output.Json.</summary>
 /// <param name="ExitCode">The main process's exit code (137 when killed by SIGKILL).</param>
 /// <param name="WallMs">From start until the container stopped.</param>
 /// <param name="StdoutTail">The last kilobytes of stdout, decoded as UTF-8 (invalid bytes replaced).</param>

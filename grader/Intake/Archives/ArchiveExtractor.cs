@@ -5,7 +5,7 @@ using Course.Core.Errors;
 namespace Course.Grader.Intake.Archives;
 
 /// <summary>
-/// Extracts a submission archive (SECURITY.md rule 5): only regular files and folders are
+/// Extracts a submission archive (docs/SECURITY.md rule 5): only regular files and folders are
 /// written; links, devices, FIFOs, '..', absolute and odd names are refused and reported; file
 /// count and sizes are capped by the bytes actually decompressed.
 /// </summary>

@@ -1,7 +1,7 @@
 namespace Course.Leaderboard.Scoring.Csv;
 
 /// <summary>
-/// Size limits of a prediction file (SECURITY.md rule 6): a hostile file gets an error naming the
+/// Size limits of a prediction file (docs/SECURITY.md rule 6): a hostile file gets an error naming the
 /// limit, never a crash or an out-of-memory.
 /// </summary>
 /// <param name="MaxFileBytes">Largest accepted file; 200 MB by default.</param>

@@ -20,7 +20,7 @@ internal static class StrictCsv
             throw new InvalidFileException(name, 0, "file not found");
         }
 
-        // Outputs of a container are collected without links (SECURITY.md rule 4); refuse them here too.
+        // Outputs of a container are collected without links (docs/SECURITY.md rule 4); refuse them here too.
         if (info.LinkTarget is not null)
         {
             throw new InvalidFileException(name, 0, "is a symbolic link, not a regular file");

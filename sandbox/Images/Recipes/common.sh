@@ -44,7 +44,7 @@ debian_rootfs() {
   rm -rf "$ROOT"/var/lib/apt/lists/* "$ROOT"/var/cache/apt/*.bin "$ROOT"/var/log/* "$ROOT"/tmp/*
 }
 
-# The folders DESIGN.md promises inside a container; /out belongs to the sandbox user (65534).
+# The folders docs/ARCHITECTURE.md promises inside a container; /out belongs to the sandbox user (65534).
 sandbox_layout() {
   mkdir -p "$ROOT"/{out,submission,data,tmp,proc,sys,dev,etc} "$@"
   chown 65534:65534 "$ROOT/out"

@@ -7,5 +7,5 @@ debian_rootfs trixie
 step 2/3 "sandbox layout"
 sandbox_layout "$ROOT/app" "$ROOT/dotnet" "$ROOT/nuget"
 step 3/3 "docker import"
-# .NET needs no ICU and no home this way (ENVIRONMENT.md); NUGET_PACKAGES matters only when /nuget is mounted.
+# .NET needs no ICU and no home this way (invariant globalization, a CLI home in /tmp); NUGET_PACKAGES matters only when /nuget is mounted.
 import_rootfs "ENV DOTNET_SYSTEM_GLOBALIZATION_INVARIANT=1" "ENV DOTNET_CLI_HOME=/tmp" "ENV NUGET_PACKAGES=/nuget" "$TORCH_MALLOC"

@@ -5,7 +5,7 @@ using Course.Leaderboard.Tests.Support;
 
 namespace Course.Leaderboard.Tests.Scoring;
 
-/// <summary>Every bad-input case of SECURITY.md rule 6, and the good ones that must pass.</summary>
+/// <summary>Every bad-input case of docs/SECURITY.md rule 6, and the good ones that must pass.</summary>
 public sealed class PredictionReaderTests : IDisposable
 {
     private readonly TempFolder _folder = new();

@@ -34,7 +34,7 @@ public sealed class SandboxCommandsTests(EngineFixture engine)
         using var json = JsonDocument.Parse(output);
         Assert.Equal(3, json.RootElement.GetProperty("exitCode").GetInt32());
         Assert.Equal("hi\n", json.RootElement.GetProperty("stdoutTail").GetString());
-        // DESIGN.md's sandbox result, in its order, then the sampled peak memory (null when not sampled), the fork-bomb stop and the output stop.
+        // docs/ARCHITECTURE.md's sandbox result, in its order, then the sampled peak memory (null when not sampled), the fork-bomb stop and the output stop.
         Assert.Equal(
             ["exitCode", "oomKilled", "timedOut", "wallMs", "stdoutTail", "stderrTail", "outputs", "rejected", "peakMemoryBytes", "processLimitHit", "outputLimitHit"],
             json.RootElement.EnumerateObject().Select(p => p.Name));

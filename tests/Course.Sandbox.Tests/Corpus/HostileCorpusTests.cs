@@ -4,7 +4,7 @@ using Course.Sandbox.Tests.Support;
 namespace Course.Sandbox.Tests.Corpus;
 
 /// <summary>
-/// The hostile corpus of SECURITY.md: each case is a small "submission" (a busybox script) with
+/// The hostile corpus of docs/SECURITY.md: each case is a small "submission" (a busybox script) with
 /// its expected verdict, and no container may be left behind.
 /// </summary>
 [Collection(EngineCollection.Name)]
