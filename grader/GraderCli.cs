@@ -13,7 +13,7 @@ public static class GraderCli
     public static Task<int> RunAsync(string[] args, CliHost? host = null)
     {
         host ??= new CliHost(AddModules);
-        return Build(host).Parse(args).InvokeAsync();
+        return host.InvokeAsync(Build(host), args);
     }
 
     /// <summary>Every module's services, as one course process uses them.</summary>

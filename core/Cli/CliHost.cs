@@ -31,6 +31,17 @@ public sealed partial class CliHost
 
     public TextWriter Error { get; init; } = Console.Error;
 
+    /// <summary>
+    /// Parses and runs a command line. A parse error (an unknown command or option, a missing argument, a value
+    /// of the wrong type) is bad input: the parser's message and exit code 2, as for every other bad input.
+    /// </summary>
+    public async Task<int> InvokeAsync(RootCommand root, IReadOnlyList<string> args)
+    {
+        var parse = root.Parse(args);
+        var exit = await parse.InvokeAsync(new InvocationConfiguration { Output = Out, Error = Error });
+        return parse.Errors.Count > 0 ? ExitCodes.BadInput : exit;
+    }
+
     /// <summary>Attaches <paramref name="action"/> to <paramref name="command"/>; its result is the exit code.</summary>
     public void Handle(Command command, Func<CommandContext, Task<int>> action) =>
         command.SetAction((parse, cancellation) => RunAsync(parse, action, cancellation));
