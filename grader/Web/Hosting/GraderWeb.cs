@@ -4,7 +4,6 @@ using Course.Grader.Web.Auth;
 using Course.Grader.Web.Pages;
 using Course.Grader.Web.Uploads;
 using Course.Grader.Web.Webhooks;
-using Microsoft.AspNetCore.Authentication;
 
 namespace Course.Grader.Web.Hosting;
 
@@ -16,8 +15,7 @@ internal static class GraderWeb
     {
         services.AddProblemDetails();
         services.AddExceptionHandler<CourseExceptionHandler>();
-        services.AddAuthentication(BearerTokenHandler.SchemeName)
-            .AddScheme<AuthenticationSchemeOptions, BearerTokenHandler>(BearerTokenHandler.SchemeName, null);
+        services.AddCourseAuthentication();
         services.AddAuthorizationBuilder()
             .AddPolicy(Roles.StaffPolicy, policy => policy.RequireRole(Roles.Instructor, Roles.Ta))
             .AddPolicy(Roles.StudentPolicy, policy => policy.RequireRole(Roles.Student));
