@@ -2,8 +2,9 @@ namespace Course.Grader.Web.Auth;
 
 /// <summary>
 /// The browser's copy of an API token after sign-in: HttpOnly (no script reads it), SameSite=Strict
-/// (no other site's form or link sends it), Secure when served over HTTPS. It lasts no longer than its
-/// token; the token is checked at every request, so revoking it ends the session at once.
+/// (no other site's form or link sends it), Secure when the request came over HTTPS (directly or through
+/// a trusted proxy, <see cref="Hosting.TrustedProxies"/>). It lasts no longer than its token; the token
+/// is checked at every request, so revoking it ends the session at once.
 /// </summary>
 internal static class SessionCookie
 {

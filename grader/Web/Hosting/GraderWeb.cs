@@ -28,8 +28,15 @@ internal static class GraderWeb
         return services;
     }
 
+    /// <summary>Throws <see cref="Core.Errors.BadInputException"/> for a mistyped proxy setting, before the server listens.</summary>
     public static void UseGraderWeb(this IApplicationBuilder app)
     {
+        // First, so the scheme (Secure cookies) and the client address are known to everything after it.
+        if (TrustedProxies.From(app.ApplicationServices.GetRequiredService<IConfiguration>()) is { } proxies)
+        {
+            app.UseForwardedHeaders(proxies);
+        }
+
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseRouting();
