@@ -9,8 +9,11 @@ namespace Course.Grader.Web.Auth;
 /// <summary>Issues API tokens to staff (course.json) and students (roster).</summary>
 internal sealed class TokenIssuer(WebDbContext db, AssignmentsDbContext roster, ICourseProvider course, TimeProvider time)
 {
-    /// <summary>Stores the hash of a new token for <paramref name="login"/> and returns the token (shown once).</summary>
-    public async Task<string> IssueAsync(string login, CancellationToken cancellation)
+    /// <summary>
+    /// Stores the hash of a new token for <paramref name="login"/> that signs in for <paramref name="lifetime"/>;
+    /// returns the token (shown once) with what is stored about it.
+    /// </summary>
+    public async Task<(string Token, ApiToken Stored)> IssueAsync(string login, TimeSpan lifetime, CancellationToken cancellation)
     {
         var known = course.Course.Staff.Any(s => s.Login == login)
                     || await roster.Students.AnyAsync(s => s.Login == login, cancellation);
@@ -20,8 +23,13 @@ internal sealed class TokenIssuer(WebDbContext db, AssignmentsDbContext roster, 
         }
 
         var token = TokenHasher.NewToken();
-        db.Tokens.Add(new ApiToken { Hash = TokenHasher.Hash(token), Login = login, CreatedAt = time.GetUtcNow() });
+        var now = time.GetUtcNow();
+        var stored = new ApiToken
+        {
+            Hash = TokenHasher.Hash(token), Id = TokenHasher.NewId(), Login = login, CreatedAt = now, ExpiresAt = now + lifetime,
+        };
+        db.Tokens.Add(stored);
         await db.SaveChangesAsync(cancellation);
-        return token;
+        return (token, stored);
     }
 }

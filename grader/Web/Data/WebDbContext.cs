@@ -47,6 +47,9 @@ public sealed class WebDbContext(DbContextOptions<WebDbContext> options) : DbCon
             token.ToTable("api_tokens");
             token.HasKey(t => t.Hash);
             token.HasIndex(t => t.Login);
+            // Named like a key but not the key (lookups go by hash): without this the column would be nullable.
+            token.Property(t => t.Id).IsRequired();
+            token.HasIndex(t => t.Id).IsUnique();
         });
     }
 }

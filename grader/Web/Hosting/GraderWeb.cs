@@ -4,7 +4,6 @@ using Course.Grader.Web.Auth;
 using Course.Grader.Web.Pages;
 using Course.Grader.Web.Uploads;
 using Course.Grader.Web.Webhooks;
-using Microsoft.AspNetCore.Authentication;
 
 namespace Course.Grader.Web.Hosting;
 
@@ -16,8 +15,7 @@ internal static class GraderWeb
     {
         services.AddProblemDetails();
         services.AddExceptionHandler<CourseExceptionHandler>();
-        services.AddAuthentication(BearerTokenHandler.SchemeName)
-            .AddScheme<AuthenticationSchemeOptions, BearerTokenHandler>(BearerTokenHandler.SchemeName, null);
+        services.AddCourseAuthentication();
         services.AddAuthorizationBuilder()
             .AddPolicy(Roles.StaffPolicy, policy => policy.RequireRole(Roles.Instructor, Roles.Ta))
             .AddPolicy(Roles.StudentPolicy, policy => policy.RequireRole(Roles.Student));
@@ -30,8 +28,15 @@ internal static class GraderWeb
         return services;
     }
 
+    /// <summary>Throws <see cref="Core.Errors.BadInputException"/> for a mistyped proxy setting, before the server listens.</summary>
     public static void UseGraderWeb(this IApplicationBuilder app)
     {
+        // First, so the scheme (Secure cookies) and the client address are known to everything after it.
+        if (TrustedProxies.From(app.ApplicationServices.GetRequiredService<IConfiguration>()) is { } proxies)
+        {
+            app.UseForwardedHeaders(proxies);
+        }
+
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseRouting();

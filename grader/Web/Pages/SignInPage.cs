@@ -1,5 +1,4 @@
 using Course.Grader.Web.Auth;
-using Course.Grader.Web.Data;
 
 namespace Course.Grader.Web.Pages;
 
@@ -24,7 +23,7 @@ internal static class SignInPage
         </form>
         """, problem is null ? StatusCodes.Status200OK : StatusCodes.Status401Unauthorized);
 
-    private static async Task<IResult> SignInAsync(HttpContext context, WebDbContext db)
+    private static async Task<IResult> SignInAsync(HttpContext context, ActiveTokens tokens, TimeProvider time)
     {
         if (!await Antiforgery.IsValidAsync(context))
         {
@@ -32,12 +31,12 @@ internal static class SignInPage
         }
 
         var token = (await context.Request.ReadFormAsync(context.RequestAborted))["token"].ToString().Trim();
-        if (token.Length == 0 || await TokenHasher.LoginOfAsync(db, token, context.RequestAborted) is null)
+        if (token.Length == 0 || await tokens.FindAsync(token, context.RequestAborted) is not { } stored)
         {
-            return Form(context, "This token is unknown.");
+            return Form(context, "This token is unknown, revoked or expired; ask your course staff for a new one.");
         }
 
-        SessionCookie.Set(context, token);
+        SessionCookie.Set(context, token, stored.ExpiresAt - time.GetUtcNow());
         return Results.Redirect("/");
     }
 

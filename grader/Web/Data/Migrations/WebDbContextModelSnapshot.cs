@@ -24,11 +24,27 @@ namespace Course.Grader.Web.Data.Migrations
                     b.Property<long>("CreatedAt")
                         .HasColumnType("bigint");
 
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Id")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<long?>("LastUsedAt")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("Login")
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<long?>("RevokedAt")
+                        .HasColumnType("bigint");
+
                     b.HasKey("Hash");
+
+                    b.HasIndex("Id")
+                        .IsUnique();
 
                     b.HasIndex("Login");
 

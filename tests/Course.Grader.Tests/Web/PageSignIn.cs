@@ -1,0 +1,52 @@
+using System.Net;
+using System.Text.RegularExpressions;
+
+namespace Course.Grader.Tests.Web;
+
+/// <summary>
+/// Signs in through <c>/login</c> as a browser does (the form's antiforgery cookie and field, then the token),
+/// over a client that keeps no cookies, so the test sees the Set-Cookie lines and sends cookies itself.
+/// </summary>
+internal static partial class PageSignIn
+{
+    public const string SessionCookie = "course_session";
+
+    /// <summary>The answer to the sign-in form posted with <paramref name="token"/>.</summary>
+    public static async Task<HttpResponseMessage> PostAsync(HttpClient client, string token)
+    {
+        using var form = await client.GetAsync("/login");
+        Assert.Equal(HttpStatusCode.OK, form.StatusCode);
+        var antiforgery = SetCookies(form).Single(c => c.StartsWith(".AspNetCore.Antiforgery", StringComparison.Ordinal));
+        var field = HiddenField().Match(await form.Content.ReadAsStringAsync());
+        Assert.True(field.Success, "the sign-in form has no antiforgery field");
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/login")
+        {
+            Content = new FormUrlEncodedContent([
+                new(field.Groups["name"].Value, WebUtility.HtmlDecode(field.Groups["value"].Value)), new("token", token)]),
+        };
+        request.Headers.Add("Cookie", antiforgery.Split(';')[0]);
+        return await client.SendAsync(request);
+    }
+
+    /// <summary>Signs in and returns the session cookie as a browser sends it back (<c>course_session=...</c>).</summary>
+    public static async Task<string> SessionAsync(HttpClient client, string token)
+    {
+        using var response = await PostAsync(client, token);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return SessionSetCookie(response)!.Split(';')[0];
+    }
+
+    /// <summary>The Set-Cookie line of the session cookie, or null when there is none.</summary>
+    public static string? SessionSetCookie(HttpResponseMessage response) =>
+        SetCookies(response).SingleOrDefault(c => c.StartsWith($"{SessionCookie}=", StringComparison.Ordinal));
+
+    /// <summary>The attributes of a Set-Cookie line after its value, lower-case (<c>secure</c>, <c>samesite=strict</c>, ...).</summary>
+    public static IReadOnlyList<string> Attributes(string setCookie) =>
+        setCookie.Split(';').Skip(1).Select(a => a.Trim().ToLowerInvariant()).ToList();
+
+    private static IEnumerable<string> SetCookies(HttpResponseMessage response) =>
+        response.Headers.TryGetValues("Set-Cookie", out var values) ? values : [];
+
+    [GeneratedRegex("""<input type="hidden" name="(?<name>[^"]+)" value="(?<value>[^"]+)">""")]
+    private static partial Regex HiddenField();
+}
