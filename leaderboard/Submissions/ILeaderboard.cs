@@ -19,6 +19,17 @@ public interface ILeaderboard
     Task<SubmissionReceipt> SubmitAsync(SubmissionRequest request, CancellationToken cancellation);
 
     /// <summary>
+    /// Checks, before there is a file, what <see cref="SubmitAsync"/> checks now with the same rules: the
+    /// assignment is a competition, the team (name or member login) is known, the competition is open
+    /// and the team has submissions left today. Returns the earlier receipt (<see cref="SubmissionReceipt.Repeated"/>)
+    /// when the key was recorded, else null: a submission may be made. <see cref="SubmitAsync"/> checks
+    /// again, as the answer may change before the file comes.
+    /// </summary>
+    /// <exception cref="DailyLimitException">The team used its submissions of the day (course time zone).</exception>
+    /// <exception cref="Course.Core.Errors.BadInputException">Unknown assignment or team, not a competition, or the competition is closed.</exception>
+    Task<SubmissionReceipt?> CheckCanSubmitAsync(string assignment, string team, string idempotencyKey, CancellationToken cancellation);
+
+    /// <summary>
     /// Records that a run could not produce predictions because of the infrastructure: never
     /// counted against the limit; a later <see cref="SubmitAsync"/> with the same key replaces it.
     /// </summary>

@@ -15,31 +15,27 @@ internal sealed class SubmissionService(LeaderboardDbContext db, ICourseProvider
 {
     public async Task<SubmissionReceipt> SubmitAsync(SubmissionRequest request, CancellationToken cancellation)
     {
-        var (competition, team, receivedAt, day) = await PrepareAsync(request, cancellation);
-        var existing = await FindAsync(request.IdempotencyKey, cancellation);
-        if (existing is { Status: not SubmissionStatus.InfrastructureFailed })
+        var (competition, team, receivedAt, day) = await PrepareAsync(request.Assignment, request.Team, request.IdempotencyKey,
+            request.ReceivedAt, cancellation);
+        if (await CheckRulesAsync(competition, team, receivedAt, day, request.IdempotencyKey, cancellation) is { } earlier)
         {
-            return existing.Receipt(repeated: true);
+            return earlier;
         }
-
-        await CheckOpenAsync(competition, receivedAt, cancellation);
-        await CheckLimitAsync(competition, team, day, cancellation);
 
         // Scoring is CPU work on a file: done before the write transaction so writers wait as little as possible.
         var (status, report, error) = Score(competition, request.PredictionsPath);
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellation);
         await db.LockTeamDayAsync(competition.Id, team.Name, day, cancellation);
-        existing = await FindAsync(request.IdempotencyKey, cancellation);
-        if (existing is { Status: not SubmissionStatus.InfrastructureFailed })
+        // Again under the team's lock: a concurrent submission, finalization or the same key may have come since.
+        if (await CheckRulesAsync(competition, team, receivedAt, day, request.IdempotencyKey, cancellation) is { } recorded)
         {
-            return existing.Receipt(repeated: true);
+            return recorded;
         }
 
-        await CheckLimitAsync(competition, team, day, cancellation);
-        if (existing is not null)
+        if (await FindAsync(request.IdempotencyKey, cancellation) is { } failed)
         {
-            db.Submissions.Remove(existing);
+            db.Submissions.Remove(failed);
             await db.SaveChangesAsync(cancellation);
         }
 
@@ -53,9 +49,16 @@ internal sealed class SubmissionService(LeaderboardDbContext db, ICourseProvider
         return submission.Receipt(repeated: false);
     }
 
+    public async Task<SubmissionReceipt?> CheckCanSubmitAsync(string assignment, string team, string idempotencyKey, CancellationToken cancellation)
+    {
+        var (competition, resolved, receivedAt, day) = await PrepareAsync(assignment, team, idempotencyKey, receivedAt: null, cancellation);
+        return await CheckRulesAsync(competition, resolved, receivedAt, day, idempotencyKey, cancellation);
+    }
+
     public async Task<SubmissionReceipt> RecordInfrastructureFailureAsync(SubmissionRequest request, string reason, CancellationToken cancellation)
     {
-        var (_, team, receivedAt, day) = await PrepareAsync(request, cancellation);
+        var (_, team, receivedAt, day) = await PrepareAsync(request.Assignment, request.Team, request.IdempotencyKey,
+            request.ReceivedAt, cancellation);
         if (await FindAsync(request.IdempotencyKey, cancellation) is { } existing)
         {
             return existing.Receipt(repeated: true);
@@ -76,17 +79,37 @@ internal sealed class SubmissionService(LeaderboardDbContext db, ICourseProvider
         return Math.Max(competition.Rules.DailyLimit - used, 0);
     }
 
-    private async Task<(Competition, TeamInfo, DateTimeOffset, string)> PrepareAsync(SubmissionRequest request, CancellationToken cancellation)
+    /// <summary>The competition (the assignment must be one), the team (a name or a member's login) and the day of the submission.</summary>
+    private async Task<(Competition, TeamInfo, DateTimeOffset, string)> PrepareAsync(string assignment, string team, string idempotencyKey,
+        DateTimeOffset? receivedAt, CancellationToken cancellation)
     {
-        if (string.IsNullOrWhiteSpace(request.IdempotencyKey))
+        if (string.IsNullOrWhiteSpace(idempotencyKey))
         {
             throw new BadInputException("a submission needs an idempotency key");
         }
 
-        var competition = Competition.Find(course, request.Assignment);
-        var team = TeamResolver.Resolve(await teams.TeamsAsync(request.Assignment, cancellation), request.Assignment, request.Team);
-        var receivedAt = request.ReceivedAt ?? clock.GetUtcNow();
-        return (competition, team, receivedAt, DayText(competition.Times.Day(receivedAt)));
+        var competition = Competition.Find(course, assignment);
+        var resolved = TeamResolver.Resolve(await teams.TeamsAsync(assignment, cancellation), assignment, team);
+        var at = receivedAt ?? clock.GetUtcNow();
+        return (competition, resolved, at, DayText(competition.Times.Day(at)));
+    }
+
+    /// <summary>
+    /// The rules a submission must pass, one place for the check before an upload is read and for the
+    /// submission itself: the earlier receipt when the key was recorded (an infrastructure failure
+    /// aside), else null when the competition is open and the team has submissions left today.
+    /// </summary>
+    private async Task<SubmissionReceipt?> CheckRulesAsync(Competition competition, TeamInfo team, DateTimeOffset receivedAt, string day,
+        string idempotencyKey, CancellationToken cancellation)
+    {
+        if (await FindAsync(idempotencyKey, cancellation) is { Status: not SubmissionStatus.InfrastructureFailed } existing)
+        {
+            return existing.Receipt(repeated: true);
+        }
+
+        await CheckOpenAsync(competition, receivedAt, cancellation);
+        await CheckLimitAsync(competition, team, day, cancellation);
+        return null;
     }
 
     private async Task CheckOpenAsync(Competition competition, DateTimeOffset receivedAt, CancellationToken cancellation)

@@ -15,7 +15,7 @@ internal static class LeaderboardApi
     {
         var api = routes.MapGroup("/api/leaderboard/{assignment}").RequireAuthorization();
         api.MapGet("", ShowAsync);
-        api.MapPost("/submissions", UploadAsync);
+        api.MapPost("/submissions", UploadAsync).RequireRateLimiting(UploadRateLimit.Policy);
         return routes;
     }
 
@@ -25,15 +25,24 @@ internal static class LeaderboardApi
     internal static async Task<Results<Created<SubmissionReceipt>, Ok<SubmissionReceipt>, UnprocessableEntity<SubmissionReceipt>>>
         UploadAsync(string assignment, string? team, HttpContext context, PredictionUpload upload, CancellationToken cancellation)
     {
-        PredictionUpload.AcceptFullSizeFiles(context);
-        var receipt = await upload.SubmitAsync(assignment, context.User, team, context.Request.Body,
-            context.Request.Headers["Idempotency-Key"].FirstOrDefault(), cancellation);
-        var location = $"/api/leaderboard/{Uri.EscapeDataString(assignment)}";
-        return receipt switch
+        var ticket = await upload.CheckAsync(assignment, context.User, team, context.Request.Headers["Idempotency-Key"].FirstOrDefault(),
+            cancellation);
+        if (ticket.Earlier is { } earlier)
         {
-            { Status: SubmissionStatus.Invalid } => TypedResults.UnprocessableEntity(receipt),
-            { Repeated: true } => TypedResults.Ok(receipt),
-            _ => TypedResults.Created(location, receipt),
-        };
+            // A repeated key is answered before the body is read: nothing is stored twice.
+            return Answer(assignment, earlier);
+        }
+
+        PredictionUpload.AcceptFullSizeFiles(context);
+        using var stored = await upload.StoreAsync(ticket, context.Request.Body, cancellation);
+        return Answer(assignment, await upload.SubmitAsync(ticket, stored, cancellation));
     }
+
+    private static Results<Created<SubmissionReceipt>, Ok<SubmissionReceipt>, UnprocessableEntity<SubmissionReceipt>> Answer(
+        string assignment, SubmissionReceipt receipt) => receipt switch
+    {
+        { Status: SubmissionStatus.Invalid } => TypedResults.UnprocessableEntity(receipt),
+        { Repeated: true } => TypedResults.Ok(receipt),
+        _ => TypedResults.Created($"/api/leaderboard/{Uri.EscapeDataString(assignment)}", receipt),
+    };
 }

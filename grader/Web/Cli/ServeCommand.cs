@@ -3,6 +3,7 @@ using Course.Core.Cli;
 using Course.Core.Errors;
 using Course.Grader.Web.Api;
 using Course.Grader.Web.Hosting;
+using Course.Grader.Web.Uploads;
 using Course.Sandbox.Limits;
 
 namespace Course.Grader.Web.Cli;
@@ -62,8 +63,9 @@ internal static class ServeCommand
             }
 
             await using var app = builder.Build();
-            // A bad Web:PublicUrl fails at start, not when the first commit status is set.
+            // A bad Web:PublicUrl or upload limit fails at start, not when the first commit status is set or upload comes.
             _ = app.Services.GetRequiredService<FeedbackLinks>();
+            _ = app.Services.GetRequiredService<UploadRateOptions>();
             app.UseGraderWeb();
             await GraderWeb.MigrateAsync(app.Services, context.Cancellation);
             await app.RunAsync(context.Cancellation);

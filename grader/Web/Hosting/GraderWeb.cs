@@ -4,6 +4,7 @@ using Course.Grader.Web.Auth;
 using Course.Grader.Web.Pages;
 using Course.Grader.Web.Uploads;
 using Course.Grader.Web.Webhooks;
+using Microsoft.AspNetCore.Http.Features;
 
 namespace Course.Grader.Web.Hosting;
 
@@ -20,7 +21,16 @@ internal static class GraderWeb
             .AddPolicy(Roles.StaffPolicy, policy => policy.RequireRole(Roles.Instructor, Roles.Ta))
             .AddPolicy(Roles.StudentPolicy, policy => policy.RequireRole(Roles.Student));
         services.AddAntiforgery(options => options.Cookie.SameSite = SameSiteMode.Strict);
+        services.Configure<FormOptions>(options =>
+        {
+            // The pages' forms carry a handful of short fields and no file but the upload form's one,
+            // which is streamed (Uploads/UploadForm): a form of many parts is refused, not buffered.
+            options.ValueCountLimit = 16;
+            options.ValueLengthLimit = 16 * 1024;
+            options.MultipartBodyLengthLimit = 64 * 1024;
+        });
         services.AddScoped<PredictionUpload>();
+        services.AddUploadRateLimit();
         services.AddSingleton<PushSignal>();
         services.AddSingleton<PushDispatcher>();
         services.AddHostedService(provider => provider.GetRequiredService<PushDispatcher>());
@@ -42,6 +52,7 @@ internal static class GraderWeb
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.UseEndpoints(endpoints =>
         {
             endpoints.MapGitHubWebhook().MapSubmissionsApi().MapLeaderboardApi().MapCreditsApi();

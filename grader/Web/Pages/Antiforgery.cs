@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Http.Features;
 
 namespace Course.Grader.Web.Pages;
 
@@ -13,4 +14,14 @@ internal static class Antiforgery
 
     public static Task<bool> IsValidAsync(HttpContext context) =>
         context.RequestServices.GetRequiredService<IAntiforgery>().IsRequestValidAsync(context);
+
+    /// <summary>
+    /// The check for a form read as a stream (the upload form): against the fields read so far, which
+    /// carry the token, so the rest of the body is never read for a forged request.
+    /// </summary>
+    public static Task<bool> IsValidAsync(HttpContext context, IFormCollection fieldsSoFar)
+    {
+        context.Features.Set<IFormFeature>(new FormFeature(fieldsSoFar));
+        return IsValidAsync(context);
+    }
 }

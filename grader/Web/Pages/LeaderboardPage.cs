@@ -5,6 +5,8 @@ using Course.Grader.Web.Auth;
 using Course.Grader.Web.Uploads;
 using Course.Leaderboard.Boards;
 using Course.Leaderboard.Submissions;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Options;
 
 namespace Course.Grader.Web.Pages;
 
@@ -15,14 +17,18 @@ namespace Course.Grader.Web.Pages;
 /// </summary>
 internal static class LeaderboardPage
 {
+    private const string FileField = "predictions";
+
     public static IEndpointRouteBuilder MapLeaderboardPage(this IEndpointRouteBuilder routes)
     {
         routes.MapGet("/leaderboard/{assignment}", (string assignment, HttpContext context, IBoards boards, ILeaderboard leaderboard) =>
             Html.OrProblemAsync(context, () => ShowAsync(assignment, context, boards, leaderboard, notice: null)));
         routes.MapPost("/leaderboard/{assignment}/upload",
-                (string assignment, HttpContext context, IBoards boards, ILeaderboard leaderboard, PredictionUpload upload) =>
-                    Html.OrProblemAsync(context, () => UploadAsync(assignment, context, boards, leaderboard, upload)))
-            .RequireAuthorization();
+                (string assignment, HttpContext context, IBoards boards, ILeaderboard leaderboard, PredictionUpload upload,
+                        IOptions<FormOptions> formLimits) =>
+                    Html.OrProblemAsync(context, () => UploadAsync(assignment, context, boards, leaderboard, upload, formLimits)))
+            .RequireAuthorization()
+            .RequireRateLimiting(UploadRateLimit.Policy);
         return routes;
     }
 
@@ -48,27 +54,33 @@ internal static class LeaderboardPage
     }
 
     private static async Task<IResult> UploadAsync(string assignment, HttpContext context, IBoards boards, ILeaderboard leaderboard,
-        PredictionUpload upload)
+        PredictionUpload upload, IOptions<FormOptions> formLimits)
     {
-        // Before anything reads the form (the antiforgery check does).
-        PredictionUpload.AcceptFullSizeFiles(context);
-        if (!await Antiforgery.IsValidAsync(context))
-        {
-            return await ShowAsync(assignment, context, boards, leaderboard, Problem("The form expired; please upload again."), StatusCodes.Status400BadRequest);
-        }
-
-        var form = await context.Request.ReadFormAsync(context.RequestAborted);
-        var file = form.Files.GetFile("predictions");
-        if (file is null || file.Length == 0)
-        {
-            return await ShowAsync(assignment, context, boards, leaderboard, Problem("Choose a predictions file (CSV) to upload."), StatusCodes.Status400BadRequest);
-        }
-
+        var cancellation = context.RequestAborted;
         try
         {
-            await using var content = file.OpenReadStream();
-            var receipt = await upload.SubmitAsync(assignment, context.User, form["team"].ToString(), content, idempotencyKey: null,
-                context.RequestAborted);
+            var form = await UploadForm.ReadUntilFileAsync(context.Request, FileField, formLimits.Value, cancellation);
+            if (!await Antiforgery.IsValidAsync(context, form.Fields))
+            {
+                return await ShowAsync(assignment, context, boards, leaderboard, Problem("The form expired; please upload again."),
+                    StatusCodes.Status400BadRequest);
+            }
+
+            if (form.FileName is not { Length: > 0 })
+            {
+                throw new BadInputException("Choose a predictions file (CSV) to upload.");
+            }
+
+            var ticket = await upload.CheckAsync(assignment, context.User, form.Fields["team"].ToString(), idempotencyKey: null, cancellation);
+            PredictionUpload.AcceptFullSizeFiles(context);
+            using var stored = await upload.StoreAsync(ticket, form.File, cancellation);
+            await form.EnsureEndAsync(cancellation);
+            if (stored.Length == 0)
+            {
+                throw new BadInputException("Choose a predictions file (CSV) to upload: this one is empty.");
+            }
+
+            var receipt = await upload.SubmitAsync(ticket, stored, cancellation);
             var notice = receipt.Status == SubmissionStatus.Scored
                 ? $"""<p class="notice">Submission {Html.Text(receipt.Id)}: public score <strong>{receipt.PublicScore?.ToString("0.#####", CultureInfo.InvariantCulture)}</strong>.</p>"""
                 : Problem($"Submission {receipt.Id} was not scored: {receipt.Error}");
@@ -131,7 +143,7 @@ internal static class LeaderboardPage
             {remaining}
             <form method="post" action="/leaderboard/{Uri.EscapeDataString(assignment)}/upload" enctype="multipart/form-data">
             {Antiforgery.Field(context)}
-            {team}<input type="file" name="predictions" accept=".csv,text/csv" required>
+            {team}<input type="file" name="{FileField}" accept=".csv,text/csv" required>
             <button>Submit</button>
             </form>
             """;

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Course.Assignments.Courses;
 using Course.Core.Errors;
 using Course.Grader.Grading;
 using Course.Grader.Intake.Archives;
@@ -11,63 +10,79 @@ using Microsoft.AspNetCore.Http.Features;
 namespace Course.Grader.Web.Uploads;
 
 /// <summary>
-/// A predictions file sent over HTTP (the API's body or the page's form): kept under the grading
-/// folder, so a disputed score can be checked against the very bytes scored, then put on the
-/// leaderboard for the uploader (a student counts for their team) or, for staff, a named team.
+/// A predictions file sent over HTTP (the API's body or the page's form), in three steps so that a
+/// refused upload leaves nothing behind: <see cref="CheckAsync"/> asks the leaderboard before the
+/// body is read; <see cref="StoreAsync"/> keeps the file under the grading folder (a disputed score
+/// can be checked against the very bytes scored); <see cref="SubmitAsync"/> puts it on the leaderboard
+/// for the uploader (a student counts for their team) or, for staff, a named team.
 /// </summary>
-internal sealed class PredictionUpload(ILeaderboard leaderboard, ICourseProvider course, GradingPaths paths)
+internal sealed class PredictionUpload(ILeaderboard leaderboard, GradingPaths paths)
 {
     /// <summary>
     /// Lets this request carry a file up to the scorer's own limit, which decides: Kestrel's request
-    /// cap (30 MB) and the form reader's (128 MB) are below it. Call before anything reads the body.
+    /// cap (30 MB) is below it. Call once the upload passed its checks: a refused one keeps the cap
+    /// while the server discards its body.
     /// </summary>
     public static void AcceptFullSizeFiles(HttpContext context)
     {
-        context.Features.Set<IFormFeature>(new FormFeature(context.Request,
-            new FormOptions { MultipartBodyLengthLimit = CsvLimits.DefaultMaxFileBytes }));
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
         {
             size.MaxRequestBodySize = null;
         }
     }
 
+    /// <summary>
+    /// Every check that needs no file: who uploads for which team, and the leaderboard's rules (a
+    /// competition, a known team, open, submissions left today, the key not used before).
+    /// </summary>
     /// <param name="team">The team staff upload for; ignored for a student, whose login stands for their team.</param>
-    public async Task<SubmissionReceipt> SubmitAsync(string assignment, ClaimsPrincipal user, string? team, Stream content,
-        string? idempotencyKey, CancellationToken cancellation)
+    public async Task<UploadTicket> CheckAsync(string assignment, ClaimsPrincipal user, string? team, string? idempotencyKey,
+        CancellationToken cancellation)
     {
         var uploader = user.IsInRole(Roles.Student) ? user.Identity!.Name!
             : team is { Length: > 0 } ? team
             : throw new BadInputException("staff uploads name the team: ?team=NAME (the page's Team field)");
-
-        // Nothing is stored for an assignment that is not a competition of this course (its id names a folder).
-        if (course.Assignment(assignment).Competition is null)
-        {
-            throw new BadInputException($"assignment '{assignment}' is not a competition: it takes no predictions file");
-        }
-
         var id = Guid.NewGuid().ToString("N");
-        var path = paths.Upload(assignment, id);
+        var key = idempotencyKey is { Length: > 0 } given ? $"upload/{uploader}/{given}" : $"upload/{id}";
+        var earlier = await leaderboard.CheckCanSubmitAsync(assignment, uploader, key, cancellation);
+        return new UploadTicket(assignment, uploader, id, key, earlier);
+    }
+
+    /// <summary>Copies the file to the grading folder, failing (and keeping nothing) past the scorer's size limit.</summary>
+    public async Task<StoredUpload> StoreAsync(UploadTicket ticket, Stream content, CancellationToken cancellation)
+    {
+        var path = paths.Upload(ticket.Assignment, ticket.Id);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var stored = new StoredUpload(path);
         try
         {
             await using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true);
             await CappedCopy.CopyAsync(content, file, CsvLimits.DefaultMaxFileBytes,
                 () => new PayloadTooLargeException($"predictions file: more than the limit of {CsvLimits.DefaultMaxFileBytes:N0} bytes"),
                 cancellation);
+            return stored;
         }
         catch
         {
-            File.Delete(path);
+            stored.Dispose();
             throw;
         }
-
-        var key = idempotencyKey is { Length: > 0 } given ? $"upload/{uploader}/{given}" : $"upload/{id}";
-        return await leaderboard.SubmitAsync(new SubmissionRequest(assignment, uploader, path, SubmissionSource.Upload, key), cancellation);
     }
-}
 
-/// <summary>An upload over the size limit (HTTP 413).</summary>
-internal sealed class PayloadTooLargeException(string message) : BadInputException(message)
-{
-    public override int HttpStatus => 413;
+    /// <summary>
+    /// Scores and records the stored file. The leaderboard checks its rules again: when it refuses now
+    /// (another upload took the last submission of the day, the key was recorded meanwhile), the file is
+    /// deleted when <paramref name="stored"/> is disposed, as it is whenever the upload is not recorded.
+    /// </summary>
+    public async Task<SubmissionReceipt> SubmitAsync(UploadTicket ticket, StoredUpload stored, CancellationToken cancellation)
+    {
+        var receipt = await leaderboard.SubmitAsync(
+            new SubmissionRequest(ticket.Assignment, ticket.Uploader, stored.Path, SubmissionSource.Upload, ticket.IdempotencyKey), cancellation);
+        if (!receipt.Repeated)
+        {
+            stored.Keep();
+        }
+
+        return receipt;
+    }
 }

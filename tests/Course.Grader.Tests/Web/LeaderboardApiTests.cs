@@ -67,6 +67,18 @@ public sealed class LeaderboardApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Upload_EightAtOnceWithTwoLeft_KeepsOnlyTheTwoRecordedFiles()
+    {
+        await _bed.SignInAsync("ben");
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => _bed.Client.PostAsync(Uploads, Csv("id,label\n1,a\n2,b\n3,a\n4,b\n"))));
+
+        Assert.Equal(2, responses.Count(r => r.StatusCode == HttpStatusCode.Created));
+        Assert.Equal(6, responses.Count(r => r.StatusCode == (HttpStatusCode)429));
+        Assert.Equal(2, Directory.GetFiles(Path.Combine(_bed.Course.Directory, "grading", "uploads", TestCourse.Competition)).Length);
+    }
+
+    [Fact]
     public async Task Upload_SameIdempotencyKeyTwice_IsRecordedOnce()
     {
         await _bed.SignInAsync("ana");
