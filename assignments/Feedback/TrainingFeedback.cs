@@ -61,7 +61,7 @@ public static class TrainingFeedback
     {
         Directory.CreateDirectory(folder);
         var report = Path.Combine(folder, ReportFile);
-        File.WriteAllText(report, result.Markdown);
+        File.WriteAllText(report, result.Markdown.Text);
         return WriteCurve(result, folder) is { } curve ? [report, curve] : [report];
     }
 

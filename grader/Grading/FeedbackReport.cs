@@ -1,81 +1,73 @@
-using System.Globalization;
-using System.Text;
+using Course.Core.Output;
 using Course.Grader.Submissions;
 
 namespace Course.Grader.Grading;
 
 /// <summary>
 /// The Markdown report a student reads for one run: verdict, score, checks, the training section (when
-/// given, already rendered), late days, intake notes, log tails.
+/// given, already rendered), late days, intake notes, log tails. Nearly everything in it besides the
+/// verdict and the score was written by the student (file names, link targets, log lines, the image asked
+/// for), so every value goes in through <see cref="MarkdownBuilder"/>: escaped inline, logs as code blocks,
+/// and only <see cref="Markdown"/> is taken as markup.
 /// </summary>
 internal static class FeedbackReport
 {
     public static string Render(Submission submission, Verdict verdict, SandboxOutcome? run, ImageChoice? image, IReadOnlyList<CheckResult> checks,
-        string? competitionLine, double rawScore, double score, double maxScore, int lateDays, string? problem, string? training = null)
+        Markdown? competitionLine, double rawScore, double score, double maxScore, int lateDays, Markdown? problem, Markdown? training = null)
     {
-        var text = new StringBuilder();
-        var invariant = CultureInfo.InvariantCulture;
-        text.AppendLine(invariant, $"# {submission.Assignment}: {submission.Owner} @ {ShortCommit.Of(submission.Commit)}");
-        text.AppendLine();
-        text.AppendLine(invariant, $"- Received: {submission.ReceivedAt:yyyy-MM-dd HH:mm:ss} UTC (by the server clock)");
-        text.AppendLine(invariant, $"- Verdict: **{verdict}**");
-        text.AppendLine(invariant, $"- Score: **{score.ToString("0.###", invariant)} / {maxScore.ToString("0.###", invariant)}**");
+        var text = new MarkdownBuilder();
+        text.Line($"# {submission.Assignment}: {submission.Owner} @ {ShortCommit.Of(submission.Commit)}").Line();
+        text.Line($"- Received: {submission.ReceivedAt:yyyy-MM-dd HH:mm:ss} UTC (by the server clock)");
+        text.Line($"- Verdict: **{verdict}**");
+        text.Line($"- Score: **{score:0.###} / {maxScore:0.###}**");
         if (lateDays > 0)
         {
-            text.AppendLine(invariant, $"- Late: {lateDays} day(s) after the deadline and grace; score before the penalty {rawScore.ToString("0.###", invariant)}");
+            text.Line($"- Late: {lateDays} day(s) after the deadline and grace; score before the penalty {rawScore:0.###}");
         }
 
         if (run is not null)
         {
-            text.AppendLine(invariant, $"- Run: {image?.Image ?? "image unknown"}, exit code {run.ExitCode}, {run.WallMs} ms, {PeakMemoryText.Describe(run.PeakMemoryBytes)}{RunEndText.Suffix(run.TimedOut, run.ProcessLimitHit, run.OutputLimitHit, run.OomKilled)}");
+            text.Line($"- Run: {image?.Image ?? "image unknown"}, exit code {run.ExitCode}, {run.WallMs} ms, {PeakMemoryText.Describe(run.PeakMemoryBytes)}{RunEndText.Suffix(run.TimedOut, run.ProcessLimitHit, run.OutputLimitHit, run.OomKilled)}");
         }
 
-        if (image?.Note is { } imageNote)
+        foreach (var paragraph in new[] { image?.Note, problem, competitionLine })
         {
-            text.AppendLine().AppendLine(imageNote);
-        }
-
-        if (problem is not null)
-        {
-            text.AppendLine().AppendLine(problem);
-        }
-
-        if (competitionLine is not null)
-        {
-            text.AppendLine().AppendLine(competitionLine);
+            if (paragraph is not null)
+            {
+                text.Line().Append(paragraph);
+            }
         }
 
         if (checks.Count > 0)
         {
-            text.AppendLine().AppendLine("## Checks").AppendLine();
-            text.AppendLine("| Check | Points | Result |").AppendLine("|---|---|---|");
+            text.Line().Line($"## Checks").Line();
+            text.Line($"| Check | Points | Result |").Line($"|---|---|---|");
             foreach (var check in checks)
             {
-                text.AppendLine(invariant,
-                    $"| {check.Name} | {check.Points.ToString("0.###", invariant)} / {check.MaxPoints.ToString("0.###", invariant)} | {Cell(check.Problem ?? "passed")} |");
+                text.Line($"| {check.Name} | {check.Points:0.###} / {check.MaxPoints:0.###} | {check.Problem ?? "passed"} |");
             }
         }
 
         if (training is not null)
         {
-            text.AppendLine().Append(training);
+            text.Line().Append(training);
         }
 
         if (run is not null && run.Rejected.Count > 0)
         {
-            text.AppendLine().AppendLine("## Rejected outputs").AppendLine();
+            text.Line().Line($"## Rejected outputs").Line();
             foreach (var rejected in run.Rejected)
             {
-                text.AppendLine(invariant, $"- `{Cell(rejected.Path)}`: {rejected.Reason}");
+                text.Line($"- {rejected.Path}: {rejected.Reason}");
             }
         }
 
         if (submission.IntakeNotes.Length > 0)
         {
-            text.AppendLine().AppendLine("## Not included from your repository").AppendLine();
+            text.Line().Line($"## Not included from your repository").Line();
             foreach (var note in submission.IntakeNotes.Split('\n', StringSplitOptions.RemoveEmptyEntries))
             {
-                text.AppendLine(invariant, $"- {note}");
+                text.Line($"- {note}");
             }
         }
 
@@ -88,17 +80,11 @@ internal static class FeedbackReport
         return text.ToString();
     }
 
-    private static void Tail(StringBuilder text, string name, string tail)
+    private static void Tail(MarkdownBuilder text, string name, string tail)
     {
-        if (tail.Length == 0)
+        if (tail.Length > 0)
         {
-            return;
+            text.Line().Line($"## {name} (last lines)").Line().CodeBlock(tail);
         }
-
-        text.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"## {name} (last lines)").AppendLine();
-        text.AppendLine("~~~~").AppendLine(tail.Replace("~~~~", "~ ~ ~ ~", StringComparison.Ordinal).TrimEnd()).AppendLine("~~~~");
     }
-
-    private static string Cell(string value) =>
-        value.Replace("|", "\\|", StringComparison.Ordinal).Replace('\n', ' ').Replace('\r', ' ');
 }

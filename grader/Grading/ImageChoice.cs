@@ -1,14 +1,15 @@
 using System.Text;
 using Course.Assignments.Model;
+using Course.Core.Output;
 
 namespace Course.Grader.Grading;
 
 /// <summary>
 /// The image a submission runs on: the assignment's <c>image</c>, or one of its <c>images</c> that
 /// the submission names in a <c>.course-image</c> file at its root. A name the assignment does not
-/// offer runs on the assignment's image, with a note in the feedback saying so.
+/// offer runs on the assignment's image, with a note in the feedback saying so (the name escaped: the student wrote it).
 /// </summary>
-internal sealed record ImageChoice(string Image, string? Note)
+internal sealed record ImageChoice(string Image, Markdown? Note)
 {
     public const string FileName = ".course-image";
 
@@ -32,7 +33,7 @@ internal sealed record ImageChoice(string Image, string? Note)
 
         var offered = string.Join(", ", new[] { image }.Concat(assignment.Images));
         return new ImageChoice(image,
-            $"`{FileName}` asks for '{asked}', which {assignment.Id} does not offer ({offered}); the run used {image}.");
+            Markdown.Line($"`{Markdown.Constant(FileName)}` asks for '{asked}', which {assignment.Id} does not offer ({offered}); the run used {image}."));
     }
 
     private static string ReadName(FileInfo file)

@@ -6,12 +6,16 @@ namespace Course.Grader.Grading;
 /// <summary>
 /// Compares a student's JSON output with the reference's, on the host: numbers within an absolute
 /// tolerance, everything else exactly, same shape. The student's file is parsed as data with hard
-/// limits (size, depth, no comments or trailing commas) and never deserialized into objects.
+/// limits (size, depth, no comments or trailing commas) and never deserialized into objects. What it
+/// says about a difference describes the student's output only, never the hidden expected one.
 /// </summary>
 internal static class JsonOutputComparer
 {
     /// <summary>Largest output file read (bigger files are a failed check, not a crash).</summary>
     public const long MaxBytes = 4 * 1024 * 1024;
+
+    /// <summary>Longest value of the student's quoted in a difference.</summary>
+    private const int MaxQuotedValue = 40;
 
     private static readonly JsonDocumentOptions Strict = new()
     {
@@ -69,32 +73,32 @@ internal static class JsonOutputComparer
         }
     }
 
+    // Only the student's side is ever described: no expected value, type, member name or length, since
+    // those are the hidden answer. The path names only what the student's own output also has.
     private static string? Difference(JsonElement actual, JsonElement expected, double tolerance, string path)
     {
         if (expected.ValueKind == JsonValueKind.Number)
         {
             if (actual.ValueKind != JsonValueKind.Number || !actual.TryGetDouble(out var a) || !double.IsFinite(a))
             {
-                return $"{path}: expected a number, got {Describe(actual)}";
+                return $"{path}: your value {Describe(actual)} is not the kind of value expected here";
             }
 
-            var e = expected.GetDouble();
-            return Math.Abs(a - e) <= tolerance ? null
-                : $"{path}: {a.ToString("G9", CultureInfo.InvariantCulture)} differs from the expected value by more than {tolerance.ToString(CultureInfo.InvariantCulture)}";
+            return Math.Abs(a - expected.GetDouble()) <= tolerance ? null
+                : $"{path}: your value {a.ToString("G9", CultureInfo.InvariantCulture)} is not within {tolerance.ToString(CultureInfo.InvariantCulture)} of the expected value";
         }
 
         if (actual.ValueKind != expected.ValueKind)
         {
-            return $"{path}: expected {Describe(expected)}, got {Describe(actual)}";
+            return $"{path}: your value {Describe(actual)} is not the kind of value expected here";
         }
 
         switch (expected.ValueKind)
         {
             case JsonValueKind.Array:
-                var expectedLength = expected.GetArrayLength();
-                if (actual.GetArrayLength() != expectedLength)
+                if (actual.GetArrayLength() != expected.GetArrayLength())
                 {
-                    return $"{path}: expected {expectedLength} items, got {actual.GetArrayLength()}";
+                    return $"{path}: your array has {actual.GetArrayLength()} items; its length differs from the expected output";
                 }
 
                 var index = 0;
@@ -112,7 +116,7 @@ internal static class JsonOutputComparer
                 {
                     if (!actual.TryGetProperty(property.Name, out var value))
                     {
-                        return $"{path}: missing \"{property.Name}\"";
+                        return $"{path}: your object lacks a member the expected output has";
                     }
 
                     if (Difference(value, property.Value, tolerance, $"{path}.{property.Name}") is { } problem)
@@ -123,16 +127,17 @@ internal static class JsonOutputComparer
 
                 return null;
             default:
-                return actual.GetRawText() == expected.GetRawText() ? null : $"{path}: expected {expected.GetRawText()}, got {Describe(actual)}";
+                return actual.GetRawText() == expected.GetRawText() ? null : $"{path}: your value {Describe(actual)} is not the expected value";
         }
     }
 
+    /// <summary>The student's value: a short scalar as written, otherwise its kind.</summary>
     private static string Describe(JsonElement element) => element.ValueKind switch
     {
-        JsonValueKind.Object => "an object",
-        JsonValueKind.Array => "an array",
-        JsonValueKind.String => "a string",
-        JsonValueKind.Number => "a number",
-        _ => element.ValueKind.ToString().ToLowerInvariant(),
+        JsonValueKind.Object => "(an object)",
+        JsonValueKind.Array => "(an array)",
+        _ when element.GetRawText() is { Length: <= MaxQuotedValue } raw => raw,
+        JsonValueKind.String => "(a long string)",
+        _ => "(a long number)",
     };
 }

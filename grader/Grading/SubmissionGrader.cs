@@ -1,6 +1,7 @@
 using Course.Assignments.Courses;
 using Course.Assignments.Feedback.Checks;
 using Course.Assignments.Model;
+using Course.Core.Output;
 using Course.Grader.Grading.Training;
 using Course.Grader.Queue;
 using Course.Grader.Submissions;
@@ -45,7 +46,7 @@ internal sealed class SubmissionGrader(ICourseProvider course, IGradingSandbox s
             : run.ExitCode != 0 ? Verdict.NonZeroExit
             : Verdict.Graded;
         var checks = new List<CheckResult>();
-        string? competitionLine = null;
+        Markdown? competitionLine = null;
         double raw = 0;
         double max;
         if (assignment.Kind == AssignmentKind.Competition)
@@ -112,7 +113,7 @@ internal sealed class SubmissionGrader(ICourseProvider course, IGradingSandbox s
         Directory.CreateDirectory(folder);
         var feedbackPath = Path.Combine(folder, "feedback.md");
         File.WriteAllText(feedbackPath, FeedbackReport.Render(submission, Verdict.InfrastructureFailure, null, null, [], null, 0, 0, 0, 0,
-            $"The grading infrastructure failed on every attempt ({error}). This does not count against you; the staff will re-run it."));
+            Markdown.Line($"The grading infrastructure failed on every attempt ({error}). This does not count against you; the staff will re-run it.")));
         return new GradingResult
         {
             JobId = job.Id,
@@ -165,24 +166,24 @@ internal sealed class SubmissionGrader(ICourseProvider course, IGradingSandbox s
         }
     }
 
-    private async Task<(double Raw, string Line, Verdict Verdict)> ScoreCompetitionAsync(AssignmentSpec assignment, GradingJob job,
+    private async Task<(double Raw, Markdown Line, Verdict Verdict)> ScoreCompetitionAsync(AssignmentSpec assignment, GradingJob job,
         Submission submission, string output, HashSet<string> produced, Verdict verdict, CancellationToken cancellation)
     {
         if (verdict is Verdict.TimedOut or Verdict.ProcessLimit or Verdict.OutOfMemory)
         {
-            return (0, "No predictions were scored: the run did not finish.", verdict);
+            return (0, Markdown.Constant("No predictions were scored: the run did not finish."), verdict);
         }
 
         if (!produced.Contains("predictions.csv"))
         {
-            return (0, "No /out/predictions.csv was written.", Verdict.MissingOutput);
+            return (0, Markdown.Constant("No /out/predictions.csv was written."), Verdict.MissingOutput);
         }
 
         var key = $"{job.Assignment}/{job.Owner}/{job.Commit}";
         var scored = await scorer.ScoreAsync(assignment.Id, job.Owner, Path.Combine(output, "predictions.csv"), key,
             submission.ReceivedAt, cancellation);
         return scored.Score is { } value
-            ? (value, $"Public leaderboard score ({scored.Metric}): {value:0.#####}", verdict)
-            : (0, $"predictions.csv was not scored: {scored.Problem}", Verdict.InvalidOutput);
+            ? (value, Markdown.Line($"Public leaderboard score ({scored.Metric}): {value:0.#####}"), verdict)
+            : (0, Markdown.Line($"predictions.csv was not scored: {scored.Problem}"), Verdict.InvalidOutput);
     }
 }

@@ -1,3 +1,5 @@
+using Course.Core.Output;
+
 namespace Course.Grader.Grading;
 
 /// <summary>
@@ -6,18 +8,18 @@ namespace Course.Grader.Grading;
 /// </summary>
 internal static class VerdictWording
 {
-    private static readonly Dictionary<Verdict, (string Words, string? Sentence)> Meanings = new()
+    private static readonly Dictionary<Verdict, (string Words, Markdown? Sentence)> Meanings = new()
     {
         [Verdict.NonZeroExit] = ("your program exited with an error",
-            "Your program exited with a non-zero code; outputs it wrote were still checked."),
-        [Verdict.TimedOut] = ("stopped at the time limit", "The run was stopped at the time limit."),
+            Markdown.Constant("Your program exited with a non-zero code; outputs it wrote were still checked.")),
+        [Verdict.TimedOut] = ("stopped at the time limit", Markdown.Constant("The run was stopped at the time limit.")),
         [Verdict.ProcessLimit] = ("stopped for keeping the process limit full",
-            "The run was stopped for keeping its process limit full for 5 seconds (threads count as processes): a fork bomb, or processes or threads started without end."),
+            Markdown.Constant("The run was stopped for keeping its process limit full for 5 seconds (threads count as processes): a fork bomb, or processes or threads started without end.")),
         [Verdict.OutputLimit] = ("stopped at the output limit",
-            "The run was stopped for writing more to /out than the assignment's output limits allow (total bytes or number of files); outputs within the limits were still checked."),
-        [Verdict.OutOfMemory] = ("killed at the memory limit", "The run was killed for using more memory than the limit."),
+            Markdown.Constant("The run was stopped for writing more to /out than the assignment's output limits allow (total bytes or number of files); outputs within the limits were still checked.")),
+        [Verdict.OutOfMemory] = ("killed at the memory limit", Markdown.Constant("The run was killed for using more memory than the limit.")),
         [Verdict.RejectedOutput] = ("some outputs were rejected",
-            "Some outputs were rejected (links, special files or over the limits) and ignored."),
+            Markdown.Constant("Some outputs were rejected (links, special files or over the limits) and ignored.")),
         // The report explains these two in its own lines (the missing file, the scoring problem).
         [Verdict.InvalidOutput] = ("the output could not be scored", null),
         [Verdict.MissingOutput] = ("an expected output is missing", null),
@@ -27,5 +29,5 @@ internal static class VerdictWording
     public static string Words(Verdict verdict) => Meanings.TryGetValue(verdict, out var meaning) ? meaning.Words : verdict.ToString();
 
     /// <summary>A sentence for the feedback report, or null when the report says it elsewhere.</summary>
-    public static string? Sentence(Verdict verdict) => Meanings.TryGetValue(verdict, out var meaning) ? meaning.Sentence : null;
+    public static Markdown? Sentence(Verdict verdict) => Meanings.TryGetValue(verdict, out var meaning) ? meaning.Sentence : null;
 }

@@ -59,7 +59,7 @@ internal sealed class SubmissionRecorder(GraderDbContext db, GradingPaths paths,
             Source = source,
             ReceivedAt = receivedAt,
             SnapshotPath = final,
-            IntakeNotes = string.Join('\n', notes),
+            IntakeNotes = JoinNotes(notes),
         };
         db.Submissions.Add(submission);
         try
@@ -75,4 +75,10 @@ internal sealed class SubmissionRecorder(GraderDbContext db, GradingPaths paths,
                 ?? throw new InvalidOperationException($"submission {assignment}/{owner.Id}@{commit} vanished"), false);
         }
     }
+
+    /// <summary>
+    /// The notes as <see cref="Submission.IntakeNotes"/> stores them, one a line. A note quotes names from
+    /// the submission, so its control characters are escaped: a newline in one must not start another note.
+    /// </summary>
+    public static string JoinNotes(IEnumerable<string> notes) => string.Join('\n', notes.Select(TreePath.Printable));
 }

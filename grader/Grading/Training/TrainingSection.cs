@@ -1,6 +1,6 @@
-using System.Text;
 using Course.Assignments.Feedback;
 using Course.Assignments.Feedback.Checks;
+using Course.Core.Output;
 
 namespace Course.Grader.Grading.Training;
 
@@ -17,21 +17,21 @@ internal static class TrainingSection
     /// <param name="metricsLog">The copied metrics log, or null when the run wrote none.</param>
     public static TrainingReport Write(string? metricsLog, FeedbackOptions options, string runFolder)
     {
-        var text = new StringBuilder().AppendLine("## Training").AppendLine();
+        var text = new MarkdownBuilder().Line($"## Training").Line();
         if (metricsLog is null)
         {
-            text.AppendLine("No training feedback: this run wrote no /out/metrics.jsonl. Log one JSON object per step, e.g. "
-                + "`{\"step\": 1, \"loss\": 2.3, \"accuracy\": 0.1}`, to get sanity checks and a loss curve.");
-            return new TrainingReport(text.ToString(), null);
+            text.Append(Markdown.Constant("No training feedback: this run wrote no /out/metrics.jsonl. Log one JSON object per step, e.g. "
+                + "`{\"step\": 1, \"loss\": 2.3, \"accuracy\": 0.1}`, to get sanity checks and a loss curve."));
+            return new TrainingReport(text.ToMarkdown(), null);
         }
 
         var result = TrainingFeedback.FromFiles(metricsLog, options);
         if (result.Log is null)
         {
-            text.AppendLine("Your metrics log could not be read, so no training checks ran and no curve was drawn:").AppendLine();
+            text.Line($"Your metrics log could not be read, so no training checks ran and no curve was drawn:").Line();
         }
 
         text.Append(result.Body);
-        return new TrainingReport(text.ToString(), TrainingFeedback.WriteCurve(result, runFolder));
+        return new TrainingReport(text.ToMarkdown(), TrainingFeedback.WriteCurve(result, runFolder));
     }
 }

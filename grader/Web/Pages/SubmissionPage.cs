@@ -18,7 +18,7 @@ internal static class SubmissionPage
     private const int WaitingRefreshSeconds = 5;
 
     // Raw HTML in a report (a student's log lines end up there) is shown as text, never as markup.
-    private static readonly MarkdownPipeline Markdown = new MarkdownPipelineBuilder().UsePipeTables().DisableHtml().Build();
+    internal static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UsePipeTables().DisableHtml().Build();
 
     private static readonly Dictionary<string, string> ContentTypes = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -58,7 +58,7 @@ internal static class SubmissionPage
                 refreshSeconds: WaitingRefreshSeconds);
         }
 
-        var document = Markdig.Markdown.Parse(await File.ReadAllTextAsync(result.FeedbackPath, context.RequestAborted), Markdown);
+        var document = Markdig.Markdown.Parse(await File.ReadAllTextAsync(result.FeedbackPath, context.RequestAborted), Pipeline);
         foreach (var link in document.Descendants<LinkInline>().Where(l => IsPlainName(l.Url)))
         {
             link.Url = $"/submissions/{id}/files/{Uri.EscapeDataString(link.Url!)}";
@@ -70,7 +70,7 @@ internal static class SubmissionPage
             document.Remove(heading);
         }
 
-        return Html.Page(context, title, document.ToHtml(Markdown));
+        return Html.Page(context, title, document.ToHtml(Pipeline));
     }
 
     private static async Task<IResult> FileAsync(Guid id, string name, HttpContext context, GraderDbContext grader, AssignmentsDbContext roster)

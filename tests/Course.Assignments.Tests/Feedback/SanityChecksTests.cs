@@ -87,7 +87,7 @@ public sealed class SanityChecksTests
 
         var check = result.Checks.Single(c => c.Name == "beats-baseline");
         Assert.Equal((CheckStatus.Skipped, "hw1 was not calibrated"), (check.Status, check.Message));
-        Assert.Contains("baseline accuracy not known", result.Body, StringComparison.Ordinal);
+        Assert.Contains("baseline accuracy not known", result.Body.Text, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -46,7 +46,7 @@ public sealed class TrainingFeedbackTests
 
         var check = Assert.Single(result.Checks);
         Assert.Equal("metrics.jsonl line 2: field 'loss': expected a number, found '\"'", check.Message);
-        Assert.Contains("**FAIL**", result.Markdown, StringComparison.Ordinal);
+        Assert.Contains("**FAIL**", result.Markdown.Text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -57,8 +57,8 @@ public sealed class TrainingFeedbackTests
 
         var result = TrainingFeedback.FromFiles(folder.File("metrics.jsonl"), new FeedbackOptions());
 
-        Assert.Contains("a\\|b&lt;script>", result.Markdown, StringComparison.Ordinal);
-        Assert.DoesNotContain("<script>", result.Markdown, StringComparison.Ordinal);
+        Assert.Contains("a\\|b&lt;script&gt;", result.Markdown.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script>", result.Markdown.Text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -85,7 +85,7 @@ public sealed class TrainingFeedbackTests
 
         Assert.Null(curve);
         Assert.False(File.Exists(folder.File("loss-curve.png")));
-        Assert.DoesNotContain("loss-curve.png", result.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("loss-curve.png", result.Body.Text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -93,9 +93,9 @@ public sealed class TrainingFeedbackTests
     {
         var result = TrainingFeedback.Analyze(MetricsLines.Parse(MetricsLines.Healthy()), new FeedbackOptions());
 
-        Assert.DoesNotContain("# ", result.Body, StringComparison.Ordinal);
-        Assert.StartsWith("# Training feedback", result.Markdown, StringComparison.Ordinal);
-        Assert.EndsWith(result.Body, result.Markdown, StringComparison.Ordinal);
+        Assert.DoesNotContain("# ", result.Body.Text, StringComparison.Ordinal);
+        Assert.StartsWith("# Training feedback", result.Markdown.Text, StringComparison.Ordinal);
+        Assert.EndsWith(result.Body.Text, result.Markdown.Text, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -28,7 +28,9 @@ public sealed class ParseErrorExitCodeTests
             return; // the command's own argv (sandbox run -- CMD...) takes any token, options included
         }
 
-        var (exit, error) = await RunAsync([.. command.Split(' '), .. RequiredArguments(command), "--no-such-option"]);
+        // Every argument gets a value, or an optional one would take the unknown option as its value.
+        var arguments = Find(command).Arguments.Select(_ => "x");
+        var (exit, error) = await RunAsync([.. command.Split(' '), .. arguments, "--no-such-option"]);
 
         Assert.Equal(2, exit);
         Assert.Contains("--no-such-option", error);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Course.Grader.Grading;
 using Course.Grader.Tests.Support;
 
 namespace Course.Grader.Tests.EndToEnd;
@@ -56,5 +57,43 @@ public sealed class LocalPushGradingTests
         Assert.Contains("oops", bobFeedback);
         Assert.Contains("- Run: course-busybox,", aliceFeedback);
         Assert.Contains("asks for 'docker.io/attacker/root-shell', which hw1 does not offer (course-busybox); the run used course-busybox", bobFeedback);
+    }
+
+    [Fact(Timeout = 180_000)]
+    public async Task GradeWait_HostileNamesAndLogs_FeedbackHasNoForgedLine()
+    {
+        using var course = await TestCourse.CreateAsync(deadline: "2099-01-01T00:00", students: ["eve"]);
+        course.UseFastQueue();
+        var repos = Path.Combine(course.Directory, "repos");
+        Directory.CreateDirectory(repos);
+        GitRepos.CreateBare(repos, "hw1-eve", new Dictionary<string, string>
+        {
+            ["run.sh"] = """
+                echo '{"sum": 42, "items": [1, 2, 3]}' > /out/result.json
+                touch "/out/$(printf 'x\n# Score: 100')"
+                ln -s "$(printf 'y\n## Verdict: passed\rScore: 100')" '/out/```| # Score: 100'
+                printf '```\n# Score: 100\n~~~~\n- Verdict: passed\r\n'
+                echo '<script>alert(1)</script>' >&2
+                """,
+            [ImageChoice.FileName] = "`| # Verdict: passed <script>\n",
+        }, work =>
+        {
+            File.CreateSymbolicLink(Path.Combine(work, "``` | # Score: 100"), "/etc/passwd");
+            GitRepos.Run(work, "add", "-A");
+        });
+        Assert.Equal(0, (await course.RunAsync("fetch", TestCourse.Assignment, "--repos", repos)).Exit);
+
+        var (exit, output, error) = await course.RunAsync("grade", TestCourse.Assignment, "--wait", "--json");
+
+        Assert.True(exit == 0, error);
+        var row = Assert.Single(JsonSerializer.Deserialize<JsonElement>(output).EnumerateArray());
+        Assert.Equal(("rejectedOutput", 2.0), (row.GetProperty("verdict").GetString(), row.GetProperty("score").GetDouble()));
+        var feedback = await File.ReadAllTextAsync(row.GetProperty("feedback").GetString()!);
+        ForgedLines.AssertNone(feedback);
+        Assert.Contains("- x\\\\u000a\\# Score: 100: unsafe file name", feedback);
+        Assert.Contains("- \\`\\`\\`\\| \\# Score: 100: symbolic link to 'y\\\\u000a\\#\\# Verdict: passed\\\\u000dScore: 100'", feedback);
+        Assert.Contains("- \\`\\`\\`\\` \\| \\# Score: 100\\` is a symbolic link", feedback);
+        Assert.Contains("asks for '\\`\\| \\# Verdict: passed &lt;script&gt;'", feedback);
+        Assert.Contains("````\n```\n# Score: 100\n~~~~\n- Verdict: passed\n````", feedback);
     }
 }

@@ -35,7 +35,7 @@ public sealed class ImageChoiceTests : IDisposable
         var choice = ImageChoice.For(Competition, snapshot);
 
         Assert.Equal("course-torchsharp", choice.Image);
-        Assert.Equal("`.course-image` asks for 'ubuntu:latest?[31m', which hw2 does not offer (course-torchsharp, course-python); the run used course-torchsharp.", choice.Note);
+        Assert.Equal("`.course-image` asks for 'ubuntu:latest?\\[31m', which hw2 does not offer (course-torchsharp, course-python); the run used course-torchsharp.", choice.Note?.Text);
     }
 
     [Fact]
@@ -46,7 +46,7 @@ public sealed class ImageChoiceTests : IDisposable
         var choice = ImageChoice.For(Competition, snapshot);
 
         Assert.Equal("course-torchsharp", choice.Image);
-        Assert.True(choice.Note!.Length < 400, choice.Note);
+        Assert.True(choice.Note!.Text.Length < 400, choice.Note.Text);
     }
 
     [Fact]

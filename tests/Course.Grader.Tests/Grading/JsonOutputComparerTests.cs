@@ -33,9 +33,9 @@ public sealed class JsonOutputComparerTests : IDisposable
 
     [Theory]
     [InlineData("""{"p":[0.1,0.8]}""", """{"p":[0.1,0.9]}""", "$.p[1]")]
-    [InlineData("""{"p":[0.1]}""", """{"p":[0.1,0.9]}""", "expected 2 items")]
-    [InlineData("""{"q":1}""", """{"p":1}""", "missing \"p\"")]
-    [InlineData("""{"p":"1"}""", """{"p":1}""", "expected a number")]
+    [InlineData("""{"p":[0.1]}""", """{"p":[0.1,0.9]}""", "$.p: your array has 1 items; its length differs")]
+    [InlineData("""{"q":1}""", """{"p":1}""", "$: your object lacks a member")]
+    [InlineData("""{"p":"1"}""", """{"p":1}""", "$.p: your value \"1\" is not the kind of value expected")]
     [InlineData("""{"p":1,}""", """{"p":1}""", "not valid JSON")]
     [InlineData("""{"p":1} // 100 points""", """{"p":1}""", "not valid JSON")]
     public void Compare_Different_SaysWhere(string actual, string expected, string fragment)
@@ -45,6 +45,25 @@ public sealed class JsonOutputComparerTests : IDisposable
         var problem = JsonOutputComparer.Compare(a, e, 1e-5);
 
         Assert.Contains(fragment, problem);
+    }
+
+    [Theory]
+    [InlineData("""{"items":[1,2]}""", "$.items: your array has 2 items; its length differs from the expected output")]
+    [InlineData("""{"items":[1,2,3,4,5,6,0.5]}""", "$.items[6]: your value 0.5 is not within 0.001 of the expected value")]
+    [InlineData("""{"items":{"a":1}}""", "$.items: your value (an object) is not the kind of value expected here")]
+    [InlineData("""{"items":[1,2,3,4,5,6,7.25],"answer":"guess"}""", "$.answer: your value \"guess\" is not the expected value")]
+    [InlineData("""{"items":[1,2,3,4,5,6,7.25],"answer":false}""", "$.answer: your value false is not the kind of value expected here")]
+    [InlineData("""{"items":[1,2,3,4,5,6,7.25],"answer":"s3cr3t-answer","hidden":{}}""", "$.hidden: your object lacks a member the expected output has")]
+    [InlineData("""[]""", "$: your value (an array) is not the kind of value expected here")]
+    public void Compare_Different_SaysWhatIsWrongButNeverTheExpectedValueOrLength(string actual, string message)
+    {
+        var (a, e) = Files(actual, """{"items":[1,2,3,4,5,6,7.25],"answer":"s3cr3t-answer","hidden":{"s3cr3t-key":1}}""");
+
+        var problem = JsonOutputComparer.Compare(a, e, 1e-3);
+
+        Assert.Equal(message, problem);
+        Assert.DoesNotContain("s3cr3t", problem, StringComparison.Ordinal);
+        Assert.DoesNotContain("7", problem, StringComparison.Ordinal);
     }
 
     [Fact]

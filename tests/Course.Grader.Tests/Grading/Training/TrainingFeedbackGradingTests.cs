@@ -31,7 +31,7 @@ public sealed class TrainingFeedbackGradingTests
         Assert.Contains("| initial-loss | pass | first loss 2.31 at step 1 is close to ln(10)", feedback);
         Assert.Contains("| loss-decreases | pass | loss went down from 2.31 to 0.7 |", feedback);
         Assert.Contains("| finite | pass |", feedback);
-        Assert.Contains("| beats-baseline | pass | last val_accuracy 0.78 (step 5) beats the input-independent baseline 0.1 |", feedback);
+        Assert.Contains("| beats-baseline | pass | last val\\_accuracy 0.78 (step 5) beats the input-independent baseline 0.1 |", feedback);
         Assert.Contains("![loss and accuracy](loss-curve.png)", feedback);
         var curve = row.GetProperty("trainingCurve").GetString()!;
         Assert.Equal(Path.Combine(Path.GetDirectoryName(row.GetProperty("feedback").GetString())!, "loss-curve.png"), curve);

@@ -51,7 +51,23 @@ public sealed class GradingStatusTests
         Assert.InRange(status.Description.Length, 1, 140);
     }
 
-    private static GradingResult Result(Verdict verdict, double score, double max, int lateDays) => new()
+    [Theory]
+    [InlineData(Verdict.Graded)]
+    [InlineData(Verdict.NonZeroExit)]
+    [InlineData(Verdict.RejectedOutput)]
+    [InlineData(Verdict.InvalidOutput)]
+    public void For_ResultWithHostileLogsAndOutputs_DescriptionCarriesNoneOfIt(Verdict verdict)
+    {
+        const string hostile = "x\n# Score: 100\r\nVerdict: passed";
+        var result = Result(verdict, score: 1, max: 2, lateDays: 0, studentText: hostile);
+
+        var status = GradingStatus.For(result, Feedback);
+
+        Assert.DoesNotContain("Score: 100", status.Description, StringComparison.Ordinal);
+        Assert.DoesNotContain(status.Description, c => char.IsControl(c));
+    }
+
+    private static GradingResult Result(Verdict verdict, double score, double max, int lateDays, string studentText = "") => new()
     {
         JobId = Guid.NewGuid(),
         SubmissionId = Guid.NewGuid(),
@@ -62,6 +78,9 @@ public sealed class GradingStatusTests
         Score = score,
         MaxScore = max,
         LateDays = lateDays,
+        StdoutTail = studentText,
+        StderrTail = studentText,
+        SandboxResultJson = studentText,
         FeedbackPath = "feedback.md",
         RecordedAt = DateTimeOffset.UnixEpoch,
     };
