@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Course.Core.Cli;
 using Course.Core.Errors;
+using Course.Credits;
 using Course.Grader.Web.Api;
 using Course.Grader.Web.Hosting;
 using Course.Sandbox.Limits;
@@ -64,6 +65,8 @@ internal static class ServeCommand
             await using var app = builder.Build();
             // A bad Web:PublicUrl fails at start, not when the first commit status is set.
             _ = app.Services.GetRequiredService<FeedbackLinks>();
+            // So does a bad Smtp setting, not the first credits e-mail round.
+            CreditsModule.CheckSettings(app.Services);
             app.UseGraderWeb();
             await GraderWeb.MigrateAsync(app.Services, context.Cancellation);
             await app.RunAsync(context.Cancellation);

@@ -39,6 +39,19 @@ public sealed class ServedMailTests
     }
 
     [Fact(Timeout = 120_000)]
+    public async Task Serve_UnreadableAllowPlain_ExitsTwoNamingTheKey()
+    {
+        using var course = await TestCourse.CreateAsync();
+        course.Settings["Smtp:AllowPlain"] = "yes";
+        using var server = GraderProcess.Start(course, "serve", "--urls", "http://127.0.0.1:0", "--workers", "0");
+
+        var exit = await server.WaitForExitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Equal(2, exit);
+        Assert.Contains("Smtp__AllowPlain: 'yes' is not true or false", server.Output, StringComparison.Ordinal);
+    }
+
+    [Fact(Timeout = 120_000)]
     public async Task Serve_UnreadableMailInterval_ExitsTwoNamingTheOption()
     {
         using var course = await TestCourse.CreateAsync();
