@@ -48,7 +48,7 @@ internal sealed class OutboxSender(CreditsDbContext db, MessageComposer composer
 
         var pending = await db.Outbox.CountAsync(m => m.State == OutboxState.Pending, cancellation);
         var uncertain = await db.Outbox.CountAsync(m => m.State == OutboxState.Sending, cancellation);
-        return new FlushReport(transport.Destination, sent, cancelled, pending, uncertain, errors);
+        return new FlushReport(transport.Destination, sent, cancelled, pending, uncertain, errors, transport.ClearTextFolder);
     }
 
     /// <summary>Puts rows stuck in 'sending' for longer than <paramref name="olderThan"/> back to pending (same Message-Id).</summary>

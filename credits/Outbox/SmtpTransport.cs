@@ -29,6 +29,8 @@ internal sealed class SmtpTransport : IMailTransport
 
     public string Destination => $"smtp://{_settings.Host}:{_settings.Port}";
 
+    public string? ClearTextFolder => null;
+
     private SecureSocketOptions Security =>
         _settings.ImplicitTls ? SecureSocketOptions.SslOnConnect
         : _settings.PlainAllowed ? SecureSocketOptions.None
