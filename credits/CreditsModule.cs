@@ -52,6 +52,12 @@ public static class CreditsModule
         return services;
     }
 
+    /// <summary>
+    /// Reads the e-mail settings (<c>Smtp:*</c>) now, so that a long-running host fails at start on a bad value
+    /// (bad input naming the key) instead of in its first mail round.
+    /// </summary>
+    public static void CheckSettings(IServiceProvider services) => _ = services.GetRequiredService<SmtpSettings>();
+
     /// <summary>The module's top-level commands, in the command-line contract of docs/ARCHITECTURE.md.</summary>
     public static IEnumerable<Command> Commands(CliHost host) => [CreditsCommands.Create(host)];
 }

@@ -28,6 +28,11 @@ internal static class SendCommand
                 : 0;
             var round = await scope.ServiceProvider.GetRequiredService<ICreditMail>().RunAsync(dueOnly: false, context.Cancellation);
             var report = round.Flush;
+            if (report.ClearTextWarning is { } warning)
+            {
+                await context.Error.WriteLineAsync($"warning: {warning}");
+            }
+
             if (context.Json)
             {
                 await context.WriteJsonAsync(new { requeued, expired = round.Expired, expiryWarnings = round.Warned, report });

@@ -16,7 +16,7 @@ internal sealed partial class CodeImporter(CreditsDbContext db, CodeProtector pr
 {
     private static readonly StaffCsv.Column[] Columns =
     [
-        new("code", true, "code", "promotion code", "promo_code", "voucher"),
+        new("code", true, "code", "promotion code", "promo_code", "voucher") { Secret = true },
         new("expires", false, "expires", "expiry", "expiration date", "expires_at"),
     ];
 
@@ -107,7 +107,8 @@ internal sealed partial class CodeImporter(CreditsDbContext db, CodeProtector pr
             {
                 if (!ExpiryDate.TryRead(text, course.Times, out var own))
                 {
-                    problems.Add($"{where}: expires '{text}' is not a date");
+                    // Not echoed either: in a row whose columns are out of order this cell is the code.
+                    problems.Add($"{where}: expires is not a date (expected yyyy-MM-dd or yyyy-MM-ddTHH:mm)");
                     continue;
                 }
 

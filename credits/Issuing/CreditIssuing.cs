@@ -12,10 +12,7 @@ internal sealed class CreditIssuing(CodeIssuer issuer, Recipients recipients, IC
     public async Task<IssueReport> RunPolicyAsync(string name, CancellationToken cancellation)
     {
         var policy = Policy(name);
-        if (policy.From is { } from && course.Times.Read(from) > clock.GetUtcNow())
-        {
-            throw new BadInputException($"credits.policies '{name}' starts on {from}: nothing is issued before then");
-        }
+        RequireOpen(policy, "nothing is issued before then");
 
         var people = policy.Kind switch
         {
@@ -36,6 +33,7 @@ internal sealed class CreditIssuing(CodeIssuer issuer, Recipients recipients, IC
             throw new BadInputException($"credits.policies '{policy}' is {spec.Kind}, not onRequest: codes are issued to everyone it covers");
         }
 
+        RequireOpen(spec, "a code can be requested from then on");
         var student = await recipients.StudentAsync(login, cancellation);
         return await issuer.IssueAsync(new IssueRequest(student.Login, student.Email, spec.Provider, spec.Value,
             $"policy:{policy}:{login}", spec.Allowance), cancellation);
@@ -94,6 +92,15 @@ internal sealed class CreditIssuing(CodeIssuer issuer, Recipients recipients, IC
         var credits = course.Course.Credits ?? throw new BadInputException("course.json has no credits section");
         return credits.Policies.FirstOrDefault(p => p.Name == name) ?? throw new NotFoundException(
             $"credits policy '{name}' is not in course.json (known: {string.Join(", ", credits.Policies.Select(p => p.Name))})");
+    }
+
+    /// <summary>A policy with a <c>from</c> date issues nothing before it, whoever asks.</summary>
+    private void RequireOpen(CreditPolicySpec policy, string meaning)
+    {
+        if (PolicyOpening.Pending(policy, course.Times, clock) is not null)
+        {
+            throw new BadInputException($"credits policy '{policy.Name}' starts on {policy.From} ({course.Times.Zone.Id}): {meaning}");
+        }
     }
 
     private async Task<IssueReport> IssueEachAsync(IEnumerable<Recipients.Person> people, Func<Recipients.Person, IssueRequest> request,

@@ -16,7 +16,7 @@ internal sealed class RedemptionImporter(CreditsDbContext db, CodeProtector prot
 {
     private static readonly StaffCsv.Column[] Columns =
     [
-        new("code", true, "code", "promotion code", "promo_code", "voucher"),
+        new("code", true, "code", "promotion code", "promo_code", "voucher") { Secret = true },
         new("redeemed", false, "redeemed_at", "redemption date", "redeemed"),
     ];
 
@@ -38,7 +38,8 @@ internal sealed class RedemptionImporter(CreditsDbContext db, CodeProtector prot
             else if (row["redeemed"] is { Length: > 0 } text && !DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture,
                          DateTimeStyles.AssumeUniversal, out at))
             {
-                problems.Add($"{file}:{row.Line}: redeemed_at '{text}' is not a date");
+                // Not echoed: in a row whose columns are out of order this cell is the code.
+                problems.Add($"{file}:{row.Line}: redeemed_at is not a date (expected e.g. 2026-11-20 or 2026-11-20T14:30:00Z)");
             }
             else
             {

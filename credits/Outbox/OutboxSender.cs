@@ -14,7 +14,9 @@ namespace Course.Credits.Outbox;
 /// Sends the outbox. Each row goes pending → sending (a conditional update, so two senders never take
 /// the same row) → sent. Transport failures are retried with exponential backoff (Polly); when they
 /// persist the row returns to pending with its error, attempt count and next attempt time, and the
-/// flush stops (the server is down: the rest wait, untouched). A row left in 'sending' by a process
+/// flush stops (the server is down: the rest wait, untouched). A session that cannot be set up safely (no
+/// STARTTLS, an untrusted certificate) is not retried within the flush, but ends the same way: nothing goes
+/// out in clear, the row keeps the reason and waits for its next attempt. A row left in 'sending' by a process
 /// that stopped mid-send is never re-sent automatically: that would risk a duplicate. See README.
 /// </summary>
 internal sealed class OutboxSender(CreditsDbContext db, MessageComposer composer, TransportFactory transports,
@@ -46,7 +48,7 @@ internal sealed class OutboxSender(CreditsDbContext db, MessageComposer composer
 
         var pending = await db.Outbox.CountAsync(m => m.State == OutboxState.Pending, cancellation);
         var uncertain = await db.Outbox.CountAsync(m => m.State == OutboxState.Sending, cancellation);
-        return new FlushReport(transport.Destination, sent, cancelled, pending, uncertain, errors);
+        return new FlushReport(transport.Destination, sent, cancelled, pending, uncertain, errors, transport.ClearTextFolder);
     }
 
     /// <summary>Puts rows stuck in 'sending' for longer than <paramref name="olderThan"/> back to pending (same Message-Id).</summary>
@@ -106,7 +108,7 @@ internal sealed class OutboxSender(CreditsDbContext db, MessageComposer composer
         {
             await pipeline.ExecuteAsync(async token => await transport.SendAsync(mail, token), cancellation);
         }
-        catch (Exception error) when (IsTransient(error) || IsRejected(error))
+        catch (Exception error) when (IsTransient(error) || IsRejected(error) || error is SmtpSessionException)
         {
             message.State = OutboxState.Pending;
             message.LastError = $"{error.GetType().Name}: {error.Message}";

@@ -4,5 +4,5 @@ namespace Course.Credits.Outbox;
 internal sealed class TransportFactory(SmtpSettings settings)
 {
     public IMailTransport Create() =>
-        settings.Host is null ? new EmlFolderTransport(settings.OutboxFolder) : new SmtpTransport(settings);
+        settings.Host is null ? EmlFolderTransport.Open(settings.OutboxFolder) : new SmtpTransport(settings);
 }

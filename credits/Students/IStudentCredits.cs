@@ -27,7 +27,8 @@ public sealed record HeldCode(string Id, string Provider, double Value, string S
     string? EmailedTo, DateTimeOffset? ExpiresAt, DateTimeOffset? RedeemedAt, string? ReplacedBy);
 
 /// <summary>An on-request policy: <paramref name="Held"/> of <paramref name="Allowance"/> codes already requested.</summary>
-public sealed record RequestableCredit(string Policy, string Provider, double Value, int Held, int Allowance)
+/// <param name="OpensAt">The policy's <c>from</c> while it is still ahead (nothing can be requested before it); null once open.</param>
+public sealed record RequestableCredit(string Policy, string Provider, double Value, int Held, int Allowance, DateTimeOffset? OpensAt)
 {
-    public bool CanRequest => Held < Allowance;
+    public bool CanRequest => Held < Allowance && OpensAt is null;
 }

@@ -8,7 +8,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Course.Credits.Students;
 
-internal sealed class StudentCreditsView(CreditsDbContext db, ICourseProvider course, Recipients recipients, CodeLifecycle lifecycle)
+internal sealed class StudentCreditsView(CreditsDbContext db, ICourseProvider course, Recipients recipients, CodeLifecycle lifecycle,
+    TimeProvider clock)
     : IStudentCredits
 {
     private const int MaxReasonLength = 500;
@@ -38,7 +39,8 @@ internal sealed class StudentCreditsView(CreditsDbContext db, ICourseProvider co
             {
                 var prefix = $"policy:{p.Name}:{login}:";
                 return new RequestableCredit(p.Name, p.Provider, p.Value,
-                    codes.Count(c => c.AssigneeKey != null && c.AssigneeKey.StartsWith(prefix, StringComparison.Ordinal)), p.Allowance);
+                    codes.Count(c => c.AssigneeKey != null && c.AssigneeKey.StartsWith(prefix, StringComparison.Ordinal)), p.Allowance,
+                    PolicyOpening.Pending(p, course.Times, clock));
             })
             .ToList();
         return new StudentCredits(login, held, requestable);

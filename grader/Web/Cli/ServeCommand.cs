@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Course.Core.Cli;
 using Course.Core.Errors;
+using Course.Credits;
 using Course.Grader.Web.Api;
 using Course.Grader.Web.Hosting;
 using Course.Grader.Web.Uploads;
@@ -66,6 +67,8 @@ internal static class ServeCommand
             // A bad Web:PublicUrl or upload limit fails at start, not when the first commit status is set or upload comes.
             _ = app.Services.GetRequiredService<FeedbackLinks>();
             _ = app.Services.GetRequiredService<UploadRateOptions>();
+            // So does a bad Smtp setting, not the first credits e-mail round.
+            CreditsModule.CheckSettings(app.Services);
             app.UseGraderWeb();
             await GraderWeb.MigrateAsync(app.Services, context.Cancellation);
             await app.RunAsync(context.Cancellation);

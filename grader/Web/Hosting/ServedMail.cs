@@ -6,7 +6,8 @@ namespace Course.Grader.Web.Hosting;
 /// Sends the credits e-mail while <c>grader serve</c> runs: one round when the server starts, then one
 /// every <c>--mail-every</c>, so codes issued or requested by any process reach students without a
 /// separate <c>grader credits send</c>. A round skips messages whose retry time has not come (a dead SMTP
-/// server is retried with backoff, each message keeping its error).
+/// server is retried with backoff, each message keeping its error). A round that writes messages to the
+/// .eml folder instead (no SMTP host) warns where the clear-text codes are.
 /// </summary>
 internal sealed class ServedMail(IServiceScopeFactory scopes, TimeSpan interval, TimeProvider clock, ILogger<ServedMail> log)
     : PeriodicRounds(scopes, interval, clock, log)
@@ -20,6 +21,11 @@ internal sealed class ServedMail(IServiceScopeFactory scopes, TimeSpan interval,
         foreach (var error in flush.Errors)
         {
             log.LogWarning("credits e-mail: {Error}", error);
+        }
+
+        if (flush.Sent > 0 && flush.ClearTextWarning is { } warning)
+        {
+            log.LogWarning("credits e-mail: {Warning}", warning);
         }
 
         if (flush.Sent + flush.Cancelled + round.Expired + round.Warned > 0)

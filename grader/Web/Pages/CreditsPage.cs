@@ -142,7 +142,8 @@ internal static class CreditsPage
         var text = new StringBuilder("<h2>On request</h2><table><tr><th>Policy</th><th>Credit</th><th>Requested</th><th></th></tr>");
         foreach (var policy in requestable)
         {
-            var button = actions is not null && policy.CanRequest
+            var button = policy.OpensAt is { } opens ? $"from {opens.ToUniversalTime():yyyy-MM-dd HH:mm} UTC"
+                : actions is not null && policy.CanRequest
                 ? $"""<form method="post" action="/credits/request" class="inline">{Antiforgery.Field(actions)}<input type="hidden" name="policy" value="{Html.Text(policy.Policy)}"><button>Request</button></form>"""
                 : "";
             text.Append(CultureInfo.InvariantCulture,

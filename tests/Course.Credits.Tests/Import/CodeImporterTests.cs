@@ -58,6 +58,42 @@ public sealed class CodeImporterTests
         Assert.Contains("--expires 2026-01-01 is in the past", run.Error, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("import")]
+    [InlineData("redeemed")]
+    public async Task CodeFile_WithoutItsHeader_NamesLineOneButNeverShowsTheCode(string command)
+    {
+        await using var course = await TestCourse.CreateAsync();
+        var file = Path.Combine(course.Folder, "codes.csv");
+        await File.WriteAllTextAsync(file, "PC-7Q2K9X4M1B8N\nPC-3H6J0V5C2L9D\n");
+
+        var run = await CliRunner.RunAsync(course, ["credits", command, file, .. Options(command)]);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains($"{file}:1: missing column 'code'", run.Error, StringComparison.Ordinal);
+        Assert.Contains("line 1 has 1 field(s) and is not shown", run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("7Q2K9X4M1B8N", run.Out + run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("3H6J0V5C2L9D", run.Out + run.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("import", "code,expires", "expires is not a date")]
+    [InlineData("redeemed", "code,redeemed_at", "redeemed_at is not a date")]
+    public async Task CodeFile_ColumnsOutOfOrder_NamesTheRowButNeverShowsTheCode(string command, string header, string expected)
+    {
+        await using var course = await TestCourse.CreateAsync();
+        var file = Path.Combine(course.Folder, "codes.csv");
+        await File.WriteAllTextAsync(file, $"{header}\n2027-01-01,PC-7Q2K9X4M1B8N\n");
+
+        var run = await CliRunner.RunAsync(course, ["credits", command, file, .. Options(command)]);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains($"{file}:2: {expected}", run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("7Q2K9X4M1B8N", run.Out + run.Error, StringComparison.Ordinal);
+    }
+
+    private static string[] Options(string command) => command == "import" ? ["--provider", "aws", "--value", "100"] : [];
+
     internal static void AssertNoClearText(TestCourse course, IEnumerable<string> codes)
     {
         var bytes = string.Concat(new[] { "", "-wal", "-shm" }

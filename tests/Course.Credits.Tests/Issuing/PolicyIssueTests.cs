@@ -1,5 +1,6 @@
 using Course.Credits.Issuing;
 using Course.Credits.Ledger;
+using Course.Credits.Students;
 using Course.Credits.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -64,6 +65,29 @@ public sealed class PolicyIssueTests
 
         Assert.Equal([IssueOutcome.Issued, IssueOutcome.Issued, IssueOutcome.AllowanceUsed], results.Select(r => r.Outcome));
         Assert.NotEqual(results[0].CodeId, results[1].CodeId);
+    }
+
+    [Fact]
+    public async Task Request_BeforeThePolicysFromDate_IsRefusedNamingTheDateUntilTheDayComes()
+    {
+        await using var course = await TestCourse.CreateAsync(students: 1, credits: """
+            { "policies": [{ "name": "spring", "kind": "onRequest", "provider": "aws", "value": 50, "allowance": 1, "from": "2026-12-01" }] }
+            """);
+        await ImportAsync(course, 50, 2);
+
+        var early = await CliRunner.RunAsync(course, "credits", "request", "--student", "s01", "--policy", "spring");
+        var issuedEarly = await CountAsync(course, c => c.Login != null);
+        var shown = await course.InScopeAsync(s => s.GetRequiredService<IStudentCredits>().ShowAsync("s01", CancellationToken.None));
+        course.Clock.SetUtcNow(new DateTimeOffset(2026, 12, 1, 0, 0, 0, TimeSpan.Zero));
+        var onTheDay = await CliRunner.RunAsync(course, "credits", "request", "--student", "s01", "--policy", "spring");
+
+        Assert.Equal(2, early.ExitCode);
+        Assert.Contains("credits policy 'spring' starts on 2026-12-01 (UTC): a code can be requested from then on", early.Error, StringComparison.Ordinal);
+        Assert.Equal(0, issuedEarly);
+        var policy = Assert.Single(shown.Requestable);
+        Assert.Equal((new DateTimeOffset(2026, 12, 1, 0, 0, 0, TimeSpan.Zero), false), (policy.OpensAt, policy.CanRequest));
+        Assert.True(onTheDay.ExitCode == 0, onTheDay.Error);
+        Assert.Equal(1, await CountAsync(course, c => c.Login == "s01"));
     }
 
     [Fact]

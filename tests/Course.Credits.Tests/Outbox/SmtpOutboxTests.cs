@@ -85,6 +85,43 @@ public sealed class SmtpOutboxTests
         Assert.All(files, f => Assert.StartsWith("credit-", Path.GetFileName(f), StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task Send_NoSmtpHost_WritesEmlFilesForTheOwnerOnlyAndSaysWhereTheCodesAre()
+    {
+        await using var course = await TestCourse.CreateAsync(students: 2);
+        var (file, codes) = course.WriteCodes(2);
+        await CliRunner.RunAsync(course, "credits", "import", file, "--provider", "aws", "--value", "50");
+        await CliRunner.RunAsync(course, "credits", "issue", "--policy", "welcome");
+        var folder = Path.Combine(course.Folder, "outbox");
+
+        var run = await CliRunner.RunAsync(course, "credits", "send");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains($"warning: no SMTP server is configured (Smtp__Host), so the e-mails are written to {folder}", run.Error, StringComparison.Ordinal);
+        Assert.Contains("credit codes in them are in clear text there", run.Error, StringComparison.Ordinal);
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(folder));
+        var files = Directory.GetFiles(folder);
+        Assert.Equal(2, files.Length);
+        Assert.All(files, f => Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(f)));
+        Assert.All(codes, code => Assert.Single(files, f => File.ReadAllText(f).Contains(code, StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task Send_NoSmtpHostAndAWorldReadableOutboxFolder_TakesTheFolderAwayFromOtherUsers()
+    {
+        await using var course = await TestCourse.CreateAsync(students: 1);
+        var folder = Path.Combine(course.Folder, "outbox");
+        Directory.CreateDirectory(folder);
+        var open = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.GroupRead | UnixFileMode.GroupExecute
+            | UnixFileMode.OtherRead | UnixFileMode.OtherExecute;
+        File.SetUnixFileMode(folder, open);
+
+        var run = await CliRunner.RunAsync(course, "credits", "send");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(folder));
+    }
+
     private static Task<List<OutboxMessage>> OutboxAsync(TestCourse course) =>
         course.InScopeAsync(s => s.GetRequiredService<CreditsDbContext>().Outbox.AsNoTracking().ToListAsync());
 }

@@ -47,11 +47,12 @@ internal sealed class TestCourse : IDisposable
     /// <paramref name="competition"/>, the course also has <see cref="Competition"/>: accuracy on
     /// <see cref="CompetitionSolution"/> (ids 1-4, labels a/b), two uploads a day, teams of up to two, the same
     /// deadline, and <paramref name="target"/> as its target accuracy when given. With <paramref name="credits"/>, the
-    /// course has the on-request credits policy <see cref="CreditPolicy"/> (aws 50, one code per student).
+    /// course has the on-request credits policy <see cref="CreditPolicy"/> (aws 50, one code per student), open from
+    /// <paramref name="creditsFrom"/> when given.
     /// </summary>
     public static async Task<TestCourse> CreateAsync(FakeTimeProvider? clock = null, string? connectionString = null,
         string deadline = "2026-10-12T23:59", string command = "\"sh\", \"/submission/run.sh\"", string timeout = "30s",
-        bool competition = false, double? target = null, bool credits = false, params string[] students)
+        bool competition = false, double? target = null, bool credits = false, string? creditsFrom = null, params string[] students)
     {
         var directory = Path.Combine(Path.GetTempPath(), "course-grader-tests", Guid.NewGuid().ToString("N"));
         System.IO.Directory.CreateDirectory(directory);
@@ -81,7 +82,7 @@ internal sealed class TestCourse : IDisposable
                     ]
                   }
                 }{{(competition ? CompetitionJson(deadline, target) : "")}}
-              ]{{(credits ? CreditsJson : "")}}
+              ]{{(credits ? CreditsJson(creditsFrom) : "")}}
             }
             """);
         if (competition)
@@ -111,11 +112,11 @@ internal sealed class TestCourse : IDisposable
         Settings["Queue:MaxAttempts"] = "3";
     }
 
-    private const string CreditsJson = $$"""
+    private static string CreditsJson(string? from) => $$"""
         ,
         "credits": {
           "redeemUrl": "https://console.aws.amazon.com/billing/home#/credits",
-          "policies": [{ "name": "{{CreditPolicy}}", "kind": "onRequest", "provider": "aws", "value": 50, "allowance": 1 }]
+          "policies": [{ "name": "{{CreditPolicy}}", "kind": "onRequest", "provider": "aws", "value": 50, "allowance": 1{{(from is null ? "" : $", \"from\": \"{from}\"")}} }]
         }
         """;
 

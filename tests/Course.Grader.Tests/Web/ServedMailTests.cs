@@ -38,6 +38,39 @@ public sealed class ServedMailTests
         Assert.Contains("credits e-mail: sent 1 to", server.Output, StringComparison.Ordinal);
     }
 
+    [Fact(Timeout = 180_000)]
+    public async Task Serve_NoSmtpHost_WritesOwnerOnlyEmlFilesAndWarnsWhereTheCodesAre()
+    {
+        using var course = await TestCourse.CreateAsync(students: ["ana"]);
+        var codes = Path.Combine(course.Directory, "codes.csv");
+        await File.WriteAllTextAsync(codes, "code\nAWS-PROMO-0001\n");
+        Assert.Equal(0, (await course.RunAsync("credits", "import", codes, "--provider", "aws", "--value", "100")).Exit);
+        Assert.Equal(0, (await course.RunAsync("credits", "issue", "--student", "ana", "--provider", "aws", "--value", "100")).Exit);
+        var folder = Path.Combine(course.Directory, "outbox");
+
+        using var server = GraderProcess.Start(course, "serve", "--urls", "http://127.0.0.1:0", "--workers", "0", "--mail-every", "1s");
+        await Eventually.WaitAsync(() => Task.FromResult(server.Output.Contains("codes in them are in clear text there", StringComparison.Ordinal)),
+            TimeSpan.FromSeconds(90), () => server.Output);
+
+        Assert.Contains($"no SMTP server is configured (Smtp__Host), so the e-mails are written to {folder}", server.Output, StringComparison.Ordinal);
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(folder));
+        var file = Assert.Single(Directory.GetFiles(folder));
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(file));
+    }
+
+    [Fact(Timeout = 120_000)]
+    public async Task Serve_UnreadableAllowPlain_ExitsTwoNamingTheKey()
+    {
+        using var course = await TestCourse.CreateAsync();
+        course.Settings["Smtp:AllowPlain"] = "yes";
+        using var server = GraderProcess.Start(course, "serve", "--urls", "http://127.0.0.1:0", "--workers", "0");
+
+        var exit = await server.WaitForExitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Equal(2, exit);
+        Assert.Contains("Smtp__AllowPlain: 'yes' is not true or false", server.Output, StringComparison.Ordinal);
+    }
+
     [Fact(Timeout = 120_000)]
     public async Task Serve_UnreadableMailInterval_ExitsTwoNamingTheOption()
     {
