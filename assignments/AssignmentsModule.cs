@@ -13,13 +13,20 @@ namespace Course.Assignments;
 /// <summary>The assignments module's public entry points: its services and its commands.</summary>
 public static class AssignmentsModule
 {
+    /// <summary>
+    /// Registers <see cref="ICourseProvider"/> (singleton), and <see cref="IRoster"/>, <see cref="IRosterImport"/> and
+    /// <see cref="ITeams"/> (scoped), and the module's tables for <c>grader db migrate</c> (<see cref="Core.Database.IModuleDatabase"/>).
+    /// </summary>
     public static IServiceCollection AddAssignments(this IServiceCollection services, IConfiguration configuration)
     {
         _ = configuration;
         services.AddSingleton<ICourseProvider, FileCourseProvider>();
         services.AddModuleDatabase<AssignmentsDbContext>("assignments");
+        services.AddScoped<IRoster, RosterReader>();
         services.AddScoped<RosterImporter>();
+        services.AddScoped<IRosterImport>(provider => provider.GetRequiredService<RosterImporter>());
         services.AddScoped<TeamService>();
+        services.AddScoped<ITeams>(provider => provider.GetRequiredService<TeamService>());
         return services;
     }
 

@@ -2,7 +2,6 @@ using System.CommandLine;
 using Course.Assignments.Roster;
 using Course.Core.Cli;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.EntityFrameworkCore;
 
 namespace Course.Assignments.Cli;
 
@@ -16,7 +15,7 @@ internal static class RosterCommands
         host.Handle(import, async context =>
         {
             await using var scope = context.CreateScope();
-            var report = await scope.ServiceProvider.GetRequiredService<RosterImporter>()
+            var report = await scope.ServiceProvider.GetRequiredService<IRosterImport>()
                 .ImportAsync(Path.GetFullPath(context.Get(file)), context.Cancellation);
             if (context.Json)
             {
@@ -38,8 +37,7 @@ internal static class RosterCommands
         host.Handle(show, async context =>
         {
             await using var scope = context.CreateScope();
-            var students = await scope.ServiceProvider.GetRequiredService<AssignmentsDbContext>().Students
-                .AsNoTracking().OrderBy(s => s.Login).ToListAsync(context.Cancellation);
+            var students = await scope.ServiceProvider.GetRequiredService<IRoster>().StudentsAsync(context.Cancellation);
             if (context.Json)
             {
                 await context.WriteJsonAsync(students);

@@ -6,17 +6,24 @@ namespace Course.Assignments.Roster;
 /// <summary>
 /// Imports roster.csv in one transaction: new students are added, known ones updated; nothing is
 /// stored when any line is wrong. Students missing from the file are kept (grades reference them).
+/// A new login may not be a team's name: a student without a team works as a team named by their login.
 /// </summary>
-public sealed class RosterImporter(AssignmentsDbContext db)
+public sealed class RosterImporter(AssignmentsDbContext db) : IRosterImport
 {
     public async Task<RosterImportReport> ImportAsync(string path, CancellationToken cancellation)
     {
         var rows = RosterParser.Parse(path);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellation);
         var existing = await db.Students.ToDictionaryAsync(s => s.Login, StringComparer.Ordinal, cancellation);
+        var teams = await db.Teams.AsNoTracking().Select(t => new { t.Name, t.Assignment }).ToListAsync(cancellation);
         var problems = new List<string>();
         foreach (var row in rows)
         {
+            if (!existing.ContainsKey(row.Login) && teams.FirstOrDefault(t => t.Name == row.Login) is { } team)
+            {
+                problems.Add($"{path}:{row.Line}: login '{row.Login}' is the name of team '{team.Name}' of {team.Assignment}; a login must differ from every team's name");
+            }
+
             var clash = existing.Values.FirstOrDefault(s => s.Login != row.Login
                 && (string.Equals(s.Email, row.Email, StringComparison.OrdinalIgnoreCase)
                     || string.Equals(s.GitHub, row.GitHub, StringComparison.OrdinalIgnoreCase)));

@@ -7,11 +7,13 @@ namespace Course.Assignments.Teams;
 /// Places students without a team. Deterministic for a seed: the unplaced students are shuffled,
 /// then each goes to the smallest team below the minimum; once every team has its minimum, new
 /// teams of the minimum size are opened while enough students remain, and the rest join the
-/// smallest teams below the maximum.
+/// smallest teams below the maximum. New teams are named team-01, team-02, ..., skipping taken names.
 /// </summary>
 public static class TeamFormer
 {
-    public static TeamPlan Form(TeamPlan existing, IReadOnlyList<string> unplaced, TeamSizeSpec size, int seed)
+    /// <param name="reserved">Names a new team may not take besides the existing teams' (the students' logins).</param>
+    public static TeamPlan Form(TeamPlan existing, IReadOnlyList<string> unplaced, TeamSizeSpec size, int seed,
+        IReadOnlyCollection<string>? reserved = null)
     {
         var teams = existing.Teams.ToDictionary(t => t.Key, t => t.Value.ToList(), StringComparer.Ordinal);
         var tooBig = teams.Where(t => t.Value.Count > size.Max).Select(t => $"'{t.Key}' ({t.Value.Count})").ToList();
@@ -26,10 +28,11 @@ public static class TeamFormer
             needy.Add(queue.Dequeue());
         }
 
+        var taken = new HashSet<string>(reserved ?? [], StringComparer.Ordinal);
         var next = 1;
         while (queue.Count >= size.Min)
         {
-            var name = NewName(teams, ref next);
+            var name = NewName(teams, taken, ref next);
             teams[name] = Enumerable.Range(0, size.Min).Select(_ => queue.Dequeue()).ToList();
         }
 
@@ -39,7 +42,7 @@ public static class TeamFormer
             if (open is null)
             {
                 // Fewer students than a team's minimum remain and every team is full: they form one undersized team.
-                teams[NewName(teams, ref next)] = [.. queue];
+                teams[NewName(teams, taken, ref next)] = [.. queue];
                 break;
             }
 
@@ -54,14 +57,14 @@ public static class TeamFormer
             .OrderBy(t => t.Value.Count).ThenBy(t => t.Key, StringComparer.Ordinal)
             .Select(t => t.Value).FirstOrDefault();
 
-    private static string NewName(Dictionary<string, List<string>> teams, ref int next)
+    private static string NewName(Dictionary<string, List<string>> teams, HashSet<string> taken, ref int next)
     {
         string name;
         do
         {
             name = $"team-{next++:00}";
         }
-        while (teams.ContainsKey(name));
+        while (teams.ContainsKey(name) || taken.Contains(name));
         return name;
     }
 

@@ -5,8 +5,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Course.Assignments.Teams;
 
-/// <summary>Teams of team assignments: import from CSV, form at random, read.</summary>
-public sealed class TeamService(AssignmentsDbContext db, ICourseProvider course)
+/// <summary>
+/// Teams of team assignments: import from CSV, form at random, read. A team's name is never an enrolled
+/// student's login, which names that student's team of one (see <see cref="IRoster"/>).
+/// </summary>
+public sealed class TeamService(AssignmentsDbContext db, ICourseProvider course) : ITeams
 {
     /// <summary>The teams of <paramref name="assignment"/>, by name.</summary>
     public async Task<TeamPlan> ReadAsync(string assignment, CancellationToken cancellation)
@@ -18,7 +21,6 @@ public sealed class TeamService(AssignmentsDbContext db, ICourseProvider course)
             StringComparer.Ordinal));
     }
 
-    /// <summary>Imports assignment,team,login rows in one transaction; any bad line rejects the file.</summary>
     public async Task<int> ImportAsync(string path, CancellationToken cancellation)
     {
         var rows = CsvFile.Read(path, ["assignment", "team", "login"], []);
@@ -42,6 +44,10 @@ public sealed class TeamService(AssignmentsDbContext db, ICourseProvider course)
             if (string.IsNullOrWhiteSpace(team))
             {
                 problems.Add($"{path}:{line}: team is empty");
+            }
+            else if (logins.Contains(team))
+            {
+                problems.Add($"{path}:{line}: team '{team}' is the login of an enrolled student; a team's name must differ from every login");
             }
 
             if (seen.TryGetValue((assignment, login), out var first))
@@ -81,15 +87,14 @@ public sealed class TeamService(AssignmentsDbContext db, ICourseProvider course)
         return added;
     }
 
-    /// <summary>Places every enrolled student without a team of <paramref name="assignment"/>; same seed, same teams.</summary>
     public async Task<TeamPlan> FormAsync(string assignment, int seed, CancellationToken cancellation)
     {
         var spec = course.Assignment(assignment);
         var size = spec.TeamSize ?? throw new BadInputException($"assignment '{assignment}' is individual work (no teamSize)");
         var existing = await ReadAsync(assignment, cancellation);
         var placed = existing.Members.ToHashSet(StringComparer.Ordinal);
-        var unplaced = await db.Students.Select(s => s.Login).ToListAsync(cancellation);
-        var plan = TeamFormer.Form(existing, unplaced.Where(l => !placed.Contains(l)).ToList(), size, seed);
+        var logins = await db.Students.Select(s => s.Login).ToListAsync(cancellation);
+        var plan = TeamFormer.Form(existing, logins.Where(l => !placed.Contains(l)).ToList(), size, seed, reserved: logins);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellation);
         foreach (var (team, members) in plan.Teams)
         {
