@@ -1,5 +1,6 @@
 using Course.Assignments.Courses;
 using Course.Assignments.Model;
+using Course.Assignments.Roster;
 using Course.Core.Errors;
 
 namespace Course.Credits.Issuing;
@@ -103,7 +104,7 @@ internal sealed class CreditIssuing(CodeIssuer issuer, Recipients recipients, IC
         }
     }
 
-    private async Task<IssueReport> IssueEachAsync(IEnumerable<Recipients.Person> people, Func<Recipients.Person, IssueRequest> request,
+    private async Task<IssueReport> IssueEachAsync(IEnumerable<RosterStudent> people, Func<RosterStudent, IssueRequest> request,
         CancellationToken cancellation)
     {
         var results = new List<IssueResult>();

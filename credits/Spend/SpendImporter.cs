@@ -1,5 +1,6 @@
 using System.Globalization;
 using Course.Assignments.Courses;
+using Course.Assignments.Roster;
 using Course.Core.Errors;
 using Course.Credits.Csv;
 using Course.Credits.Issuing;
@@ -93,7 +94,7 @@ internal sealed class SpendImporter(CreditsDbContext db, Recipients recipients, 
         return new Report(totals.Count - warnings.Count, totals.Values.Sum(t => t.Cost), reminders, warnings);
     }
 
-    private async Task<int> QueueRemindersAsync(Recipients.Person student, double spend, double budget, IReadOnlyList<double> thresholds,
+    private async Task<int> QueueRemindersAsync(RosterStudent student, double spend, double budget, IReadOnlyList<double> thresholds,
         DateTimeOffset now, CancellationToken cancellation)
     {
         var passed = new List<(double Threshold, string Key)>();

@@ -1,6 +1,6 @@
+using Course.Assignments.Roster;
 using Course.Leaderboard.Scoring.Metrics;
 using Course.Leaderboard.Submissions;
-using Course.Leaderboard.Teams;
 
 namespace Course.Leaderboard.Boards;
 
@@ -11,7 +11,7 @@ namespace Course.Leaderboard.Boards;
 internal static class BoardBuilder
 {
     /// <summary>Each team's best public score among its scored submissions.</summary>
-    public static IReadOnlyList<BoardRow> Public(IReadOnlyList<Submission> submissions, IReadOnlyList<TeamInfo> teams, Metric metric) =>
+    public static IReadOnlyList<BoardRow> Public(IReadOnlyList<Submission> submissions, IReadOnlyList<RosterTeam> teams, Metric metric) =>
         Rank(submissions, teams, metric, team => Best(team, s => s.PublicScore!.Value, metric), s => s.PublicScore!.Value);
 
     /// <summary>
@@ -19,7 +19,7 @@ internal static class BoardBuilder
     /// selected none, its <paramref name="finalSelections"/> best public ones.
     /// </summary>
     public static IReadOnlyList<BoardRow> Private(IReadOnlyList<Submission> submissions, IReadOnlyCollection<Selection> selections,
-        IReadOnlyList<TeamInfo> teams, Metric metric, int finalSelections)
+        IReadOnlyList<RosterTeam> teams, Metric metric, int finalSelections)
     {
         var selected = selections.Select(s => s.SubmissionId).ToHashSet(StringComparer.Ordinal);
         var publicRanks = Public(submissions, teams, metric).ToDictionary(r => r.Team, r => r.Rank, StringComparer.Ordinal);
@@ -45,7 +45,7 @@ internal static class BoardBuilder
     private static Submission? Best(IEnumerable<Submission> submissions, Func<Submission, double> score, Metric metric) =>
         Order(submissions, score, metric).FirstOrDefault();
 
-    private static List<BoardRow> Rank(IReadOnlyList<Submission> submissions, IReadOnlyList<TeamInfo> teams, Metric metric,
+    private static List<BoardRow> Rank(IReadOnlyList<Submission> submissions, IReadOnlyList<RosterTeam> teams, Metric metric,
         Func<IReadOnlyList<Submission>, Submission?> pick, Func<Submission, double> score)
     {
         var members = teams.ToDictionary(t => t.Name, t => t.Members, StringComparer.Ordinal);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using Course.Assignments.Courses;
+using Course.Assignments.Roster;
 using Course.Core.Errors;
 using Course.Leaderboard.Scoring;
 using Course.Leaderboard.Scoring.Csv;
@@ -80,7 +81,7 @@ internal sealed class SubmissionService(LeaderboardDbContext db, ICourseProvider
     }
 
     /// <summary>The competition (the assignment must be one), the team (a name or a member's login) and the day of the submission.</summary>
-    private async Task<(Competition, TeamInfo, DateTimeOffset, string)> PrepareAsync(string assignment, string team, string idempotencyKey,
+    private async Task<(Competition, RosterTeam, DateTimeOffset, string)> PrepareAsync(string assignment, string team, string idempotencyKey,
         DateTimeOffset? receivedAt, CancellationToken cancellation)
     {
         if (string.IsNullOrWhiteSpace(idempotencyKey))
@@ -99,7 +100,7 @@ internal sealed class SubmissionService(LeaderboardDbContext db, ICourseProvider
     /// submission itself: the earlier receipt when the key was recorded (an infrastructure failure
     /// aside), else null when the competition is open and the team has submissions left today.
     /// </summary>
-    private async Task<SubmissionReceipt?> CheckRulesAsync(Competition competition, TeamInfo team, DateTimeOffset receivedAt, string day,
+    private async Task<SubmissionReceipt?> CheckRulesAsync(Competition competition, RosterTeam team, DateTimeOffset receivedAt, string day,
         string idempotencyKey, CancellationToken cancellation)
     {
         if (await FindAsync(idempotencyKey, cancellation) is { Status: not SubmissionStatus.InfrastructureFailed } existing)
@@ -125,7 +126,7 @@ internal sealed class SubmissionService(LeaderboardDbContext db, ICourseProvider
         }
     }
 
-    private async Task CheckLimitAsync(Competition competition, TeamInfo team, string day, CancellationToken cancellation)
+    private async Task CheckLimitAsync(Competition competition, RosterTeam team, string day, CancellationToken cancellation)
     {
         var limit = competition.Rules.DailyLimit;
         if (await db.CountedOnAsync(competition.Id, team.Name, day, cancellation) >= limit)
@@ -149,7 +150,7 @@ internal sealed class SubmissionService(LeaderboardDbContext db, ICourseProvider
         }
     }
 
-    private Submission New(SubmissionRequest request, TeamInfo team, DateTimeOffset receivedAt, string day, SubmissionStatus status) =>
+    private Submission New(SubmissionRequest request, RosterTeam team, DateTimeOffset receivedAt, string day, SubmissionStatus status) =>
         new()
         {
             Id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8)),

@@ -1,7 +1,9 @@
+using Course.Assignments.Roster;
+
 namespace Course.Leaderboard.Teams;
 
-/// <summary>The teams of a competition (read from the assignments module's roster).</summary>
+/// <summary>The teams of a competition (the roster's; tests give their own).</summary>
 internal interface ITeamDirectory
 {
-    Task<IReadOnlyList<TeamInfo>> TeamsAsync(string assignment, CancellationToken cancellation);
+    Task<IReadOnlyList<RosterTeam>> TeamsAsync(string assignment, CancellationToken cancellation);
 }

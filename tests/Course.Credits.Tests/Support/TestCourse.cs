@@ -1,6 +1,7 @@
 using System.Globalization;
 using Course.Assignments;
 using Course.Assignments.Roster;
+using Course.Assignments.Teams;
 using Course.Core.Cli;
 using Course.Core.Database;
 using Microsoft.Extensions.DependencyInjection;
@@ -84,36 +85,19 @@ internal sealed class TestCourse : IAsyncDisposable
         return await work(scope.ServiceProvider);
     }
 
+    /// <summary>Enrolls <paramref name="logins"/> through the roster's import (roster.csv).</summary>
     public async Task AddStudentsAsync(IEnumerable<string> logins)
     {
-        await InScopeAsync(async services =>
-        {
-            var roster = services.GetRequiredService<AssignmentsDbContext>();
-            foreach (var login in logins)
-            {
-                roster.Students.Add(new Student { Login = login, Name = login.ToUpperInvariant(), Email = $"{login}@students.example.edu", GitHub = $"gh-{login}" });
-            }
-
-            return await roster.SaveChangesAsync();
-        });
+        var file = WriteLines($"roster-{Guid.NewGuid():N}.csv",
+            ["login,name,email,github", .. logins.Select(l => $"{l},{l.ToUpperInvariant()},{l}@students.example.edu,gh-{l}")]);
+        await InScopeAsync(services => services.GetRequiredService<IRosterImport>().ImportAsync(file, CancellationToken.None));
     }
 
-    /// <summary>A team of <paramref name="assignment"/> (test data written straight to the roster tables).</summary>
+    /// <summary>A team of <paramref name="assignment"/>, through the teams import (teams.csv).</summary>
     public async Task AddTeamAsync(string assignment, string team, params string[] members)
     {
-        await InScopeAsync(async services =>
-        {
-            var roster = services.GetRequiredService<AssignmentsDbContext>();
-            var id = $"{assignment}-{team}";
-            roster.Teams.Add(new Team
-            {
-                Id = id,
-                Assignment = assignment,
-                Name = team,
-                Members = members.Select(m => new TeamMember { TeamId = id, Assignment = assignment, Login = m }).ToList(),
-            });
-            return await roster.SaveChangesAsync();
-        });
+        var file = WriteLines($"teams-{Guid.NewGuid():N}.csv", ["assignment,team,login", .. members.Select(m => $"{assignment},{team},{m}")]);
+        await InScopeAsync(services => services.GetRequiredService<ITeams>().ImportAsync(file, CancellationToken.None));
     }
 
     /// <summary>Writes a codes CSV of <paramref name="count"/> fresh random codes and returns its path and codes.</summary>
@@ -123,6 +107,13 @@ internal sealed class TestCourse : IAsyncDisposable
         var file = Path.Combine(Folder, name);
         File.WriteAllText(file, "code\n" + string.Join("\n", codes) + "\n");
         return (file, codes);
+    }
+
+    private string WriteLines(string name, IEnumerable<string> lines)
+    {
+        var file = Path.Combine(Folder, name);
+        File.WriteAllLines(file, lines);
+        return file;
     }
 
     public async ValueTask DisposeAsync()

@@ -1,6 +1,6 @@
+using Course.Assignments.Roster;
 using Course.Core.Errors;
 using Course.Leaderboard.Submissions;
-using Course.Leaderboard.Teams;
 using Course.Leaderboard.Tests.Support;
 
 namespace Course.Leaderboard.Tests.Submissions;
@@ -14,7 +14,7 @@ public sealed class CheckCanSubmitTests : IDisposable
 {
     private static readonly DateTimeOffset Open = new(2026, 10, 14, 10, 0, 0, TimeSpan.FromHours(2));
 
-    private readonly LeaderboardHarness _harness = new(FakeCourse.Competition(dailyLimit: 2), [new TeamInfo("owls", ["ana", "ben"])], Open);
+    private readonly LeaderboardHarness _harness = new(FakeCourse.Competition(dailyLimit: 2), [new RosterTeam("owls", ["ana", "ben"])], Open);
     private readonly string _file;
 
     public CheckCanSubmitTests()

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text;
+using Course.Assignments.Roster;
 using Course.Core.Errors;
 using Course.Leaderboard.Submissions;
-using Course.Leaderboard.Teams;
 using Course.Leaderboard.Tests.Support;
 
 namespace Course.Leaderboard.Tests.Submissions;
@@ -23,13 +23,13 @@ public sealed class CompetitionSimulationTests : IDisposable
     private readonly Random _random = new(2026);
     private readonly LeaderboardHarness _harness;
     private readonly int[] _truth;
-    private readonly List<TeamInfo> _teams;
+    private readonly List<RosterTeam> _teams;
     private readonly List<Expected> _recorded = [];
 
     public CompetitionSimulationTests()
     {
         _teams = Enumerable.Range(0, TeamCount)
-            .Select(t => new TeamInfo($"team-{t:00}", Enumerable.Range(0, 1 + (t % 3)).Select(m => $"s{t:00}-{m}").ToList()))
+            .Select(t => new RosterTeam($"team-{t:00}", Enumerable.Range(0, 1 + (t % 3)).Select(m => $"s{t:00}-{m}").ToList()))
             .ToList();
         _harness = new LeaderboardHarness(FakeCourse.Competition(DailyLimit, FinalSelections), _teams, Local(FirstDay.AddHours(9)));
         _truth = Enumerable.Range(0, Rows).Select(_ => _random.Next(10)).ToArray();

@@ -1,8 +1,9 @@
+using Course.Assignments.Roster;
 using Course.Leaderboard.Teams;
 
 namespace Course.Leaderboard.Tests.Support;
 
-internal sealed class FakeTeams(IReadOnlyList<TeamInfo> teams) : ITeamDirectory
+internal sealed class FakeTeams(IReadOnlyList<RosterTeam> teams) : ITeamDirectory
 {
-    public Task<IReadOnlyList<TeamInfo>> TeamsAsync(string assignment, CancellationToken cancellation) => Task.FromResult(teams);
+    public Task<IReadOnlyList<RosterTeam>> TeamsAsync(string assignment, CancellationToken cancellation) => Task.FromResult(teams);
 }

@@ -1,9 +1,9 @@
 using Course.Assignments.Model;
+using Course.Assignments.Roster;
 using Course.Core.Database;
 using Course.Leaderboard.Boards;
 using Course.Leaderboard.Scoring;
 using Course.Leaderboard.Submissions;
-using Course.Leaderboard.Teams;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
 
@@ -14,7 +14,7 @@ internal sealed class LeaderboardHarness : IDisposable
 {
     private readonly SolutionCache _solutions = new();
 
-    public LeaderboardHarness(CourseSpec course, IReadOnlyList<TeamInfo> teams, DateTimeOffset start)
+    public LeaderboardHarness(CourseSpec course, IReadOnlyList<RosterTeam> teams, DateTimeOffset start)
     {
         Course = new FakeCourse(course, Folder.Path);
         Teams = new FakeTeams(teams);
