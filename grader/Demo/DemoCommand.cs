@@ -34,11 +34,11 @@ internal static class DemoCommand
             await context.Out.WriteLineAsync("== database migrated");
             if (spec.Roster is { } roster)
             {
-                var report = await services.GetRequiredService<RosterImporter>().ImportAsync(course.Resolve(roster), context.Cancellation);
+                var report = await services.GetRequiredService<IRosterImport>().ImportAsync(course.Resolve(roster), context.Cancellation);
                 await context.Out.WriteLineAsync($"== roster: {report.Added} added, {report.Updated} updated, {report.Unchanged} unchanged");
             }
 
-            var teams = services.GetRequiredService<TeamService>();
+            var teams = services.GetRequiredService<ITeams>();
             if (spec.Teams is { } teamsFile)
             {
                 await teams.ImportAsync(course.Resolve(teamsFile), context.Cancellation);

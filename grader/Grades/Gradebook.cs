@@ -1,7 +1,6 @@
 using Course.Assignments.Courses;
 using Course.Assignments.Model;
 using Course.Assignments.Roster;
-using Course.Assignments.Teams;
 using Course.Core.Errors;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,8 +11,8 @@ namespace Course.Grader.Grades;
 /// from TAs, project milestones split by stated contribution, and overrides (with their reason) on top;
 /// totals by assignment weight.
 /// </summary>
-public sealed class Gradebook(GradebookDbContext db, AssignmentsDbContext roster, TeamService teams,
-    ICourseProvider course, IAutomaticScores automatic, ICompetitionScores competitionScores, TimeProvider clock)
+public sealed class Gradebook(GradebookDbContext db, IRoster roster, ICourseProvider course, IAutomaticScores automatic,
+    ICompetitionScores competitionScores, TimeProvider clock)
 {
     /// <summary>Item id of a project member's stated contribution, in percent of the team's work.</summary>
     public const string ContributionItem = "contribution";
@@ -21,7 +20,7 @@ public sealed class Gradebook(GradebookDbContext db, AssignmentsDbContext roster
     public async Task<IReadOnlyList<GradebookRow>> ComputeAsync(CancellationToken cancellation)
     {
         var spec = course.Course;
-        var students = await roster.Students.AsNoTracking().OrderBy(s => s.Login).ToListAsync(cancellation);
+        var students = await roster.StudentsAsync(cancellation);
         var scores = await automatic.ReadAsync(cancellation);
         var manual = (await db.ManualGrades.AsNoTracking().ToListAsync(cancellation))
             .GroupBy(g => (g.Assignment, g.Login, g.Item))
@@ -29,10 +28,10 @@ public sealed class Gradebook(GradebookDbContext db, AssignmentsDbContext roster
         var overrides = (await db.ScoreOverrides.AsNoTracking().ToListAsync(cancellation))
             .GroupBy(o => (o.Assignment, o.Login))
             .ToDictionary(g => g.Key, g => g.OrderBy(x => x.At).Last());
-        var projectTeams = new Dictionary<string, TeamPlan>();
+        var projectTeams = new Dictionary<string, IReadOnlyList<RosterTeam>>();
         foreach (var project in spec.Assignments.Where(a => a.Kind == AssignmentKind.Project))
         {
-            projectTeams[project.Id] = await teams.ReadAsync(project.Id, cancellation);
+            projectTeams[project.Id] = await roster.TeamsAsync(project.Id, cancellation);
         }
 
         var competitions = new Dictionary<string, CompetitionColumn>();
@@ -130,9 +129,9 @@ public sealed class Gradebook(GradebookDbContext db, AssignmentsDbContext roster
     }
 
     private static double? ProjectFraction(AssignmentSpec assignment, string login,
-        Dictionary<(string, string, string), double> manual, TeamPlan teams)
+        Dictionary<(string, string, string), double> manual, IReadOnlyList<RosterTeam> teams)
     {
-        var team = teams.Teams.Values.FirstOrDefault(members => members.Contains(login)) ?? [login];
+        var team = teams.FirstOrDefault(t => t.Members.Contains(login, StringComparer.Ordinal))?.Members ?? [login];
         var milestones = assignment.Project?.Milestones ?? [];
 
         // Milestones are graded per team: any member's grade stands for the team.
@@ -158,7 +157,7 @@ public sealed class Gradebook(GradebookDbContext db, AssignmentsDbContext roster
 
     private void RequireStaff(string login)
     {
-        if (!course.Course.Staff.Any(s => s.Login == login))
+        if (roster.Staff(login) is null)
         {
             throw new BadInputException($"'{login}' is not on the course's staff (course.json staff)");
         }
@@ -166,7 +165,7 @@ public sealed class Gradebook(GradebookDbContext db, AssignmentsDbContext roster
 
     private async Task RequireStudentAsync(string login, CancellationToken cancellation)
     {
-        if (!await roster.Students.AnyAsync(s => s.Login == login, cancellation))
+        if (await roster.StudentAsync(login, cancellation) is null)
         {
             throw new NotFoundException($"'{login}' is not an enrolled student");
         }

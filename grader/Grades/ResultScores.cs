@@ -1,6 +1,6 @@
 using Course.Assignments.Courses;
 using Course.Assignments.Model;
-using Course.Assignments.Teams;
+using Course.Assignments.Roster;
 using Course.Grader.Grading;
 using Course.Grader.Submissions;
 using Microsoft.EntityFrameworkCore;
@@ -12,7 +12,7 @@ namespace Course.Grader.Grades;
 /// (last on time or best, per the assignment) after its late penalty; a team's score is each member's.
 /// Competitions are left to <see cref="FinalBoardScores"/>.
 /// </summary>
-internal sealed class ResultScores(GraderDbContext db, TeamService teams, ICourseProvider course) : IAutomaticScores
+internal sealed class ResultScores(GraderDbContext db, IRoster roster, ICourseProvider course) : IAutomaticScores
 {
     public async Task<IReadOnlyDictionary<(string Assignment, string Login), double>> ReadAsync(CancellationToken cancellation)
     {
@@ -20,6 +20,7 @@ internal sealed class ResultScores(GraderDbContext db, TeamService teams, ICours
         var received = await db.Submissions.AsNoTracking()
             .ToDictionaryAsync(s => s.Id, s => s.ReceivedAt, cancellation);
         var scores = new Dictionary<(string, string), double>();
+        var teams = new Dictionary<string, IReadOnlyList<RosterTeam>>(StringComparer.Ordinal);
         foreach (var group in results.GroupBy(r => (r.Assignment, r.Owner)))
         {
             // A competition run's score is a public-board score of one entry; its grade is the final board's.
@@ -35,19 +36,19 @@ internal sealed class ResultScores(GraderDbContext db, TeamService teams, ICours
                 continue;
             }
 
-            foreach (var login in await MembersAsync(assignment.Id, group.Key.Owner, cancellation))
+            if (!teams.TryGetValue(assignment.Id, out var ofAssignment))
+            {
+                ofAssignment = await roster.TeamsAsync(assignment.Id, cancellation);
+                teams[assignment.Id] = ofAssignment;
+            }
+
+            // An owner no longer on the roster keeps the score under its own name.
+            foreach (var login in ofAssignment.FirstOrDefault(t => t.Name == group.Key.Owner)?.Members ?? [group.Key.Owner])
             {
                 scores[(assignment.Id, login)] = counting.Score;
             }
         }
 
         return scores;
-    }
-
-    private async Task<IReadOnlyList<string>> MembersAsync(string assignment, string owner, CancellationToken cancellation)
-    {
-        var plan = await teams.ReadAsync(assignment, cancellation);
-        var name = owner.StartsWith(assignment + "/", StringComparison.Ordinal) ? owner[(assignment.Length + 1)..] : owner;
-        return plan.Teams.TryGetValue(name, out var members) ? members : [owner];
     }
 }

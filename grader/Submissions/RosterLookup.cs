@@ -1,78 +1,53 @@
 using Course.Assignments.Roster;
-using Microsoft.EntityFrameworkCore;
 
 namespace Course.Grader.Submissions;
 
 /// <summary>
-/// Maps the login in a repository name to the owner of the work, read-only over the roster the
-/// assignments module imported: a student's GitHub login or course login, or, for team work, the
-/// team's id or name for that assignment. The roster of an assignment is read once per scope: a
-/// fetch looks up hundreds of repositories.
+/// Maps the login in a repository name to the owner of the work, through the roster's one rule for
+/// teams (<see cref="IRoster"/>): a formed team's name, or a student's GitHub or course login, whose
+/// work counts for the formed team they are in on that assignment and is otherwise their own. The roster
+/// of an assignment is read once per scope: a fetch looks up hundreds of repositories.
 /// </summary>
-internal sealed class RosterLookup(AssignmentsDbContext roster)
+internal sealed class RosterLookup(IRoster roster)
 {
-    private readonly Dictionary<string, Owners> byAssignment = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IReadOnlyList<RosterTeam>> _teams = new(StringComparer.Ordinal);
+    private Dictionary<string, string>? _students;
 
     public async Task<SubmissionOwner?> FindAsync(string assignment, string login, CancellationToken cancellation)
     {
-        if (!byAssignment.TryGetValue(assignment, out var owners))
+        if (!_teams.TryGetValue(assignment, out var teams))
         {
-            owners = await LoadAsync(assignment, cancellation);
-            byAssignment[assignment] = owners;
+            teams = await roster.TeamsAsync(assignment, cancellation);
+            _teams[assignment] = teams;
         }
 
-        if (owners.Teams.TryGetValue(login, out var team))
+        if (teams.FirstOrDefault(t => t.Formed && t.Name == login) is { } named)
         {
-            return new SubmissionOwner(team, IsTeam: true);
+            return new SubmissionOwner(named.Name, IsTeam: true);
         }
 
-        if (!owners.Students.TryGetValue(login, out var student))
-        {
-            return null;
-        }
-
-        // In team work a student's repository counts for their team.
-        return owners.TeamOfStudent.TryGetValue(student, out var member)
-            ? new SubmissionOwner(member, IsTeam: true)
-            : new SubmissionOwner(student, IsTeam: false);
+        _students ??= await StudentsByLoginAsync(cancellation);
+        return _students.TryGetValue(login, out var student)
+               && teams.FirstOrDefault(t => t.Members.Contains(student, StringComparer.Ordinal)) is { } team
+            ? new SubmissionOwner(team.Name, IsTeam: team.Formed)
+            : null;
     }
 
-    private async Task<Owners> LoadAsync(string assignment, CancellationToken cancellation)
+    /// <summary>Course logins by GitHub login and by course login; a GitHub login wins over someone else's course login.</summary>
+    private async Task<Dictionary<string, string>> StudentsByLoginAsync(CancellationToken cancellation)
     {
-        var owners = new Owners();
-        foreach (var team in await roster.Teams.AsNoTracking().Where(t => t.Assignment == assignment)
-                     .Select(t => new { t.Id, t.Name }).ToListAsync(cancellation))
-        {
-            owners.Teams.TryAdd(team.Id, team.Id);
-            owners.Teams.TryAdd(team.Name, team.Id);
-        }
-
-        var students = await roster.Students.AsNoTracking().Select(s => new { s.Login, s.GitHub }).ToListAsync(cancellation);
+        var students = await roster.StudentsAsync(cancellation);
+        var byLogin = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var student in students)
         {
-            owners.Students.TryAdd(student.GitHub, student.Login);
+            byLogin.TryAdd(student.GitHub, student.Login);
         }
 
         foreach (var student in students)
         {
-            owners.Students.TryAdd(student.Login, student.Login);
+            byLogin.TryAdd(student.Login, student.Login);
         }
 
-        foreach (var member in await roster.TeamMembers.AsNoTracking().Where(m => m.Assignment == assignment)
-                     .Select(m => new { m.Login, m.TeamId }).ToListAsync(cancellation))
-        {
-            owners.TeamOfStudent.TryAdd(member.Login, member.TeamId);
-        }
-
-        return owners;
-    }
-
-    private sealed class Owners
-    {
-        public Dictionary<string, string> Teams { get; } = new(StringComparer.Ordinal);
-
-        public Dictionary<string, string> Students { get; } = new(StringComparer.Ordinal);
-
-        public Dictionary<string, string> TeamOfStudent { get; } = new(StringComparer.Ordinal);
+        return byLogin;
     }
 }

@@ -29,10 +29,11 @@ internal static class SubmissionsApi
         TypedResults.Ok(new MeResponse(user.Identity!.Name!, user.FindFirstValue(ClaimTypes.Role)!));
 
     internal static async Task<Results<Ok<List<SubmissionResponse>>, ForbidHttpResult>> ListSubmissionsAsync(ClaimsPrincipal user,
-        GraderDbContext grader, AssignmentsDbContext roster, string? assignment, string? owner, CancellationToken cancellation)
+        GraderDbContext grader, IRoster roster, string? assignment, string? owner, CancellationToken cancellation)
     {
-        var visible = await VisibleOwners.OfAsync(user, roster, cancellation);
-        if (visible is not null && owner is not null && !visible.Contains(owner))
+        var visible = await roster.VisibleWorkAsync(user.Identity!.Name!, cancellation);
+        var mayAsk = owner is null || (assignment is null ? visible.IsEverything || visible.Owners.Contains(owner) : visible.Contains(assignment, owner));
+        if (!mayAsk)
         {
             return TypedResults.Forbid();
         }
@@ -40,18 +41,20 @@ internal static class SubmissionsApi
         return TypedResults.Ok(await QueryAsync(grader, visible, assignment, owner, cancellation));
     }
 
-    /// <summary>Submissions, newest first, each with its latest grading result; <paramref name="visible"/> null means all owners.</summary>
-    internal static async Task<List<SubmissionResponse>> QueryAsync(GraderDbContext grader, IReadOnlyList<string>? visible, string? assignment,
+    /// <summary>Submissions the viewer may see, newest first, each with its latest grading result.</summary>
+    internal static async Task<List<SubmissionResponse>> QueryAsync(GraderDbContext grader, VisibleWork visible, string? assignment,
         string? owner, CancellationToken cancellation)
     {
         var query = grader.Submissions.AsNoTracking()
             .Where(s => (assignment == null || s.Assignment == assignment) && (owner == null || s.Owner == owner));
-        if (visible is not null)
+        if (!visible.IsEverything)
         {
-            query = query.Where(s => visible.Contains(s.Owner));
+            // The database narrows by owner name; the same name can be another team's on another assignment.
+            var names = visible.Owners;
+            query = query.Where(s => names.Contains(s.Owner));
         }
 
-        var submissions = await query.ToListAsync(cancellation);
+        var submissions = (await query.ToListAsync(cancellation)).Where(s => visible.Contains(s.Assignment, s.Owner)).ToList();
         var owners = submissions.Select(s => s.Owner).Distinct().ToList();
         var results = await grader.Results.AsNoTracking()
             .Where(r => (assignment == null || r.Assignment == assignment) && owners.Contains(r.Owner)).ToListAsync(cancellation);
@@ -65,7 +68,7 @@ internal static class SubmissionsApi
 
     /// <summary>The Markdown feedback of the submission's latest result; another student's submission is not found, as a missing one.</summary>
     internal static async Task<Results<ContentHttpResult, NotFound>> FeedbackAsync(Guid id, ClaimsPrincipal user, GraderDbContext grader,
-        AssignmentsDbContext roster, CancellationToken cancellation)
+        IRoster roster, CancellationToken cancellation)
     {
         var (_, result) = await FindVisibleAsync(id, user, grader, roster, cancellation);
         return result is null || !File.Exists(result.FeedbackPath)
@@ -78,11 +81,11 @@ internal static class SubmissionsApi
     /// it does not exist or belongs to someone else, which callers answer alike (404) so ids reveal nothing.
     /// </summary>
     internal static async Task<(Submission? Submission, GradingResult? Result)> FindVisibleAsync(Guid id, ClaimsPrincipal user,
-        GraderDbContext grader, AssignmentsDbContext roster, CancellationToken cancellation)
+        GraderDbContext grader, IRoster roster, CancellationToken cancellation)
     {
         var submission = await grader.Submissions.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, cancellation);
-        var visible = await VisibleOwners.OfAsync(user, roster, cancellation);
-        if (submission is null || (visible is not null && !visible.Contains(submission.Owner)))
+        var visible = await roster.VisibleWorkAsync(user.Identity!.Name!, cancellation);
+        if (submission is null || !visible.Contains(submission.Assignment, submission.Owner))
         {
             return (null, null);
         }

@@ -1,13 +1,11 @@
-using Course.Assignments.Courses;
 using Course.Assignments.Roster;
 using Course.Core.Errors;
 using Course.Grader.Web.Data;
-using Microsoft.EntityFrameworkCore;
 
 namespace Course.Grader.Web.Auth;
 
 /// <summary>Issues API tokens to staff (course.json) and students (roster).</summary>
-internal sealed class TokenIssuer(WebDbContext db, AssignmentsDbContext roster, ICourseProvider course, TimeProvider time)
+internal sealed class TokenIssuer(WebDbContext db, IRoster roster, TimeProvider time)
 {
     /// <summary>
     /// Stores the hash of a new token for <paramref name="login"/> that signs in for <paramref name="lifetime"/>;
@@ -15,8 +13,7 @@ internal sealed class TokenIssuer(WebDbContext db, AssignmentsDbContext roster, 
     /// </summary>
     public async Task<(string Token, ApiToken Stored)> IssueAsync(string login, TimeSpan lifetime, CancellationToken cancellation)
     {
-        var known = course.Course.Staff.Any(s => s.Login == login)
-                    || await roster.Students.AnyAsync(s => s.Login == login, cancellation);
+        var known = roster.Staff(login) is not null || await roster.StudentAsync(login, cancellation) is not null;
         if (!known)
         {
             throw new NotFoundException($"LOGIN: '{login}' is neither staff in course.json nor a student in the roster");

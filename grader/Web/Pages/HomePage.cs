@@ -5,7 +5,6 @@ using Course.Assignments.Model;
 using Course.Assignments.Roster;
 using Course.Grader.Submissions;
 using Course.Grader.Web.Api;
-using Course.Grader.Web.Auth;
 
 namespace Course.Grader.Web.Pages;
 
@@ -14,7 +13,7 @@ internal static class HomePage
 {
     private const int StaffListLength = 100;
 
-    public static async Task<IResult> ShowAsync(HttpContext context, ICourseProvider course, GraderDbContext grader, AssignmentsDbContext roster)
+    public static async Task<IResult> ShowAsync(HttpContext context, ICourseProvider course, GraderDbContext grader, IRoster roster)
     {
         var spec = course.Course;
         var body = new StringBuilder();
@@ -32,13 +31,13 @@ internal static class HomePage
         body.Append("</table>");
         if (context.User.Identity?.IsAuthenticated == true)
         {
-            var visible = await VisibleOwners.OfAsync(context.User, roster, context.RequestAborted);
+            var visible = await roster.VisibleWorkAsync(context.User.Identity!.Name!, context.RequestAborted);
             var submissions = await SubmissionsApi.QueryAsync(grader, visible, null, null, context.RequestAborted);
-            body.Append(visible is null
+            body.Append(visible.IsEverything
                 ? """<p><a href="/credits">Look up a student's compute credits</a></p>"""
                 : """<p><a href="/credits">Your compute credits</a>: your codes, where each one is, and extra codes you can ask for.</p>""");
-            body.Append(visible is null ? "<h2>Latest submissions</h2>" : "<h2>Your submissions</h2>");
-            body.Append(SubmissionTable(visible is null ? submissions.Take(StaffListLength) : submissions));
+            body.Append(visible.IsEverything ? "<h2>Latest submissions</h2>" : "<h2>Your submissions</h2>");
+            body.Append(SubmissionTable(visible.IsEverything ? submissions.Take(StaffListLength) : submissions));
         }
         else
         {

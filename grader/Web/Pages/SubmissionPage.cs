@@ -37,7 +37,7 @@ internal static class SubmissionPage
         return routes;
     }
 
-    private static async Task<IResult> ShowAsync(Guid id, HttpContext context, GraderDbContext grader, AssignmentsDbContext roster)
+    private static async Task<IResult> ShowAsync(Guid id, HttpContext context, GraderDbContext grader, IRoster roster)
     {
         if (context.User.Identity?.IsAuthenticated != true)
         {
@@ -73,7 +73,7 @@ internal static class SubmissionPage
         return Html.Page(context, title, document.ToHtml(Pipeline));
     }
 
-    private static async Task<IResult> FileAsync(Guid id, string name, HttpContext context, GraderDbContext grader, AssignmentsDbContext roster)
+    private static async Task<IResult> FileAsync(Guid id, string name, HttpContext context, GraderDbContext grader, IRoster roster)
     {
         if (context.User.Identity?.IsAuthenticated != true)
         {

@@ -1,6 +1,7 @@
 using System.Diagnostics;
-using Course.Assignments.Roster;
 using Course.Core.Cli;
+using Course.Grader.Grading;
+using Course.Grader.Queue;
 using Course.Grader.Submissions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -19,6 +20,8 @@ internal sealed class TestCourse : IDisposable
     public const string Assignment = "hw1";
 
     public const string Competition = "hw2";
+
+    public const string TeamWork = "hw3";
 
     public const string CreditPolicy = "extra";
 
@@ -48,11 +51,13 @@ internal sealed class TestCourse : IDisposable
     /// <see cref="CompetitionSolution"/> (ids 1-4, labels a/b), two uploads a day, teams of up to two, the same
     /// deadline, and <paramref name="target"/> as its target accuracy when given. With <paramref name="credits"/>, the
     /// course has the on-request credits policy <see cref="CreditPolicy"/> (aws 50, one code per student), open from
-    /// <paramref name="creditsFrom"/> when given.
+    /// <paramref name="creditsFrom"/> when given. With <paramref name="teamWork"/>, the course also has <see cref="TeamWork"/>:
+    /// hw1's tests for teams of up to two.
     /// </summary>
     public static async Task<TestCourse> CreateAsync(FakeTimeProvider? clock = null, string? connectionString = null,
         string deadline = "2026-10-12T23:59", string command = "\"sh\", \"/submission/run.sh\"", string timeout = "30s",
-        bool competition = false, double? target = null, bool credits = false, string? creditsFrom = null, params string[] students)
+        bool competition = false, double? target = null, bool credits = false, string? creditsFrom = null, bool teamWork = false,
+        params string[] students)
     {
         var directory = Path.Combine(Path.GetTempPath(), "course-grader-tests", Guid.NewGuid().ToString("N"));
         System.IO.Directory.CreateDirectory(directory);
@@ -71,7 +76,7 @@ internal sealed class TestCourse : IDisposable
                   "kind": "tests",
                   "release": "2026-10-01T09:00",
                   "deadline": "{{deadline}}",
-                  "weight": {{(competition ? 50 : 100)}},
+                  "weight": {{100 - (competition ? 50 : 0) - (teamWork ? 25 : 0)}},
                   "latePolicy": { "penaltyPerDay": 0.25, "maxLateDays": 2, "graceHours": 0 },
                   "image": "course-busybox",
                   "command": [{{command}}],
@@ -81,7 +86,7 @@ internal sealed class TestCourse : IDisposable
                       { "name": "sum", "output": "result.json", "points": 2, "tolerance": 0.001 }
                     ]
                   }
-                }{{(competition ? CompetitionJson(deadline, target) : "")}}
+                }{{(competition ? CompetitionJson(deadline, target) : "")}}{{(teamWork ? TeamWorkJson(deadline) : "")}}
               ]{{(credits ? CreditsJson(creditsFrom) : "")}}
             }
             """);
@@ -120,6 +125,17 @@ internal sealed class TestCourse : IDisposable
         }
         """;
 
+    private static string TeamWorkJson(string deadline) => $$"""
+        ,
+        {
+          "id": "{{TeamWork}}", "title": "Shell homework in teams", "kind": "tests",
+          "release": "2026-10-01T09:00", "deadline": "{{deadline}}", "weight": 25, "teamSize": { "min": 1, "max": 2 },
+          "image": "course-busybox", "command": ["sh", "/submission/run.sh"],
+          "limits": { "cpus": 1, "memory": "64m", "timeout": "30s", "pids": 64, "tmp": "16m" },
+          "tests": { "checks": [{ "name": "sum", "output": "result.json", "points": 2, "tolerance": 0.001 }] }
+        }
+        """;
+
     private static string CompetitionJson(string deadline, double? target) => $$"""
         ,
         {
@@ -154,17 +170,61 @@ internal sealed class TestCourse : IDisposable
     /// <summary>The services a command in this course gets.</summary>
     public ServiceProvider Services() => new CliHost(Configure, Overrides()).BuildServices(CourseFile);
 
+    /// <summary>Enrolls <paramref name="logins"/> with <c>grader roster import</c>; each GitHub login is gh-LOGIN.</summary>
     public async Task AddStudentsAsync(IEnumerable<string> logins)
     {
+        var rows = logins.Select(login => $"{login},{login},{login}@example.edu,gh-{login}").ToList();
+        if (rows.Count > 0)
+        {
+            await ImportAsync("roster", "roster.csv", ["login,name,email,github", .. rows]);
+        }
+    }
+
+    /// <summary>Places <paramref name="members"/> in <paramref name="team"/> of <paramref name="assignment"/> with <c>grader teams import</c>.</summary>
+    public Task AddTeamAsync(string assignment, string team, params string[] members) =>
+        ImportAsync("teams", $"teams-{Guid.NewGuid():N}.csv", ["assignment,team,login", .. members.Select(m => $"{assignment},{team},{m}")]);
+
+    /// <summary>
+    /// Records a submission of <paramref name="owner"/> (a login, or with <paramref name="isTeam"/> a team's name) to
+    /// <paramref name="assignment"/>, its job and a result whose feedback file holds <paramref name="feedback"/>.
+    /// </summary>
+    public async Task<Guid> GradedSubmissionAsync(string owner, string feedback, string assignment = Assignment, bool isTeam = false)
+    {
+        var submission = new Submission
+        {
+            Id = Guid.NewGuid(),
+            Assignment = assignment,
+            Owner = owner,
+            IsTeam = isTeam,
+            Repository = $"{assignment}-{owner}",
+            Commit = "6113728f27ae82c7b1a177c8d03f9e96e0adf246",
+            Source = SubmissionSource.Local,
+            ReceivedAt = DateTimeOffset.UnixEpoch,
+            SnapshotPath = Directory,
+        };
+        var feedbackPath = Path.Combine(Directory, $"feedback-{submission.Id:N}.md");
+        await File.WriteAllTextAsync(feedbackPath, feedback);
         await using var services = Services();
         await using var scope = services.CreateAsyncScope();
-        var roster = scope.ServiceProvider.GetRequiredService<AssignmentsDbContext>();
-        foreach (var login in logins)
+        var db = scope.ServiceProvider.GetRequiredService<GraderDbContext>();
+        db.Submissions.Add(submission);
+        await db.SaveChangesAsync();
+        var (job, _) = await scope.ServiceProvider.GetRequiredService<JobQueue>().EnqueueAsync(submission, CancellationToken.None);
+        db.Results.Add(new GradingResult
         {
-            roster.Students.Add(new Student { Login = login, Name = login, Email = $"{login}@example.edu", GitHub = $"gh-{login}" });
-        }
-
-        await roster.SaveChangesAsync();
+            JobId = job.Id,
+            SubmissionId = submission.Id,
+            Assignment = submission.Assignment,
+            Owner = owner,
+            Commit = submission.Commit,
+            Verdict = Verdict.Graded,
+            Score = 2,
+            MaxScore = 2,
+            FeedbackPath = feedbackPath,
+            RecordedAt = DateTimeOffset.UnixEpoch,
+        });
+        await db.SaveChangesAsync();
+        return submission.Id;
     }
 
     /// <summary>Environment for a <c>grader</c> child process using this course's database and settings.</summary>
@@ -190,6 +250,14 @@ internal sealed class TestCourse : IDisposable
         {
             // Same: leave it to the OS.
         }
+    }
+
+    private async Task ImportAsync(string command, string name, IEnumerable<string> lines)
+    {
+        var file = Path.Combine(Directory, name);
+        await File.WriteAllLinesAsync(file, lines);
+        var (exit, _, error) = await RunAsync(command, "import", file);
+        Assert.True(exit == 0, $"{command} import: {error}");
     }
 
     private void Configure(IServiceCollection services, IConfiguration configuration)

@@ -1,10 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
-using Course.Grader.Grading;
-using Course.Grader.Queue;
-using Course.Grader.Submissions;
 using Course.Grader.Tests.Support;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Course.Grader.Tests.Web;
@@ -82,7 +78,7 @@ public sealed class ApiTests : IAsyncLifetime
     [Fact]
     public async Task Feedback_OwnGradedSubmission_ReturnsTheMarkdownReport()
     {
-        var submission = await GradedSubmissionAsync("ana", "# hw1: ana\n- Score: **2 / 2**\n");
+        var submission = await _bed.Course.GradedSubmissionAsync("ana", "# hw1: ana\n- Score: **2 / 2**\n");
         await _bed.SignInAsync("ana");
 
         var response = await _bed.Client.GetAsync($"/api/submissions/{submission}/feedback");
@@ -95,7 +91,7 @@ public sealed class ApiTests : IAsyncLifetime
     [Fact]
     public async Task Feedback_AnotherStudentsSubmission_Returns404AsIfMissing()
     {
-        var submission = await GradedSubmissionAsync("ben", "# hw1: ben\n");
+        var submission = await _bed.Course.GradedSubmissionAsync("ben", "# hw1: ben\n");
         await _bed.SignInAsync("ana");
 
         var response = await _bed.Client.GetAsync($"/api/submissions/{submission}/feedback");
@@ -110,45 +106,5 @@ public sealed class ApiTests : IAsyncLifetime
 
         Assert.Equal(2, exit);
         Assert.Contains("'mallory'", error, StringComparison.Ordinal);
-    }
-
-    /// <summary>Records a submission of <paramref name="owner"/>, its job and a result whose feedback file holds <paramref name="feedback"/>.</summary>
-    private async Task<Guid> GradedSubmissionAsync(string owner, string feedback)
-    {
-        var submission = new Submission
-        {
-            Id = Guid.NewGuid(),
-            Assignment = TestCourse.Assignment,
-            Owner = owner,
-            IsTeam = false,
-            Repository = $"hw1-{owner}",
-            Commit = "6113728f27ae82c7b1a177c8d03f9e96e0adf246",
-            Source = SubmissionSource.Local,
-            ReceivedAt = DateTimeOffset.UnixEpoch,
-            SnapshotPath = _bed.Course.Directory,
-        };
-        var feedbackPath = Path.Combine(_bed.Course.Directory, $"feedback-{submission.Id:N}.md");
-        await File.WriteAllTextAsync(feedbackPath, feedback);
-        await using var services = _bed.Course.Services();
-        await using var scope = services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<GraderDbContext>();
-        db.Submissions.Add(submission);
-        await db.SaveChangesAsync();
-        var (job, _) = await scope.ServiceProvider.GetRequiredService<JobQueue>().EnqueueAsync(submission, CancellationToken.None);
-        db.Results.Add(new GradingResult
-        {
-            JobId = job.Id,
-            SubmissionId = submission.Id,
-            Assignment = submission.Assignment,
-            Owner = owner,
-            Commit = submission.Commit,
-            Verdict = Verdict.Graded,
-            Score = 2,
-            MaxScore = 2,
-            FeedbackPath = feedbackPath,
-            RecordedAt = DateTimeOffset.UnixEpoch,
-        });
-        await db.SaveChangesAsync();
-        return submission.Id;
     }
 }
