@@ -23,8 +23,7 @@ public static class AssignmentsModule
         services.AddSingleton<ICourseProvider, FileCourseProvider>();
         services.AddModuleDatabase<AssignmentsDbContext>("assignments");
         services.AddScoped<IRoster, RosterReader>();
-        services.AddScoped<RosterImporter>();
-        services.AddScoped<IRosterImport>(provider => provider.GetRequiredService<RosterImporter>());
+        services.AddScoped<IRosterImport, RosterImporter>();
         services.AddScoped<TeamService>();
         services.AddScoped<ITeams>(provider => provider.GetRequiredService<TeamService>());
         return services;

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Course.Assignments.Roster;
 
 /// <summary>The assignments module's tables: students, teams and their members.</summary>
-public sealed class AssignmentsDbContext(DbContextOptions<AssignmentsDbContext> options) : DbContext(options)
+internal sealed class AssignmentsDbContext(DbContextOptions<AssignmentsDbContext> options) : DbContext(options)
 {
     public DbSet<Student> Students => Set<Student>();
 

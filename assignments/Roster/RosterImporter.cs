@@ -8,7 +8,7 @@ namespace Course.Assignments.Roster;
 /// stored when any line is wrong. Students missing from the file are kept (grades reference them).
 /// A new login may not be a team's name: a student without a team works as a team named by their login.
 /// </summary>
-public sealed class RosterImporter(AssignmentsDbContext db) : IRosterImport
+internal sealed class RosterImporter(AssignmentsDbContext db) : IRosterImport
 {
     public async Task<RosterImportReport> ImportAsync(string path, CancellationToken cancellation)
     {

@@ -1,7 +1,7 @@
 namespace Course.Assignments.Roster;
 
 /// <summary>An enrolled student. <see cref="Login"/> is the course's key; <see cref="GitHub"/> maps repositories.</summary>
-public sealed class Student
+internal sealed class Student
 {
     public required string Login { get; init; }
 

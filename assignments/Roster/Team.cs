@@ -1,7 +1,7 @@
 namespace Course.Assignments.Roster;
 
 /// <summary>A team of students for one assignment (a competition or the project).</summary>
-public sealed class Team
+internal sealed class Team
 {
     public required string Id { get; init; }
 

@@ -1,7 +1,7 @@
 namespace Course.Assignments.Roster;
 
 /// <summary>One student in one team; a student is in at most one team per assignment.</summary>
-public sealed class TeamMember
+internal sealed class TeamMember
 {
     public required string TeamId { get; init; }
 

@@ -9,7 +9,7 @@ namespace Course.Assignments.Teams;
 /// Teams of team assignments: import from CSV, form at random, read. A team's name is never an enrolled
 /// student's login, which names that student's team of one (see <see cref="IRoster"/>).
 /// </summary>
-public sealed class TeamService(AssignmentsDbContext db, ICourseProvider course) : ITeams
+internal sealed class TeamService(AssignmentsDbContext db, ICourseProvider course) : ITeams
 {
     /// <summary>The teams of <paramref name="assignment"/>, by name.</summary>
     public async Task<TeamPlan> ReadAsync(string assignment, CancellationToken cancellation)

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Course.Credits.Ledger;
 
 /// <summary>The credits module's tables: codes, the e-mail outbox, the audit trail and spend.</summary>
-public sealed class CreditsDbContext(DbContextOptions<CreditsDbContext> options) : DbContext(options)
+internal sealed class CreditsDbContext(DbContextOptions<CreditsDbContext> options) : DbContext(options)
 {
     internal DbSet<CreditCode> Codes => Set<CreditCode>();
 
