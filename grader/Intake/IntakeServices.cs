@@ -26,6 +26,7 @@ internal static class IntakeServices
         services.AddScoped<IResultPublisher, CommitStatusReporter>();
         services.AddScoped<GitHubSubmissionTaker>();
         services.AddScoped<IIntakeSource, GitHubIntake>();
+        services.AddScoped<PusherCheck>();
         services.AddScoped<PushIntake>();
         services.AddScoped<TokenIssuer>();
         return services;

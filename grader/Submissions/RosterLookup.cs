@@ -15,26 +15,35 @@ internal sealed class RosterLookup(AssignmentsDbContext roster)
 
     public async Task<SubmissionOwner?> FindAsync(string assignment, string login, CancellationToken cancellation)
     {
+        var owners = await OwnersOfAsync(assignment, cancellation);
+        if (owners.Teams.TryGetValue(login, out var team))
+        {
+            return new SubmissionOwner(team, IsTeam: true);
+        }
+
+        return owners.Students.TryGetValue(login, out var student) ? owners.WorkOf(student) : null;
+    }
+
+    /// <summary>
+    /// The student whose GitHub login is <paramref name="gitHubLogin"/> (compared as GitHub does, ignoring case) and
+    /// whose work their pushes count for in this assignment: their team in team work, else themselves; null for no student.
+    /// </summary>
+    public async Task<(string Student, SubmissionOwner Owner)?> FindByGitHubAsync(string assignment, string gitHubLogin,
+        CancellationToken cancellation)
+    {
+        var owners = await OwnersOfAsync(assignment, cancellation);
+        return owners.GitHubLogins.TryGetValue(gitHubLogin, out var student) ? (student, owners.WorkOf(student)) : null;
+    }
+
+    private async Task<Owners> OwnersOfAsync(string assignment, CancellationToken cancellation)
+    {
         if (!byAssignment.TryGetValue(assignment, out var owners))
         {
             owners = await LoadAsync(assignment, cancellation);
             byAssignment[assignment] = owners;
         }
 
-        if (owners.Teams.TryGetValue(login, out var team))
-        {
-            return new SubmissionOwner(team, IsTeam: true);
-        }
-
-        if (!owners.Students.TryGetValue(login, out var student))
-        {
-            return null;
-        }
-
-        // In team work a student's repository counts for their team.
-        return owners.TeamOfStudent.TryGetValue(student, out var member)
-            ? new SubmissionOwner(member, IsTeam: true)
-            : new SubmissionOwner(student, IsTeam: false);
+        return owners;
     }
 
     private async Task<Owners> LoadAsync(string assignment, CancellationToken cancellation)
@@ -51,6 +60,7 @@ internal sealed class RosterLookup(AssignmentsDbContext roster)
         foreach (var student in students)
         {
             owners.Students.TryAdd(student.GitHub, student.Login);
+            owners.GitHubLogins.TryAdd(student.GitHub, student.Login);
         }
 
         foreach (var student in students)
@@ -74,5 +84,11 @@ internal sealed class RosterLookup(AssignmentsDbContext roster)
         public Dictionary<string, string> Students { get; } = new(StringComparer.Ordinal);
 
         public Dictionary<string, string> TeamOfStudent { get; } = new(StringComparer.Ordinal);
+
+        public Dictionary<string, string> GitHubLogins { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+        /// <summary>In team work a student's work counts for their team.</summary>
+        public SubmissionOwner WorkOf(string student) =>
+            TeamOfStudent.TryGetValue(student, out var team) ? new SubmissionOwner(team, IsTeam: true) : new SubmissionOwner(student, IsTeam: false);
     }
 }

@@ -196,6 +196,9 @@ namespace Course.Grader.Submissions.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("StaffFlag")
+                        .HasColumnType("text");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Assignment", "Owner", "Commit")
