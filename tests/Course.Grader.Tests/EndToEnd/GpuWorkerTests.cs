@@ -127,6 +127,23 @@ public sealed class GpuWorkerTests
         }
     }
 
+    [Fact(Timeout = 300_000)]
+    public async Task Worker_NoGpuSetting_TakesTheGpusNvidiaSmiLists()
+    {
+        using var course = await GpuCourseAsync([]);
+        var tools = Directory.CreateDirectory(Path.Combine(course.Directory, "tools")).FullName;
+        var smi = Path.Combine(tools, "nvidia-smi");
+        await File.WriteAllTextAsync(smi, "#!/bin/sh\n[ \"$*\" = '--query-gpu=uuid --format=csv,noheader' ] && printf 'GPU-smi-0\\nGPU-smi-1\\n'\n");
+        File.SetUnixFileMode(smi, (UnixFileMode)0b111_101_101);
+        var path = new Dictionary<string, string> { ["PATH"] = $"{tools}:{Environment.GetEnvironmentVariable("PATH")}" };
+
+        using var worker = GraderProcess.StartWith(course, path, "worker");
+        await Eventually.WaitAsync(() => Task.FromResult(worker.Output.Contains("waiting for jobs")), Patience, () => worker.Output);
+        await worker.TerminateAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Contains("GPUs GPU-smi-0, GPU-smi-1 (found by nvidia-smi), waiting for jobs", worker.Output);
+    }
+
     /// <summary>A course whose hw1 needs one GPU, with fake GPUs leased in a folder of its own.</summary>
     private static async Task<TestCourse> GpuCourseAsync(string[] students, bool cpuTwin = false, string timeout = "30s")
     {
