@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Course.Core.Cli;
 using Course.Core.Errors;
+using Course.Grader.Grading;
 using Course.Grader.Queue;
 using Course.Grader.Web.Api;
 
@@ -8,7 +9,8 @@ namespace Course.Grader.Cli;
 
 /// <summary>
 /// <c>grader worker [--concurrency N]</c>: claims and runs jobs until SIGTERM or Ctrl-C; jobs still
-/// running then are handed back to the queue so another worker picks them up at once.
+/// running then are handed back to the queue so another worker picks them up at once. It says which
+/// GPUs it has: only jobs that need no more than those come its way.
 /// </summary>
 internal static class WorkerCommand
 {
@@ -27,7 +29,9 @@ internal static class WorkerCommand
             // A bad Web:PublicUrl fails here, before a job is claimed, not after the first grade.
             _ = context.Service<FeedbackLinks>();
             var worker = context.Service<QueueWorker>();
-            await context.Out.WriteLineAsync($"worker {worker.Name}: {slots} slot(s), waiting for jobs");
+            var sandbox = context.Service<IGradingSandbox>();
+            var gpus = sandbox.Gpus.Count > 0 ? $"GPUs {string.Join(", ", sandbox.Gpus)} ({sandbox.GpusSource})" : "no GPU";
+            await context.Out.WriteLineAsync($"worker {worker.Name}: {slots} slot(s), {gpus}, waiting for jobs");
             await worker.RunAsync(slots, (lease, outcome) =>
                 context.Out.WriteLine($"job {lease.JobId} attempt {lease.Attempt}: {outcome.ToString().ToLowerInvariant()}"),
                 null, context.Cancellation);

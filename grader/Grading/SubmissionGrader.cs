@@ -34,7 +34,10 @@ internal sealed class SubmissionGrader(ICourseProvider course, IGradingSandbox s
 
         Directory.CreateDirectory(output);
         var image = ImageChoice.For(assignment, submission.SnapshotPath);
-        var request = new SandboxRequest(image.Image, assignment.Command, assignment.Limits, Mounts(assignment, submission), output, $"job-{job.Id:N}-{attempt}");
+        var request = new SandboxRequest(image.Image, assignment.Command, assignment.Limits, Mounts(assignment, submission), output, $"job-{job.Id:N}-{attempt}")
+        {
+            GpuDevices = job.GpuDeviceList(),
+        };
         var run = await sandbox.RunAsync(request, cancellation);
 
         var (lateDays, factor) = LatePolicy.Evaluate(submission.ReceivedAt, course.Times.Deadline(assignment), assignment.LatePolicy);
