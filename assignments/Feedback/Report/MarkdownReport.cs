@@ -29,7 +29,7 @@ internal static class MarkdownReport
                 ? "baseline accuracy not known"
                 : string.Create(CultureInfo.InvariantCulture, $"baseline accuracy {options.Baseline:0.###}");
             text.AppendLine().AppendLine(CultureInfo.InvariantCulture,
-                $"{log.Points.Count} lines logged, last step {last.Step}; classes: {options.Classes}, {baseline}.");
+                $"{log.Points.Count} lines logged, last step {last.Step}, {TrainingDevice.Describe(log.Device)}; classes: {options.Classes}, {baseline}.");
         }
 
         if (log is not null && LossCurvePlot.CanDraw(log))
