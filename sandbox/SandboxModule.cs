@@ -23,6 +23,7 @@ public static class SandboxModule
         services.AddSingleton<IDockerClient>(provider =>
             new DockerClientConfiguration(provider.GetRequiredService<SandboxOptions>().Engine).CreateClient());
         services.AddSingleton<ISandbox, DockerSandbox>();
+        services.AddSingleton(_ => ImageSources.Read(configuration));
         services.AddSingleton<ISandboxImages, RecipeImages>();
         return services;
     }
