@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 purpose=${1:-demo}
 case "$purpose" in
-  test) images=(course-busybox course-torchsharp) ;;
+  test) images=(course-busybox course-python course-torchsharp) ;;
   demo) images=(course-busybox course-python course-torchsharp) ;;
   *) echo "images.sh: unknown purpose '$purpose' (test or demo)" >&2; exit 2 ;;
 esac

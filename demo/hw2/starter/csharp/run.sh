@@ -7,4 +7,4 @@ set -eu
 cp -r /submission /tmp/src
 cd /tmp/src
 dotnet build -c Release -o /tmp/build -p:SANDBOX=1 -p:CreateSymbolicLinksForCopyLocalIfPossible=true --source /nuget -nologo -v q
-exec /tmp/build/starter
+exec /tmp/build/starter "$@"
