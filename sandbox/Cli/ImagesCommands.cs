@@ -12,7 +12,7 @@ internal static class ImagesCommands
     {
         var name = new Argument<string?>("name")
         {
-            Description = "course-busybox, course-python or course-torchsharp (all when omitted)",
+            Description = "course-busybox, course-python, course-torchsharp or course-dotnet (all when omitted)",
             Arity = ArgumentArity.ZeroOrOne,
         };
         var build = new Command("build", "Build the course's images from Debian packages, cached by recipe hash") { name };

@@ -8,7 +8,7 @@ namespace Course.Sandbox.Images;
 /// </summary>
 public interface ISandboxImages
 {
-    /// <summary>Recipe names: course-busybox, course-python, course-torchsharp.</summary>
+    /// <summary>Recipe names: course-busybox, course-python, course-torchsharp, course-dotnet.</summary>
     IReadOnlyList<string> Names { get; }
 
     /// <summary>

@@ -3,10 +3,13 @@ using System.Text;
 
 namespace Course.Sandbox.Images;
 
-/// <summary>A recipe: the shared prelude plus the image's own script, both embedded in this assembly.</summary>
+/// <summary>
+/// A recipe: the shared prelude plus the image's own script, both embedded in this assembly. course-dotnet's
+/// script also starts with the line naming this machine's .NET folder (<see cref="HostDotnet"/>).
+/// </summary>
 internal sealed record ImageRecipe(string Name, string Script)
 {
-    public static IReadOnlyList<string> Names { get; } = ["course-busybox", "course-python", "course-torchsharp"];
+    public static IReadOnlyList<string> Names { get; } = ["course-busybox", "course-python", "course-torchsharp", "course-dotnet"];
 
     /// <summary>First 12 hex digits of the script's SHA-256: any change to a recipe rebuilds its image.</summary>
     public string Hash => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Script)))[..12];
@@ -14,7 +17,9 @@ internal sealed record ImageRecipe(string Name, string Script)
     public string Tag => $"{Name}:{Hash}";
 
     public static ImageRecipe? Find(string name) =>
-        Names.Contains(name) ? new ImageRecipe(name, Read("common.sh") + "\n" + Read($"{name}.sh")) : null;
+        Names.Contains(name)
+            ? new ImageRecipe(name, Read("common.sh") + "\n" + (name == "course-dotnet" ? HostDotnet.RecipeLine() + "\n" : "") + Read($"{name}.sh"))
+            : null;
 
     private static string Read(string file)
     {
