@@ -5,13 +5,14 @@ using Course.Grader.Submissions;
 namespace Course.Grader.Grading;
 
 /// <summary>
-/// The Markdown report a student reads for one run: verdict, score, checks, the training section (when
-/// given, already rendered), late days, intake notes, log tails.
+/// The Markdown report a student reads for one run: verdict, score, checks, the build and training sections
+/// (when given, already rendered), late days, intake notes, log tails.
 /// </summary>
 internal static class FeedbackReport
 {
     public static string Render(Submission submission, Verdict verdict, SandboxOutcome? run, ImageChoice? image, IReadOnlyList<CheckResult> checks,
-        string? competitionLine, double rawScore, double score, double maxScore, int lateDays, string? problem, string? training = null)
+        string? competitionLine, double rawScore, double score, double maxScore, int lateDays, string? problem, string? training = null,
+        string? build = null)
     {
         var text = new StringBuilder();
         var invariant = CultureInfo.InvariantCulture;
@@ -43,6 +44,11 @@ internal static class FeedbackReport
         if (competitionLine is not null)
         {
             text.AppendLine().AppendLine(competitionLine);
+        }
+
+        if (build is not null)
+        {
+            text.AppendLine().Append(build);
         }
 
         if (checks.Count > 0)

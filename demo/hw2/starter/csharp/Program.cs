@@ -9,6 +9,7 @@ using static TorchSharp.torch;
 
 var data = Environment.GetEnvironmentVariable("DATA") ?? "/data/fashion-mnist";
 var outFolder = Environment.GetEnvironmentVariable("OUT") ?? "/out";
+var epochs = int.TryParse(Environment.GetEnvironmentVariable("EPOCHS"), out var asked) && asked > 0 ? asked : 3;
 torch.set_num_threads(1);
 torch.random.manual_seed(0);
 
@@ -18,7 +19,7 @@ var model = new Model();
 var optimizer = optim.Adam(model.parameters(), 1e-3);
 using var log = new StreamWriter(Path.Combine(outFolder, "metrics.jsonl")) { AutoFlush = true };
 var step = 0;
-for (var epoch = 0; epoch < 3; epoch++)
+for (var epoch = 0; epoch < epochs; epoch++)
 {
     var order = torch.randperm(trainImages.shape[0]);
     for (long start = 0; start < order.shape[0]; start += 256)
