@@ -31,6 +31,15 @@ internal static class BuildSection
         }
 
         var count = report.Errors.Count + report.MoreErrors;
+        if (count == 0)
+        {
+            // Nothing in MSBuild's error format (the copy of the repository failed, say): the log says why.
+            var tail = report.LogTail.Split('\n').TakeLast(LogTailLines);
+            text.AppendLine(Invariant($"Your project did not build (after {took}). The end of the build's output:")).AppendLine().AppendLine("~~~~")
+                .AppendLine(string.Join('\n', tail).Replace("~~~~", "~ ~ ~ ~", StringComparison.Ordinal)).AppendLine("~~~~");
+            return text.ToString();
+        }
+
         text.AppendLine(Invariant($"Your project did not build ({count} {(count == 1 ? "error" : "errors")}, after {took}). Each names the file in your repository, with line and column where the compiler gives them:"))
             .AppendLine();
         foreach (var error in report.Errors)
@@ -44,13 +53,6 @@ internal static class BuildSection
         }
 
         MissingPackages(text, report, snapshot, packages);
-        if (report.Errors.Count == 0 && report.LogTail.Length > 0)
-        {
-            var tail = report.LogTail.Split('\n').TakeLast(LogTailLines);
-            text.AppendLine().AppendLine("The end of the build's output:").AppendLine().AppendLine("~~~~")
-                .AppendLine(string.Join('\n', tail).Replace("~~~~", "~ ~ ~ ~", StringComparison.Ordinal)).AppendLine("~~~~");
-        }
-
         return text.ToString();
     }
 

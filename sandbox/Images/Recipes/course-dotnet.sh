@@ -40,16 +40,16 @@ set -u
 report=/out/.build
 mkdir -p "$report"
 echo "start $(date +%s%3N)" > "$report/status"
-mkdir /tmp/src && cp -R /submission/. /tmp/src/ && cd /tmp/src
-code=$?
-if [ "$code" -eq 0 ]; then
+# The copy's errors (a /tmp too small for the repository) land in the log the feedback shows, like the build's.
+{
+  mkdir /tmp/src && cp -R /submission/. /tmp/src/ && cd /tmp/src &&
   dotnet build -c Release -o /tmp/build -nologo -nodeReuse:false \
     --source /nuget --configfile /etc/course-dotnet/nuget.config \
     -p:RestorePackagesPath=/nuget -p:RestoreAdditionalProjectSources= -p:RestoreAdditionalProjectFallbackFolders= \
     -p:NuGetAudit=false -p:UseSharedCompilation=false -p:CreateSymbolicLinksForCopyLocalIfPossible=true \
-    "-flp1:logfile=$report/errors.log;errorsonly;encoding=utf-8" > "$report/build.log" 2>&1
-  code=$?
-fi
+    "-flp1:logfile=$report/errors.log;errorsonly;encoding=utf-8"
+} > "$report/build.log" 2>&1
+code=$?
 { echo "end $(date +%s%3N)"; echo "exit $code"; } >> "$report/status"
 if [ "$code" -ne 0 ]; then
   echo "course-dotnet-run: the build failed (exit code $code); its errors are in the feedback" >&2

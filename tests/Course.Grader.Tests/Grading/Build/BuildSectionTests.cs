@@ -82,12 +82,13 @@ public sealed class BuildSectionTests : IDisposable
     [Fact]
     public void Render_FailedWithoutErrorLines_ShowsTheEndOfTheLog()
     {
-        var report = new BuildReport(1_000, 1, [], 0, "cp: cannot create regular file 'big.bin': No space left on device\n~~~~\n# not a heading");
+        var report = new BuildReport(6, 1, [], 0, "cp: error writing './data.bin': No space left on device\n~~~~\n# not a heading");
 
         var section = BuildSection.Render(report, failed: true, runWallMs: 2_000, "10m", _snapshot, _packages);
         var html = Markdown.ToHtml(section);
 
-        Assert.Contains("No space left on device", html);
+        Assert.Contains("Your project did not build (after 0.0 s). The end of the build's output:", section);
+        Assert.Contains("<pre><code>cp: error writing './data.bin': No space left on device", html.Replace("&#39;", "'", StringComparison.Ordinal));
         Assert.DoesNotContain("<h1", html);
     }
 }

@@ -94,7 +94,7 @@ public sealed class CSharpBuildTests : IDisposable
         Assert.Contains($"/usr/local/bin/{CSharpBuild.Wrapper}\"", recipe);
         Assert.Contains($"exit {BuildReport.FailedExitCode}\n", recipe);
         Assert.Contains($"report=/out/{BuildReport.Folder}\n", recipe);
-        Assert.Contains($"cd {BuildMessage.SourceRoot.TrimEnd('/')}\n", recipe);
+        Assert.Contains($"cd {BuildMessage.SourceRoot.TrimEnd('/')} ", recipe);
         Assert.Contains($"value=\"{CSharpBuild.PackagesTarget}\"", recipe);
     }
 }
