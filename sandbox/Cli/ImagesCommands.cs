@@ -15,7 +15,7 @@ internal static class ImagesCommands
     {
         var name = new Argument<string?>("name")
         {
-            Description = "course-busybox, course-python, course-torchsharp, course-python-cuda or course-torchsharp-cuda (all when omitted)",
+            Description = "course-busybox, course-python, course-torchsharp, course-dotnet, course-python-cuda or course-torchsharp-cuda (all when omitted)",
             Arity = ArgumentArity.ZeroOrOne,
         };
         var build = new Command("build", "Build the course's images from Debian packages, cached by recipe hash") { name };

@@ -9,8 +9,9 @@ namespace Course.Sandbox.Images;
 public interface ISandboxImages
 {
     /// <summary>
-    /// Recipe names: course-busybox, course-python, course-torchsharp, and the GPU variants course-python-cuda and
-    /// course-torchsharp-cuda, which copy in a PyTorch or LibTorch for CUDA that the course gives by path.
+    /// Recipe names: course-busybox, course-python, course-torchsharp, course-dotnet (the .NET SDK, for building C#
+    /// submissions), and the GPU variants course-python-cuda and course-torchsharp-cuda, which copy in a PyTorch or
+    /// LibTorch for CUDA that the course gives by path.
     /// </summary>
     IReadOnlyList<string> Names { get; }
 

@@ -7,12 +7,13 @@ namespace Course.Sandbox.Images;
 /// <summary>
 /// A recipe: the shared prelude plus the image's own script, both embedded in this assembly. A recipe that
 /// copies in an <see cref="ImageSource"/> also gets the given-source helpers and <see cref="SourcePath"/>, the
-/// path the course gave for it.
+/// path the course gave for it. course-dotnet's script also starts with the line naming this machine's .NET
+/// folder (<see cref="HostDotnet"/>).
 /// </summary>
 internal sealed record ImageRecipe(string Name, string Script, ImageSource? Source = null, string? SourcePath = null)
 {
     public static IReadOnlyList<string> Names { get; } =
-        ["course-busybox", "course-python", "course-torchsharp", "course-python-cuda", "course-torchsharp-cuda"];
+        ["course-busybox", "course-python", "course-torchsharp", "course-dotnet", "course-python-cuda", "course-torchsharp-cuda"];
 
     private static readonly Dictionary<string, ImageSource> Sources = new(StringComparer.Ordinal)
     {
@@ -40,7 +41,8 @@ internal sealed record ImageRecipe(string Name, string Script, ImageSource? Sour
 
         var source = SourceOf(name);
         var helpers = source is null ? "" : Read("given-source.sh") + "\n";
-        return new ImageRecipe(name, Read("common.sh") + "\n" + helpers + Read($"{name}.sh"), source, sourcePath);
+        var dotnet = name == "course-dotnet" ? HostDotnet.RecipeLine() + "\n" : "";
+        return new ImageRecipe(name, Read("common.sh") + "\n" + helpers + dotnet + Read($"{name}.sh"), source, sourcePath);
     }
 
     private static string Fingerprint(string path)

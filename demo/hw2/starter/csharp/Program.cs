@@ -32,6 +32,7 @@ var deviceName = device.type == DeviceType.CUDA ? "cuda" : "cpu";
 Console.WriteLine($"device: {deviceName}");
 var data = Environment.GetEnvironmentVariable("DATA") ?? "/data/fashion-mnist";
 var outFolder = Environment.GetEnvironmentVariable("OUT") ?? "/out";
+var epochs = int.TryParse(Environment.GetEnvironmentVariable("EPOCHS"), out var asked) && asked > 0 ? asked : 3;
 torch.set_num_threads(1);
 torch.random.manual_seed(0);
 
@@ -41,7 +42,7 @@ var model = new Model().to(device); // weights drawn on the CPU, then moved: a s
 var optimizer = optim.Adam(model.parameters(), 1e-3);
 using var log = new StreamWriter(Path.Combine(outFolder, "metrics.jsonl")) { AutoFlush = true };
 var step = 0;
-for (var epoch = 0; epoch < 3; epoch++)
+for (var epoch = 0; epoch < epochs; epoch++)
 {
     var order = torch.randperm(trainImages.shape[0]).to(device);
     for (long start = 0; start < order.shape[0]; start += 256)
