@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using Course.Assignments.Datasets;
 using Course.Assignments.Feedback.Metrics;
 using Course.Grader.Tests.Support;
@@ -81,14 +80,13 @@ public sealed class DeviceOptionTests : IDisposable
     [Fact]
     public async Task CSharpStarter_DeviceOption_RefusesWhatItCannotUseAndLogsTheCpu()
     {
-        // As the grader would build it: offline in the sandbox, with the SDK and the package cache mounted read-only.
-        var dotnet = Path.GetFullPath(Path.Combine(RuntimeEnvironment.GetRuntimeDirectory(), "..", "..", ".."));
-        var packages = Environment.GetEnvironmentVariable("NUGET_PACKAGES")
-                       ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
-        var (result, output) = await RunAsync("course-torchsharp", Path.Combine(RepositoryRoot.Folder, "demo", "hw2", "starter", "csharp"),
-            "sh /submission/run.sh --device gpu; echo \"gpu exit $?\"; /tmp/build/starter --device cuda; echo \"cuda exit $?\"; exec /tmp/build/starter",
-            [new SandboxMount(dotnet, "/dotnet"), new SandboxMount(packages, "/nuget")],
-            new Dictionary<string, string> { ["PATH"] = "/dotnet:/usr/bin:/bin", ["DOTNET_ROOT"] = "/dotnet" });
+        // As the grader builds it: offline in the sandbox on course-dotnet, with the course's package folder.
+        var packages = Path.Combine(RepositoryRoot.Folder, "packages");
+        Assert.True(Directory.Exists(packages), "the course's package folder is missing: run scripts/packages.sh");
+        var (result, output) = await RunAsync("course-dotnet", Path.Combine(RepositoryRoot.Folder, "demo", "hw2", "starter", "csharp"),
+            "course-dotnet-run true || exit 1; sh /submission/run.sh --device gpu; echo \"gpu exit $?\"; " +
+            "dotnet /tmp/build/starter.dll --device cuda; echo \"cuda exit $?\"; exec dotnet /tmp/build/starter.dll",
+            [new SandboxMount(packages, "/nuget")]);
 
         Assert.True(result.ExitCode == 0, result.StdoutTail + result.StderrTail);
         Assert.Contains("gpu exit 2", result.StdoutTail, StringComparison.Ordinal);
