@@ -79,7 +79,7 @@ public sealed class GpuImageTests(EngineFixture engine) : IDisposable
         var (exit, output, error) = await RunAsync(new() { ["Sandbox:LibTorchCuda"] = "", ["Sandbox:PyTorchCuda"] = "" }, "images", "build", "--json");
 
         Assert.True(exit == 0, error);
-        Assert.Equal(["course-busybox", "course-python", "course-torchsharp"],
+        Assert.Equal(["course-busybox", "course-python", "course-torchsharp", "course-dotnet"],
             JsonDocument.Parse(output).RootElement.EnumerateArray().Select(b => b.GetProperty("name").GetString()));
         Assert.Contains("course-python-cuda: skipped (image 'course-python-cuda' needs", error, StringComparison.Ordinal);
         Assert.Contains("course-torchsharp-cuda: skipped (image 'course-torchsharp-cuda' needs", error, StringComparison.Ordinal);
