@@ -11,7 +11,7 @@ namespace Course.Grader.Demo;
 /// </summary>
 internal sealed class DemoStory(CommandContext context, ICourseProvider course, string output)
 {
-    private readonly string _courseFile = context.Service<CoursePaths>().CourseFile;
+    private readonly string _courseFile = context.Course.CourseFile;
 
     public async Task RunAsync()
     {
