@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Course.Core.Cli;
+using Course.Core.Settings;
 using Course.Sandbox.Cli;
 using Course.Sandbox.Engine;
 using Course.Sandbox.GpuLeases;
@@ -20,7 +21,7 @@ public static class SandboxModule
     /// </summary>
     public static IServiceCollection AddSandbox(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSingleton(_ => SandboxOptionsReader.Read(configuration));
+        services.AddSettings(_ => SandboxOptionsReader.Read(configuration));
         services.AddSingleton<IDockerClient>(provider =>
             new DockerClientConfiguration(provider.GetRequiredService<SandboxOptions>().Engine).CreateClient());
         services.AddSingleton<IHostGpus, HostGpus>();

@@ -3,7 +3,6 @@ using Course.Core.Cli;
 using Course.Core.Errors;
 using Course.Grader.Grading;
 using Course.Grader.Queue;
-using Course.Grader.Web.Api;
 
 namespace Course.Grader.Cli;
 
@@ -26,8 +25,8 @@ internal static class WorkerCommand
                 throw new BadInputException("--concurrency: must be at least 1");
             }
 
-            // A bad Web:PublicUrl fails here, before a job is claimed, not after the first grade.
-            _ = context.Service<FeedbackLinks>();
+            // Building the services reads every module's settings (Queue, Sandbox, Web:PublicUrl...): a bad one
+            // fails here, before a job is claimed, not after the first grade.
             var worker = context.Service<QueueWorker>();
             var sandbox = context.Service<IGradingSandbox>();
             var gpus = sandbox.Gpus.Count > 0 ? $"GPUs {string.Join(", ", sandbox.Gpus)} ({sandbox.GpusSource})" : "no GPU";

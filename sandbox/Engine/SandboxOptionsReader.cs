@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Course.Core.Errors;
+using Course.Core.Settings;
 using Microsoft.Extensions.Configuration;
 
 namespace Course.Sandbox.Engine;
@@ -14,7 +15,7 @@ internal static partial class SandboxOptionsReader
         var defaults = new SandboxOptions();
         return new SandboxOptions
         {
-            Engine = section["Engine"] is { Length: > 0 } engine ? new Uri(engine) : defaults.Engine,
+            Engine = new SettingsSection(configuration, "Sandbox").AbsoluteUri("Engine", defaults.Engine, "unix:///var/run/docker.sock", "unix", "tcp", "http", "https", "npipe")!,
             WorkRoot = section["WorkRoot"] is { Length: > 0 } root ? Path.GetFullPath(root) : defaults.WorkRoot,
             Cores = section["Cores"] is { Length: > 0 } cores ? ParseCores(cores) : defaults.Cores,
             Gpus = section["Gpus"] is { Length: > 0 } gpus ? ParseGpus(gpus) : defaults.Gpus,
