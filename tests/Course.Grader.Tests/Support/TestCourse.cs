@@ -165,6 +165,18 @@ internal sealed class TestCourse : IDisposable
         return (exit, output.ToString(), error.ToString());
     }
 
+    /// <summary>The host this course's commands run in, with <paramref name="settings"/> over the course's (the web test bed's).</summary>
+    public CliHost Host(IEnumerable<KeyValuePair<string, string?>> settings)
+    {
+        var overrides = Overrides();
+        foreach (var (key, value) in settings)
+        {
+            overrides[key] = value;
+        }
+
+        return new CliHost(Configure, overrides);
+    }
+
     /// <summary>The services a command in this course gets.</summary>
     public ServiceProvider Services() => new CliHost(Configure, Overrides()).BuildServices(CourseFile);
 
