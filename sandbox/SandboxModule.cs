@@ -26,7 +26,7 @@ public static class SandboxModule
             new DockerClientConfiguration(provider.GetRequiredService<SandboxOptions>().Engine).CreateClient());
         services.AddSingleton<IHostGpus, HostGpus>();
         services.AddSingleton<ISandbox, DockerSandbox>();
-        services.AddSingleton(_ => ImageSources.Read(configuration));
+        services.AddSettings(_ => ImageSources.Read(configuration));
         services.AddSingleton<ISandboxImages, RecipeImages>();
         return services;
     }
