@@ -31,8 +31,8 @@ public sealed partial class CliHost
     }
 
     /// <summary>
-    /// The one configuration of every command, of <c>grader worker</c> and of <c>grader serve</c> (whose web host adds it
-    /// as its last source): environment variables, then the overrides.
+    /// The one configuration of every command, of <c>grader worker</c> and of <c>grader serve</c> (whose web host takes
+    /// it as its only source): environment variables, then the overrides.
     /// </summary>
     public IConfiguration Configuration => _configuration.Value;
 
