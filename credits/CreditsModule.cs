@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Course.Core.Cli;
 using Course.Core.Database;
+using Course.Core.Settings;
 using Course.Credits.Cli;
 using Course.Credits.Import;
 using Course.Credits.Issuing;
@@ -28,9 +29,9 @@ public static class CreditsModule
     {
         _ = configuration;
         services.AddModuleDatabase<CreditsDbContext>("credits");
-        services.AddSingleton<KeyFile>();
+        services.AddSettings(provider => ActivatorUtilities.CreateInstance<KeyFile>(provider));
         services.AddSingleton<CodeProtector>();
-        services.AddSingleton(provider => SmtpSettings.Read(
+        services.AddSettings(provider => SmtpSettings.Read(
             provider.GetRequiredService<IConfiguration>(), provider.GetRequiredService<CoursePaths>()));
         services.AddSingleton<TransportFactory>();
         services.AddScoped<MessageComposer>();
@@ -51,12 +52,6 @@ public static class CreditsModule
         services.AddScoped<IStudentCredits, StudentCreditsView>();
         return services;
     }
-
-    /// <summary>
-    /// Reads the e-mail settings (<c>Smtp:*</c>) now, so that a long-running host fails at start on a bad value
-    /// (bad input naming the key) instead of in its first mail round.
-    /// </summary>
-    public static void CheckSettings(IServiceProvider services) => _ = services.GetRequiredService<SmtpSettings>();
 
     /// <summary>The module's top-level commands, in the command-line contract of docs/ARCHITECTURE.md.</summary>
     public static IEnumerable<Command> Commands(CliHost host) => [CreditsCommands.Create(host)];

@@ -1,7 +1,9 @@
 using System.CommandLine;
 using Course.Core.Cli;
+using Course.Core.Settings;
 using Course.Sandbox.Cli;
 using Course.Sandbox.Engine;
+using Course.Sandbox.GpuLeases;
 using Course.Sandbox.Images;
 using Course.Sandbox.Running;
 using Docker.DotNet;
@@ -14,15 +16,17 @@ namespace Course.Sandbox;
 public static class SandboxModule
 {
     /// <summary>
-    /// Registers <see cref="ISandbox"/> and <see cref="ISandboxImages"/> (singletons: one core and
-    /// GPU allocator per process). Settings come from section <c>Sandbox</c>; see sandbox/README.md.
+    /// Registers <see cref="ISandbox"/>, <see cref="ISandboxImages"/> and <see cref="IHostGpus"/> (singletons:
+    /// one core allocator per process; GPUs are leased host-wide). Settings come from section <c>Sandbox</c>; see sandbox/README.md.
     /// </summary>
     public static IServiceCollection AddSandbox(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSingleton(_ => SandboxOptionsReader.Read(configuration));
+        services.AddSettings(_ => SandboxOptionsReader.Read(configuration));
         services.AddSingleton<IDockerClient>(provider =>
             new DockerClientConfiguration(provider.GetRequiredService<SandboxOptions>().Engine).CreateClient());
+        services.AddSingleton<IHostGpus, HostGpus>();
         services.AddSingleton<ISandbox, DockerSandbox>();
+        services.AddSettings(_ => ImageSources.Read(configuration));
         services.AddSingleton<ISandboxImages, RecipeImages>();
         return services;
     }

@@ -3,11 +3,18 @@
 # demo/hw2/reference/bin, the folder course.json names as hw2's reference: the sandbox mounts it
 # read-only at /submission and runs its run.sh, exactly like a student's submission.
 # ~560 MB, a few seconds once the NuGet packages are cached (the first restore downloads ~720 MB).
-# Usage: scripts/build-reference.sh [cpu|cuda]   (cuda needs TorchSharp-cuda-linux from a registry
-# that serves it; the course's offline registry does not.)
+# Usage: scripts/build-reference.sh [cpu|cuda|external]
+#   cpu       LibTorch's CPU build inside the app (the course-torchsharp image)
+#   cuda      TorchSharp-cuda-linux inside the app, from a registry that serves it (the course's offline one does not)
+#   external  no LibTorch inside the app: the image's or machine's own, through LD_LIBRARY_PATH
+#             (course-torchsharp-cuda copies the CUDA LibTorch the course gives it; about 70 MB)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 backend="${1:-cpu}"
+case "$backend" in
+  cpu|cuda|external) ;;
+  *) echo "build-reference: unknown backend '$backend' (cpu, cuda or external)" >&2; exit 2 ;;
+esac
 out="$root/demo/hw2/reference/bin"
 stamp="$out/.source-hash"
 hash="$(cd "$root" && cat Directory.Packages.props Directory.Build.props assignments/Reference/Reference.csproj \

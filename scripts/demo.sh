@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The whole story on the demo course, from a fresh clone: installs what is missing, builds the
-# grader and the course's images, then runs `grader demo`.
+# grader, the course's images, the TorchSharp reference and the NuGet package folder C# submissions
+# build against, then runs `grader demo`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -8,4 +9,5 @@ bash scripts/prerequisites.sh
 dotnet build grader -c Release -nologo -v quiet
 bash scripts/images.sh demo
 bash scripts/build-reference.sh
+bash scripts/packages.sh
 exec grader/bin/Release/net10.0/grader demo --course course.json "$@"

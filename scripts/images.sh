@@ -5,8 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 purpose=${1:-demo}
 case "$purpose" in
-  test) images=(course-busybox course-torchsharp) ;;
-  demo) images=(course-busybox course-python course-torchsharp) ;;
+  test) images=(course-busybox course-python course-torchsharp course-dotnet) ;;
+  demo) images=(course-busybox course-python course-torchsharp course-dotnet) ;;
   *) echo "images.sh: unknown purpose '$purpose' (test or demo)" >&2; exit 2 ;;
 esac
 grader=grader/bin/Release/net10.0/grader

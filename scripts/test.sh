@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the whole test suite: prerequisites (Docker engine, data set, SMTP, PostgreSQL, Chromium), the
-# images the tests use and the demo's TorchSharp reference (its calibration is a test), then every
-# test project. Prints "N passed, N failed" last.
+# images the tests use, the demo's TorchSharp reference (its calibration is a test) and the course's
+# NuGet package folder (C# submissions build against it), then every test project. Prints "N passed, N failed" last.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -9,6 +9,7 @@ bash scripts/prerequisites.sh
 dotnet build Course.sln -c Release -nologo -v quiet
 bash scripts/images.sh test
 bash scripts/build-reference.sh
+bash scripts/packages.sh
 
 results=$(mktemp -d)
 status=0

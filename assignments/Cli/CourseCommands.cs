@@ -13,7 +13,7 @@ internal static class CourseCommands
         var validate = new Command("validate", "Check course.json and report every problem with its JSON path");
         host.Handle(validate, async context =>
         {
-            var paths = context.Service<CoursePaths>();
+            var paths = context.Course;
             var (course, problems) = CourseLoader.TryLoad(paths.CourseFile);
             if (context.Json)
             {

@@ -5,7 +5,7 @@ namespace Course.Assignments.Datasets;
 /// (train/t10k images and labels, 28x28, 10 classes): each class lights a different 7x7 block, with
 /// seeded noise. A model that works learns it in one epoch; one that ignores its input stays at 10 %.
 /// </summary>
-internal static class SyntheticFashion
+public static class SyntheticFashion
 {
     public const int Side = 28;
     public const int Classes = 10;

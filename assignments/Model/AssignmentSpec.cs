@@ -34,6 +34,12 @@ public sealed record AssignmentSpec
     /// <summary>Command run in the container, e.g. ["python3", "/submission/train.py"].</summary>
     public IReadOnlyList<string> Command { get; init; } = [];
 
+    /// <summary>
+    /// Builds a submission with a C# project (<c>*.csproj</c>) at its root and no <c>.course-image</c> inside the
+    /// sandbox before <see cref="Command"/> runs; absent means submissions run as they are.
+    /// </summary>
+    public BuildSpec? Build { get; init; }
+
     public LimitsSpec Limits { get; init; } = new();
 
     /// <summary>Names of course data sets mounted read-only under /data.</summary>

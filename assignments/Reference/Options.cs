@@ -34,6 +34,9 @@ internal sealed record Options
     /// <summary>When set, train this many steps on the first batch only (the overfit-one-batch check).</summary>
     public int? OverfitSteps { get; init; }
 
+    /// <summary>auto (CUDA when torch finds a CUDA device, else the CPU), cpu or cuda.</summary>
+    public string Device { get; init; } = "auto";
+
     public string Data { get; init; } = "/data/fashion-mnist";
 
     public string Out { get; init; } = "/out";
@@ -68,6 +71,7 @@ internal sealed record Options
                 "--threads" => options with { Threads = Int(name, value, 1) },
                 "--log-every" => options with { LogEvery = Int(name, value, 1) },
                 "--overfit-steps" => options with { OverfitSteps = Int(name, value, 1) },
+                "--device" => options with { Device = value is "auto" or "cpu" or "cuda" ? value : throw new UsageException($"--device: '{value}' is not auto, cpu or cuda") },
                 "--data" => options with { Data = value },
                 "--out" => options with { Out = value },
                 _ => throw new UsageException($"unknown option {name}\n{Usage}"),
@@ -80,7 +84,8 @@ internal sealed record Options
     public const string Usage =
         "usage: reference [--model softmax|mlp|lenet|lecun1989] [--epochs 8] [--limit N] [--test-limit N]\n" +
         "                 [--validation 5000] [--seed 2026] [--batch-size 256] [--lr X] [--threads 1]\n" +
-        "                 [--log-every 20] [--overfit-steps N] [--data /data/fashion-mnist] [--out /out]";
+        "                 [--log-every 20] [--overfit-steps N] [--device auto|cpu|cuda] [--data /data/fashion-mnist]\n" +
+        "                 [--out /out]";
 
     private static int Int(string name, string value, int min) =>
         int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n >= min

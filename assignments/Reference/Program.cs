@@ -10,9 +10,11 @@ internal static class Program
     public static int Main(string[] args)
     {
         Options options;
+        TorchSharp.torch.Device device;
         try
         {
             options = Options.Parse(args);
+            device = TrainingDevices.Resolve(options.Device);
         }
         catch (UsageException e)
         {
@@ -22,11 +24,12 @@ internal static class Program
 
         var clock = Stopwatch.StartNew();
         TorchSharp.torch.set_num_threads(options.Threads);
-        var data = FashionMnist.Load(options);
+        Console.WriteLine($"device: {TrainingDevices.Name(device)} (--device {options.Device})");
+        var data = FashionMnist.Load(options, device);
         Console.WriteLine($"data: {data.TrainCount} training, {data.ValidationCount} validation, {data.TestCount} test images ({clock.Elapsed.TotalSeconds:F1} s)");
         Directory.CreateDirectory(options.Out);
-        using var metrics = new MetricsWriter(Path.Combine(options.Out, "metrics.jsonl"));
-        var trainer = new Trainer(options, data, metrics);
+        using var metrics = new MetricsWriter(Path.Combine(options.Out, "metrics.jsonl"), TrainingDevices.Name(device));
+        var trainer = new Trainer(options, data, metrics, device);
         trainer.Run();
         trainer.WritePredictions(Path.Combine(options.Out, "predictions.csv"));
         Console.WriteLine($"done in {clock.Elapsed.TotalSeconds:F1} s");

@@ -102,6 +102,13 @@ internal sealed class AssignmentValidator(CourseSpec course, AssignmentSpec assi
         }
 
         problems.Require(assignment.Command.Count > 0, $"{at}.command", "is required for a graded run");
+        if (assignment.Build is { } build)
+        {
+            problems.Require(!string.IsNullOrWhiteSpace(build.Image), $"{at}.build.image", "is required to build C# submissions");
+            problems.Require(!string.IsNullOrWhiteSpace(build.Packages), $"{at}.build.packages",
+                "is required to build C# submissions (the package folder scripts/packages.sh fills)");
+        }
+
         var limits = assignment.Limits;
         var path = $"{at}.limits";
         problems.Require(limits.Cpus is > 0 and <= 64, $"{path}.cpus", $"{limits.Cpus} is not between 0 and 64");

@@ -1,15 +1,22 @@
-"""PyTorch side of `bench/run torch`: one epoch of the reference's LeNet (same layers, Adam 1e-3,
-batch 256, 60,000 Fashion-MNIST images, one thread, the loss read and correct answers counted every
-step as the reference does). Prints `epoch_seconds: X` (the training loop only, as the TorchSharp side
-reports it)."""
+"""PyTorch side of `bench/run torch` and `bench/run gpu`: one epoch of the reference's LeNet (same layers,
+Adam 1e-3, batch 256, 60,000 Fashion-MNIST images, one thread, the loss read and correct answers counted
+every step as the reference does). Prints `epoch_seconds: X` (the training loop only, as the TorchSharp side
+reports it). Options: --device cpu|cuda (cpu), --data FOLDER (/data/fashion-mnist), --batch-size N (256)."""
+import argparse
 import gzip
+import os
 import time
 
-import numpy as np
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
+arguments = argparse.ArgumentParser()
+arguments.add_argument("--device", choices=["cpu", "cuda"], default="cpu")
+arguments.add_argument("--data", default="/data/fashion-mnist")
+arguments.add_argument("--batch-size", type=int, default=256)
+options = arguments.parse_args()
+device = torch.device(options.device)
 torch.set_num_threads(1)
 torch.manual_seed(2026)
 
@@ -19,7 +26,8 @@ def read_idx(path):
         data = f.read()
     rank = data[3]
     dims = [int.from_bytes(data[4 + 4 * i:8 + 4 * i], "big") for i in range(rank)]
-    return np.frombuffer(data, dtype=np.uint8, offset=4 + 4 * rank).reshape(dims)
+    # torch only: a PyTorch install need not have NumPy.
+    return torch.frombuffer(bytearray(data), dtype=torch.uint8, offset=4 + 4 * rank).reshape(dims)
 
 
 class LeNet(nn.Module):
@@ -38,15 +46,15 @@ class LeNet(nn.Module):
         return self.fc3(F.relu(self.fc2(F.relu(self.fc1(x)))))
 
 
-images = torch.from_numpy(read_idx("/data/fashion-mnist/train-images-idx3-ubyte.gz").copy()).float().div_(255).sub_(0.2860).div_(0.3530).unsqueeze(1)
-labels = torch.from_numpy(read_idx("/data/fashion-mnist/train-labels-idx1-ubyte.gz").astype(np.int64))
-model = LeNet()
+images = read_idx(os.path.join(options.data, "train-images-idx3-ubyte.gz")).float().div_(255).sub_(0.2860).div_(0.3530).unsqueeze(1).to(device)
+labels = read_idx(os.path.join(options.data, "train-labels-idx1-ubyte.gz")).long().to(device)
+model = LeNet().to(device)
 optimizer = torch.optim.Adam(model.parameters(), lr=1e-3)
 start = time.perf_counter()
 order = torch.randperm(len(images))
 loss_sum, correct = 0.0, 0
-for i in range(0, len(images), 256):
-    index = order[i:i + 256]
+for i in range(0, len(images), options.batch_size):
+    index = order[i:i + options.batch_size].to(device)
     logits = model(images[index])
     loss = F.cross_entropy(logits, labels[index])
     optimizer.zero_grad()

@@ -3,6 +3,7 @@ using System.Data.Common;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Course.Core.Errors;
+using Course.Core.Settings;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -15,7 +16,7 @@ namespace Course.Core.Cli;
 public sealed partial class CliHost
 {
     private readonly Action<IServiceCollection, IConfiguration> _configure;
-    private readonly IReadOnlyDictionary<string, string?> _overrides;
+    private readonly Lazy<IConfiguration> _configuration;
 
     /// <param name="configure">Registers every module's services.</param>
     /// <param name="overrides">Configuration that wins over environment variables (tests use it).</param>
@@ -23,8 +24,17 @@ public sealed partial class CliHost
         IReadOnlyDictionary<string, string?>? overrides = null)
     {
         _configure = configure;
-        _overrides = overrides ?? new Dictionary<string, string?>();
+        _configuration = new(() => new ConfigurationBuilder()
+            .AddEnvironmentVariables()
+            .AddInMemoryCollection(overrides ?? new Dictionary<string, string?>())
+            .Build());
     }
+
+    /// <summary>
+    /// The one configuration of every command, of <c>grader worker</c> and of <c>grader serve</c> (whose web host takes
+    /// it as its only source): environment variables, then the overrides.
+    /// </summary>
+    public IConfiguration Configuration => _configuration.Value;
 
     /// <summary>Output writers; the console by default.</summary>
     public TextWriter Out { get; init; } = Console.Out;
@@ -46,19 +56,38 @@ public sealed partial class CliHost
     public void Handle(Command command, Func<CommandContext, Task<int>> action) =>
         command.SetAction((parse, cancellation) => RunAsync(parse, action, cancellation));
 
-    /// <summary>Builds the service provider for one course file, as a command would get it.</summary>
+    /// <summary>
+    /// Registers the course's services: its paths, the clock (<c>Clock:Now</c> rehearses a time) and every module's
+    /// services. <see cref="BuildServices"/> and the web host of <c>grader serve</c> both call it, so the server,
+    /// the workers and the commands are one composition. A bad <c>Clock:Now</c> is bad input here.
+    /// </summary>
+    public void Configure(IServiceCollection services, string courseFile)
+    {
+        services.AddSingleton(new CoursePaths(Path.GetFullPath(courseFile)));
+        services.AddSingleton(Clock(Configuration));
+        _configure(services, Configuration);
+    }
+
+    /// <summary>
+    /// Builds the service provider for one course file, as a command gets it, with every module's settings read
+    /// (<see cref="SettingsServices.ValidateSettings"/>): a bad one is bad input naming its key, before any work.
+    /// </summary>
     public ServiceProvider BuildServices(string courseFile)
     {
-        var configuration = new ConfigurationBuilder()
-            .AddEnvironmentVariables()
-            .AddInMemoryCollection(_overrides)
-            .Build();
         var services = new ServiceCollection();
-        services.AddSingleton<IConfiguration>(configuration);
-        services.AddSingleton(new CoursePaths(Path.GetFullPath(courseFile)));
-        services.AddSingleton(Clock(configuration));
-        _configure(services, configuration);
-        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
+        services.AddSingleton(Configuration);
+        Configure(services, courseFile);
+        var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
+        try
+        {
+            provider.ValidateSettings();
+            return provider;
+        }
+        catch
+        {
+            provider.Dispose();
+            throw;
+        }
     }
 
     private static TimeProvider Clock(IConfiguration configuration)
@@ -78,8 +107,11 @@ public sealed partial class CliHost
     {
         try
         {
-            await using var services = BuildServices(parse.GetValue(GlobalOptions.Course)!);
-            var context = new CommandContext(parse, services, Out, Error, cancellation);
+            // Built on first use: a command that needs no course services (score, course validate) starts
+            // no container, reads no module settings and loads no database or Docker client library.
+            var course = new CoursePaths(Path.GetFullPath(parse.GetValue(GlobalOptions.Course)!));
+            await using var services = new LazyServices(() => BuildServices(course.CourseFile));
+            var context = new CommandContext(parse, course, services, Out, Error, cancellation);
             return await action(context);
         }
         catch (CourseException failure)

@@ -5,18 +5,37 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Course.Core.Cli;
 
 /// <summary>What a command action gets: its parsed arguments, the course's services and the output.</summary>
-public sealed class CommandContext(ParseResult parse, IServiceProvider services, TextWriter output,
-    TextWriter error, CancellationToken cancellation)
+public sealed class CommandContext
 {
-    public ParseResult Parse { get; } = parse;
+    private readonly LazyServices _services;
 
-    public IServiceProvider Services { get; } = services;
+    internal CommandContext(ParseResult parse, CoursePaths course, LazyServices services, TextWriter output,
+        TextWriter error, CancellationToken cancellation)
+    {
+        Parse = parse;
+        Course = course;
+        _services = services;
+        Out = output;
+        Error = error;
+        Cancellation = cancellation;
+    }
 
-    public TextWriter Out { get; } = output;
+    public ParseResult Parse { get; }
 
-    public TextWriter Error { get; } = error;
+    /// <summary>The course named by <c>--course</c>; reading it starts no services.</summary>
+    public CoursePaths Course { get; }
 
-    public CancellationToken Cancellation { get; } = cancellation;
+    /// <summary>
+    /// The course's services, built on first use with every module's settings checked (a bad one is bad input
+    /// naming its key), so a command that needs none of them starts quickly.
+    /// </summary>
+    public IServiceProvider Services => _services.Provider;
+
+    public TextWriter Out { get; }
+
+    public TextWriter Error { get; }
+
+    public CancellationToken Cancellation { get; }
 
     /// <summary>True when <c>--json</c> was given.</summary>
     public bool Json => Parse.GetValue(GlobalOptions.Json);

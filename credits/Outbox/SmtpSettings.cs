@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Net;
 using Course.Core.Cli;
-using Course.Core.Errors;
+using Course.Core.Settings;
 using Microsoft.Extensions.Configuration;
 
 namespace Course.Credits.Outbox;
@@ -23,40 +23,26 @@ internal sealed record SmtpSettings(string? Host, int Port, string From, string?
 
     public static SmtpSettings Read(IConfiguration configuration, CoursePaths paths)
     {
-        var smtp = configuration.GetSection("Smtp");
-        var port = Read(smtp, "Port", 25, (string text, out int value) => int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out value)
+        // The messages name the environment variables (Smtp__Port), as operators set them.
+        var smtp = new SettingsSection(configuration, "Smtp", separator: "__");
+        var port = smtp.Read("Port", 25, (string text, out int value) => int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out value)
             && value is >= 1 and <= 65535, "a port number (1-65535)");
         return new SmtpSettings(
-            string.IsNullOrWhiteSpace(smtp["Host"]) ? null : smtp["Host"]!.Trim(),
+            smtp.Text("Host")?.Trim(),
             port,
-            smtp["From"] is { Length: > 0 } from ? from : "credits@course.invalid",
-            smtp["User"],
-            smtp["Password"],
-            Read(smtp, "RetryAttempts", 3, (string text, out int value) => int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out value)
+            smtp.Text("From") ?? "credits@course.invalid",
+            smtp.Text("User"),
+            smtp.Text("Password"),
+            smtp.Read("RetryAttempts", 3, (string text, out int value) => int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out value)
                 && value <= 20, "a number of attempts (0-20)"),
-            Read(smtp, "RetryDelay", TimeSpan.FromSeconds(2), (string text, out TimeSpan value) =>
+            smtp.Read("RetryDelay", TimeSpan.FromSeconds(2), (string text, out TimeSpan value) =>
                 TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out value) && value >= TimeSpan.Zero && value <= TimeSpan.FromMinutes(5),
                 "a delay such as 00:00:02 (at most 5 minutes)"),
-            paths.Resolve(smtp["OutboxFolder"] is { Length: > 0 } folder ? folder : "outbox"),
-            Read(smtp, "AllowPlain", false, bool.TryParse, "true or false"),
-            Read(smtp, "ImplicitTls", port == 465, bool.TryParse, "true or false"),
-            Read<byte[]?>(smtp, "CertificateSha256", null, TryReadFingerprint,
+            paths.Resolve(smtp.Text("OutboxFolder") ?? "outbox"),
+            smtp.Boolean("AllowPlain", false),
+            smtp.Boolean("ImplicitTls", port == 465),
+            smtp.Read<byte[]?>("CertificateSha256", null, TryReadFingerprint,
                 "a SHA-256 fingerprint: 64 hexadecimal digits, optionally separated by ':' (openssl x509 -noout -fingerprint -sha256)"));
-    }
-
-    private delegate bool TryParse<T>(string text, out T value);
-
-    private static T Read<T>(IConfigurationSection smtp, string key, T fallback, TryParse<T> parse, string expected)
-    {
-        var text = smtp[key];
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return fallback;
-        }
-
-        return parse(text.Trim(), out var value)
-            ? value
-            : throw new BadInputException($"Smtp__{key}: '{text}' is not {expected}");
     }
 
     private static bool TryReadFingerprint(string text, out byte[]? fingerprint)

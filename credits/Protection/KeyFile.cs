@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Course.Core.Cli;
 using Course.Core.Errors;
+using Course.Core.Settings;
 using Microsoft.Extensions.Configuration;
 
 namespace Course.Credits.Protection;
@@ -8,7 +9,8 @@ namespace Course.Credits.Protection;
 /// <summary>
 /// The 32-byte master key of the ledger, from the file named by <c>Credits:KeyFile</c>
 /// (<c>Credits__KeyFile</c>) or, when unset, <c>credits.key</c> beside course.json, created on
-/// first use with mode 0600. The key never goes into the database or course.json.
+/// first use with mode 0600. The key never goes into the database or course.json. A configured path
+/// that is a folder, or lies in a folder that does not exist, is bad input naming the setting.
 /// </summary>
 internal sealed class KeyFile(IConfiguration configuration, CoursePaths paths)
 {
@@ -16,9 +18,7 @@ internal sealed class KeyFile(IConfiguration configuration, CoursePaths paths)
     private readonly Lock _gate = new();
     private byte[]? _key;
 
-    public string Path { get; } = configuration["Credits:KeyFile"] is { Length: > 0 } configured
-        ? paths.Resolve(configured)
-        : System.IO.Path.Combine(paths.Directory, "credits.key");
+    public string Path { get; } = Locate(new SettingsSection(configuration, "Credits"), paths);
 
     /// <summary>True when this process created the key file (the CLI tells the user to back it up).</summary>
     public bool Created { get; private set; }
@@ -32,6 +32,20 @@ internal sealed class KeyFile(IConfiguration configuration, CoursePaths paths)
                 return _key ??= LoadOrCreate();
             }
         }
+    }
+
+    private static string Locate(SettingsSection credits, CoursePaths paths)
+    {
+        if (credits.Text("KeyFile") is not { } configured)
+        {
+            return System.IO.Path.Combine(paths.Directory, "credits.key");
+        }
+
+        var path = paths.Resolve(configured.Trim());
+        var folder = System.IO.Path.GetDirectoryName(path)!;
+        return Directory.Exists(path) ? throw new BadInputException($"{credits.NameOf("KeyFile")}: {path} is a folder, not the key file")
+            : !Directory.Exists(folder) ? throw new BadInputException($"{credits.NameOf("KeyFile")}: folder {folder} does not exist (the key file is created there on first use)")
+            : path;
     }
 
     private byte[] LoadOrCreate()

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Course.Assignments.Courses;
+using Course.Assignments.Feedback.Metrics;
 using Course.Core.Cli;
 using Course.Grader.Grading;
 using Course.Sandbox.Images;
@@ -55,7 +56,7 @@ internal static class CalibrationCommands
             var score = run.Score is { } s ? s.ToString("0.####", c) : "-";
             var share = run.WallMs / 10.0 / report.TimeoutSeconds;
             await output.WriteLineAsync(string.Create(c,
-                $"  {run.Role,-9} score {score,-8} wall {run.WallMs / 1000.0,7:0.0} s ({share:0}% of the limit)  exit {run.ExitCode}{RunEndText.Suffix(run.TimedOut, run.ProcessLimitHit, run.OutputLimitHit, run.OomKilled)}  {PeakMemoryText.Describe(run.PeakMemoryBytes)}{(run.ScoreNote is null ? "" : $"  ({run.ScoreNote})")}"));
+                $"  {run.Role,-9} score {score,-8} wall {run.WallMs / 1000.0,7:0.0} s ({share:0}% of the limit)  exit {run.ExitCode}{RunEndText.Suffix(run.TimedOut, run.ProcessLimitHit, run.OutputLimitHit, run.OomKilled)}  {PeakMemoryText.Describe(run.PeakMemoryBytes)}  {TrainingDevice.Describe(run.Device)}{(run.ScoreNote is null ? "" : $"  ({run.ScoreNote})")}"));
             if (!run.Succeeded && run.StderrTail.Length > 0)
             {
                 await output.WriteLineAsync($"    stderr: {run.StderrTail.Trim().Split('\n')[^1]}");

@@ -1,6 +1,9 @@
 namespace Course.Grader.Calibration;
 
-/// <summary>What <c>grader calibrate</c> found for one assignment; <see cref="Flags"/> is empty for a well-set one.</summary>
+/// <summary>
+/// What <c>grader calibrate</c> found for one assignment; <see cref="Flags"/> is empty for a well-set one.
+/// Kept as <see cref="FileName"/> in the output folder, beside the runs' outputs it describes.
+/// </summary>
 public sealed record CalibrationReport(
     string Assignment,
     string Kind,
@@ -11,4 +14,7 @@ public sealed record CalibrationReport(
     RunMeasurement? Baseline,
     ScoreCurve? Curve,
     IReadOnlyList<CalibrationFlag> Flags,
-    string OutputFolder);
+    string OutputFolder)
+{
+    public const string FileName = "calibration.json";
+}

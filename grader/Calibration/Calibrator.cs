@@ -1,8 +1,10 @@
+using Course.Assignments.Feedback.Metrics;
 using Course.Assignments.Model;
 using Course.Assignments.Model.Values;
 using Course.Core.Errors;
 using Course.Core.Output;
 using Course.Grader.Grading;
+using Course.Grader.Grading.Training;
 using Course.Sandbox.Images;
 using Course.Sandbox.Running;
 
@@ -13,6 +15,7 @@ namespace Course.Grader.Calibration;
 /// own image, command and limits, scores both on the host, and flags what is mis-set
 /// (see <see cref="CalibrationRules"/>). For tests and debug assignments the reference's outputs are
 /// the expected outputs: they are kept in {output}/reference/out, never mounted into a student's run.
+/// The report itself is kept beside them as {output}/calibration.json.
 /// </summary>
 internal sealed class Calibrator(ISandbox sandbox, ISandboxImages images)
 {
@@ -41,7 +44,7 @@ internal sealed class Calibrator(ISandbox sandbox, ISandboxImages images)
         progress.Report(new ProgressStep($"reference ({assignment.Reference}), limit {assignment.Limits.Timeout}", 1, steps));
         var referenceOut = Path.Combine(outputFolder, "reference", "out");
         var referenceResult = await RunOneAsync(assignment, image.Tag, referenceFolder, datasets, resolve, referenceOut, "reference", cancellation);
-        var reference = Measure("reference", assignment.Reference!, referenceResult, Score(assignment, resolve, referenceOut, referenceOut, referenceResult));
+        var reference = Measure("reference", assignment.Reference!, referenceResult, Score(assignment, resolve, referenceOut, referenceOut, referenceResult), referenceOut);
 
         RunMeasurement? baseline = null;
         if (baselineFolder is not null)
@@ -49,14 +52,16 @@ internal sealed class Calibrator(ISandbox sandbox, ISandboxImages images)
             progress.Report(new ProgressStep($"baseline ({assignment.Baseline})", 2, steps));
             var baselineOut = Path.Combine(outputFolder, "baseline", "out");
             var baselineResult = await RunOneAsync(assignment, image.Tag, baselineFolder, datasets, resolve, baselineOut, "baseline", cancellation);
-            baseline = Measure("baseline", assignment.Baseline!, baselineResult, Score(assignment, resolve, referenceOut, baselineOut, baselineResult));
+            baseline = Measure("baseline", assignment.Baseline!, baselineResult, Score(assignment, resolve, referenceOut, baselineOut, baselineResult), baselineOut);
         }
 
         progress.Report(new ProgressStep("scored", steps, steps));
         var flags = CalibrationRules.Flags(assignment, timeout, maxScore, reference, baseline);
         var curve = reference.Score is { } full ? new ScoreCurve(baseline?.Score ?? 0, full, assignment.Weight) : null;
-        return new CalibrationReport(assignment.Id, assignment.Kind.ToString().ToLowerInvariant(), image.Tag, timeout.TotalSeconds, maxScore,
+        var report = new CalibrationReport(assignment.Id, assignment.Kind.ToString().ToLowerInvariant(), image.Tag, timeout.TotalSeconds, maxScore,
             reference, baseline, curve, flags, outputFolder);
+        await File.WriteAllTextAsync(Path.Combine(outputFolder, CalibrationReport.FileName), Json.Serialize(report), cancellation);
+        return report;
     }
 
     private async Task<SandboxResult> RunOneAsync(AssignmentSpec assignment, string imageTag, string folder, IReadOnlyList<DatasetSpec> datasets,
@@ -95,11 +100,25 @@ internal sealed class Calibrator(ISandbox sandbox, ISandboxImages images)
         return (points, null);
     }
 
-    private static RunMeasurement Measure(string role, string folder, SandboxResult result, (double? Score, string? Note) score) =>
+    private static RunMeasurement Measure(string role, string folder, SandboxResult result, (double? Score, string? Note) score, string outFolder) =>
         new(role, folder, result.ExitCode, result.TimedOut, result.OomKilled, result.WallMs,
             result.ExitCode == 0 && !result.TimedOut && !result.OomKilled ? score.Score : null,
             result.ExitCode == 0 && !result.TimedOut ? score.Note : "the run failed", result.StderrTail, result.PeakMemoryBytes,
-            result.ProcessLimitHit, result.OutputLimitHit);
+            result.ProcessLimitHit, result.OutputLimitHit, LoggedDevice(outFolder));
+
+    /// <summary>The device the run's metrics log names; null when it wrote no log, named none, or wrote one that does not parse.</summary>
+    private static string? LoggedDevice(string outFolder)
+    {
+        var log = Path.Combine(outFolder, TrainingSection.MetricsFile);
+        try
+        {
+            return File.Exists(log) ? MetricsLogParser.Parse(log).Device : null;
+        }
+        catch (MetricsLogException)
+        {
+            return null;
+        }
+    }
 
     private static string Folder(AssignmentSpec assignment, string? relative, string field, Func<string, string> resolve)
     {

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using Course.Core.Cli;
+using Course.Assignments.Courses;
 using Course.Core.Errors;
+using Course.Grader.Grading;
 using Course.Core.Output;
 using Course.Grader.Queue;
 
@@ -24,6 +26,11 @@ internal static class GradeCommand
             if (context.Get(concurrency) < 1)
             {
                 throw new BadInputException("--concurrency: must be at least 1");
+            }
+
+            if (context.Get(wait))
+            {
+                RefuseWaitWithoutGpus(context, context.Get(assignment));
             }
 
             List<Guid> ids;
@@ -78,5 +85,18 @@ internal static class GradeCommand
             return ExitCodes.Ok;
         });
         return command;
+    }
+
+    /// <summary>This process would never claim the jobs it waits for: say so before anything is queued.</summary>
+    private static void RefuseWaitWithoutGpus(CommandContext context, string assignment)
+    {
+        var needed = context.Service<ICourseProvider>().Assignment(assignment).Limits.Gpus;
+        var gpus = context.Service<IGradingSandbox>().Gpus.Count;
+        if (needed > gpus)
+        {
+            throw new BadInputException(
+                $"--wait: '{assignment}' needs {needed} GPU(s) per run and this host has {gpus}; queue it without --wait "
+                + "and run `grader worker` on a host with enough GPUs");
+        }
     }
 }

@@ -1,14 +1,15 @@
 using System.CommandLine;
 using Course.Core.Cli;
 using Course.Core.Errors;
+using Course.Grader.Grading;
 using Course.Grader.Queue;
-using Course.Grader.Web.Api;
 
 namespace Course.Grader.Cli;
 
 /// <summary>
 /// <c>grader worker [--concurrency N]</c>: claims and runs jobs until SIGTERM or Ctrl-C; jobs still
-/// running then are handed back to the queue so another worker picks them up at once.
+/// running then are handed back to the queue so another worker picks them up at once. It says which
+/// GPUs it has: only jobs that need no more than those come its way.
 /// </summary>
 internal static class WorkerCommand
 {
@@ -24,10 +25,12 @@ internal static class WorkerCommand
                 throw new BadInputException("--concurrency: must be at least 1");
             }
 
-            // A bad Web:PublicUrl fails here, before a job is claimed, not after the first grade.
-            _ = context.Service<FeedbackLinks>();
+            // Building the services reads every module's settings (Queue, Sandbox, Web:PublicUrl...): a bad one
+            // fails here, before a job is claimed, not after the first grade.
             var worker = context.Service<QueueWorker>();
-            await context.Out.WriteLineAsync($"worker {worker.Name}: {slots} slot(s), waiting for jobs");
+            var sandbox = context.Service<IGradingSandbox>();
+            var gpus = sandbox.Gpus.Count > 0 ? $"GPUs {string.Join(", ", sandbox.Gpus)} ({sandbox.GpusSource})" : "no GPU";
+            await context.Out.WriteLineAsync($"worker {worker.Name}: {slots} slot(s), {gpus}, waiting for jobs");
             await worker.RunAsync(slots, (lease, outcome) =>
                 context.Out.WriteLine($"job {lease.JobId} attempt {lease.Attempt}: {outcome.ToString().ToLowerInvariant()}"),
                 null, context.Cancellation);

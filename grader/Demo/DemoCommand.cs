@@ -61,7 +61,7 @@ internal static class DemoCommand
                     $"   {assignment.Id,-10} {assignment.Kind.ToString().ToLowerInvariant(),-12} due {course.Times.Deadline(assignment):yyyy-MM-dd HH:mm zzz}  {assignment.Title}");
             }
 
-            var output = Path.Combine(context.Service<CoursePaths>().Directory, "demo-output");
+            var output = Path.Combine(context.Course.Directory, "demo-output");
             await new DemoStory(context, course, output).RunAsync();
             await using (var reportScope = context.CreateScope())
             {

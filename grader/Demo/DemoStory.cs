@@ -11,7 +11,7 @@ namespace Course.Grader.Demo;
 /// </summary>
 internal sealed class DemoStory(CommandContext context, ICourseProvider course, string output)
 {
-    private readonly string _courseFile = context.Service<CoursePaths>().CourseFile;
+    private readonly string _courseFile = context.Course.CourseFile;
 
     public async Task RunAsync()
     {
@@ -56,7 +56,8 @@ internal sealed class DemoStory(CommandContext context, ICourseProvider course, 
             throw new WorkFailedException($"hw2: calibration left no reference predictions at {reference}");
         }
 
-        await StepAsync("hw2: two PyTorch entries train in the sandbox, on the course-python image their .course-image asks for",
+        await StepAsync("hw2: two PyTorch entries train on the course-python image their .course-image asks for; two C# projects "
+            + "are built offline in the sandbox on course-dotnet (one has a compile error)",
             "2026-10-19T20:00:00+02:00",
             ["fetch", "hw2", "--source", "local", "--repos", repositories], ["grade", "hw2", "--wait", "--concurrency", "2"]);
         var uploads = Path.Combine(output, "uploads");

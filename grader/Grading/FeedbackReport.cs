@@ -4,8 +4,8 @@ using Course.Grader.Submissions;
 namespace Course.Grader.Grading;
 
 /// <summary>
-/// The Markdown report a student reads for one run: verdict, score, checks, the training section (when
-/// given, already rendered), late days, intake notes, log tails. Nearly everything in it besides the
+/// The Markdown report a student reads for one run: verdict, score, checks, the build and training sections
+/// (when given, already rendered), late days, intake notes, log tails. Nearly everything in it besides the
 /// verdict and the score was written by the student (file names, link targets, log lines, the image asked
 /// for), so every value goes in through <see cref="MarkdownBuilder"/>: escaped inline, logs as code blocks,
 /// and only <see cref="Markdown"/> is taken as markup.
@@ -13,7 +13,8 @@ namespace Course.Grader.Grading;
 internal static class FeedbackReport
 {
     public static string Render(Submission submission, Verdict verdict, SandboxOutcome? run, ImageChoice? image, IReadOnlyList<CheckResult> checks,
-        Markdown? competitionLine, double rawScore, double score, double maxScore, int lateDays, Markdown? problem, Markdown? training = null)
+        Markdown? competitionLine, double rawScore, double score, double maxScore, int lateDays, Markdown? problem, Markdown? training = null,
+        Markdown? build = null)
     {
         var text = new MarkdownBuilder();
         text.Line($"# {submission.Assignment}: {submission.Owner} @ {ShortCommit.Of(submission.Commit)}").Line();
@@ -36,6 +37,11 @@ internal static class FeedbackReport
             {
                 text.Line().Append(paragraph);
             }
+        }
+
+        if (build is not null)
+        {
+            text.Line().Append(build);
         }
 
         if (checks.Count > 0)

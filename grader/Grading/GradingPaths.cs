@@ -41,8 +41,15 @@ public sealed class GradingPaths(CoursePaths course, IConfiguration configuratio
         (_configuration[setting] is { Length: > 0 } pattern ? pattern : $".calibration/{{assignment}}/{role}/out")
         .Replace("{assignment}", Safe(assignment), StringComparison.Ordinal));
 
-    private static string Safe(string segment) =>
-        segment.Length == 0 || segment is "." or ".." || segment.IndexOfAny(['/', '\\', '\0']) >= 0
+    /// <summary>
+    /// One folder name per segment: a team's id ("hw2/duo") or any other character a file name cannot hold is
+    /// percent-encoded, so it stays one folder, distinct from every other id; plain names are unchanged.
+    /// </summary>
+    internal static string Safe(string segment)
+    {
+        var encoded = Uri.EscapeDataString(segment);
+        return encoded.Length == 0 || encoded is "." or ".."
             ? throw new ArgumentException($"'{segment}' cannot be a folder name", nameof(segment))
-            : segment;
+            : encoded;
+    }
 }

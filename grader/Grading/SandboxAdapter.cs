@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Course.Core.Errors;
 using Course.Core.Output;
+using Course.Sandbox.GpuLeases;
 using Course.Sandbox.Images;
 using Course.Sandbox.Running;
 
@@ -11,9 +12,27 @@ namespace Course.Grader.Grading;
 /// its tag (building it once per process if missing), maps course limits to sandbox limits, and turns
 /// the sandbox's infrastructure failures into <see cref="InfrastructureException"/>.
 /// </summary>
-internal sealed class SandboxAdapter(ISandbox sandbox, ISandboxImages images) : IGradingSandbox
+internal sealed class SandboxAdapter(ISandbox sandbox, ISandboxImages images, IHostGpus gpus) : IGradingSandbox
 {
     private readonly ConcurrentDictionary<string, string> _tags = new(StringComparer.Ordinal);
+
+    public IReadOnlyList<string> Gpus => gpus.Devices;
+
+    public string GpusSource => gpus.Source;
+
+    public int FreeGpus() => gpus.CountFree();
+
+    public async Task<GpuLease> LeaseGpusAsync(int count, string holder, CancellationToken cancellation)
+    {
+        try
+        {
+            return await gpus.AcquireAsync(count, holder, cancellation);
+        }
+        catch (SandboxUnavailableException failure)
+        {
+            throw new InfrastructureException(failure.Message, failure);
+        }
+    }
 
     public async Task<SandboxOutcome> RunAsync(SandboxRequest request, CancellationToken cancellation)
     {
@@ -24,7 +43,7 @@ internal sealed class SandboxAdapter(ISandbox sandbox, ISandboxImages images) : 
             {
                 JobId = request.Label,
                 Mounts = request.Mounts.Select(m => new Course.Sandbox.Running.SandboxMount(m.Source, m.Target, m.ReadOnly)).ToList(),
-                Limits = CourseLimits.ForSandbox(request.Limits),
+                Limits = CourseLimits.ForSandbox(request.Limits) with { GpuDeviceIds = request.GpuDevices },
                 OutputFolder = request.OutputFolder,
             };
             result = await sandbox.RunAsync(job, cancellation);

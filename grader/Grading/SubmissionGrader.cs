@@ -2,6 +2,7 @@ using Course.Assignments.Courses;
 using Course.Assignments.Feedback.Checks;
 using Course.Assignments.Model;
 using Course.Core.Output;
+using Course.Grader.Grading.Build;
 using Course.Grader.Grading.Training;
 using Course.Grader.Queue;
 using Course.Grader.Submissions;
@@ -11,10 +12,10 @@ namespace Course.Grader.Grading;
 /// <summary>
 /// Grades one submission: runs it in the sandbox with the assignment's image (or one it offers that the
 /// submission asks for, see <see cref="ImageChoice"/>), command, limits and
-/// read-only data, then scores on the host (tests/debug: compare outputs with the reference outputs,
-/// which are never mounted; competition: the leaderboard scores /out/predictions.csv), applies the
-/// late policy and writes the feedback report with its training section (checks and curve from the run's
-/// metrics log).
+/// read-only data (a C# submission is built first, in the same run: see <see cref="CSharpBuild"/>), then
+/// scores on the host (tests/debug: compare outputs with the reference outputs, which are never mounted;
+/// competition: the leaderboard scores /out/predictions.csv), applies the late policy and writes the
+/// feedback report with its build and training sections (checks and curve from the run's metrics log).
 /// </summary>
 internal sealed class SubmissionGrader(ICourseProvider course, IGradingSandbox sandbox, ICompetitionScorer scorer,
     GradingPaths paths, CalibratedBaseline baseline, TimeProvider time)
@@ -33,9 +34,15 @@ internal sealed class SubmissionGrader(ICourseProvider course, IGradingSandbox s
         }
 
         Directory.CreateDirectory(output);
-        var image = ImageChoice.For(assignment, submission.SnapshotPath);
-        var request = new SandboxRequest(image.Image, assignment.Command, assignment.Limits, Mounts(assignment, submission), output, $"job-{job.Id:N}-{attempt}");
+        var build = CSharpBuild.For(assignment, submission.SnapshotPath, course.Resolve);
+        var image = build is null ? ImageChoice.For(assignment, submission.SnapshotPath) : new ImageChoice(build.Image, null);
+        var request = new SandboxRequest(image.Image, build?.Command(assignment.Command) ?? assignment.Command, assignment.Limits,
+            build is null ? Mounts(assignment, submission) : [.. Mounts(assignment, submission), build.Mount], output, $"job-{job.Id:N}-{attempt}")
+        {
+            GpuDevices = job.GpuDeviceList(),
+        };
         var run = await sandbox.RunAsync(request, cancellation);
+        var built = build is null ? null : BuildReport.Read(output);
 
         var (lateDays, factor) = LatePolicy.Evaluate(submission.ReceivedAt, course.Times.Deadline(assignment), assignment.LatePolicy);
         var produced = run.Outputs.Select(o => o.Path.TrimStart('/')).ToHashSet(StringComparer.Ordinal);
@@ -43,6 +50,7 @@ internal sealed class SubmissionGrader(ICourseProvider course, IGradingSandbox s
             : run.ProcessLimitHit ? Verdict.ProcessLimit
             : run.OutputLimitHit ? Verdict.OutputLimit
             : run.OomKilled ? Verdict.OutOfMemory
+            : built?.Failed(run.ExitCode) == true ? Verdict.BuildError
             : run.ExitCode != 0 ? Verdict.NonZeroExit
             : Verdict.Graded;
         var checks = new List<CheckResult>();
@@ -58,7 +66,7 @@ internal sealed class SubmissionGrader(ICourseProvider course, IGradingSandbox s
         {
             var tests = assignment.Tests ?? new TestsSpec();
             max = tests.Checks.Sum(c => c.Points);
-            if (verdict is not (Verdict.TimedOut or Verdict.ProcessLimit or Verdict.OutOfMemory))
+            if (verdict is not (Verdict.TimedOut or Verdict.ProcessLimit or Verdict.OutOfMemory or Verdict.BuildError))
             {
                 checks.AddRange(Check(tests, assignment, output, produced));
                 raw = checks.Sum(c => c.Points);
@@ -79,9 +87,13 @@ internal sealed class SubmissionGrader(ICourseProvider course, IGradingSandbox s
         // The baseline is looked up (possibly scored) only for a run that has a metrics log to judge.
         var logged = produced.Contains(TrainingSection.MetricsFile);
         var training = TrainingSection.Write(logged ? metrics : null, logged ? baseline.Options(assignment) : new FeedbackOptions(), folder);
+        var buildSection = build is not null && built is not null
+            ? BuildSection.Render(built, verdict == Verdict.BuildError, run.WallMs, assignment.Limits.Timeout, submission.SnapshotPath, build.Packages)
+            : null;
         var feedbackPath = Path.Combine(folder, "feedback.md");
         await File.WriteAllTextAsync(feedbackPath,
-            FeedbackReport.Render(submission, verdict, run, image, checks, competitionLine, raw, score, max, lateDays, VerdictWording.Sentence(verdict), training.Section),
+            FeedbackReport.Render(submission, verdict, run, image, checks, competitionLine, raw, score, max, lateDays, VerdictWording.Sentence(verdict),
+                verdict == Verdict.BuildError ? null : training.Section, buildSection),
             CancellationToken.None);
         return new GradingResult
         {
@@ -172,6 +184,11 @@ internal sealed class SubmissionGrader(ICourseProvider course, IGradingSandbox s
         if (verdict is Verdict.TimedOut or Verdict.ProcessLimit or Verdict.OutOfMemory)
         {
             return (0, Markdown.Constant("No predictions were scored: the run did not finish."), verdict);
+        }
+
+        if (verdict == Verdict.BuildError)
+        {
+            return (0, Markdown.Constant("No predictions were scored: your project did not build."), verdict);
         }
 
         if (!produced.Contains("predictions.csv"))

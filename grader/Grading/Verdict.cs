@@ -17,4 +17,6 @@ public enum Verdict
     ProcessLimit,
     /// <summary>Stopped for writing more to /out than the output limits allow (bytes or files).</summary>
     OutputLimit,
+    /// <summary>A C# submission that did not build in the sandbox; counts as the student's attempt.</summary>
+    BuildError,
 }

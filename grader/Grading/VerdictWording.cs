@@ -18,6 +18,8 @@ internal static class VerdictWording
         [Verdict.OutputLimit] = ("stopped at the output limit",
             Markdown.Constant("The run was stopped for writing more to /out than the assignment's output limits allow (total bytes or number of files); outputs within the limits were still checked.")),
         [Verdict.OutOfMemory] = ("killed at the memory limit", Markdown.Constant("The run was killed for using more memory than the limit.")),
+        [Verdict.BuildError] = ("your project did not build",
+            Markdown.Constant("Your C# project did not build in the sandbox (offline, with the course's packages), so nothing ran; the errors are below.")),
         [Verdict.RejectedOutput] = ("some outputs were rejected",
             Markdown.Constant("Some outputs were rejected (links, special files or over the limits) and ignored.")),
         // The report explains these two in its own lines (the missing file, the scoring problem).

@@ -1,4 +1,5 @@
 using Course.Core.Database;
+using Course.Core.Settings;
 using Course.Grader.Grading;
 using Course.Grader.Intake.GitHub;
 using Course.Grader.Intake.Statuses;
@@ -16,16 +17,17 @@ internal static class IntakeServices
     public static IServiceCollection AddGitHubIntake(this IServiceCollection services)
     {
         services.AddModuleDatabase<WebDbContext>("web");
-        services.AddSingleton(provider => GitHubOptions.From(provider.GetRequiredService<IConfiguration>()));
+        services.AddSettings(provider => GitHubOptions.From(provider.GetRequiredService<IConfiguration>()));
         services.AddSingleton(new WebhookOptions());
         services.AddSingleton<IRepositoryHost, GitHubRepositoryHost>();
-        services.AddSingleton(provider => FeedbackLinks.From(provider.GetRequiredService<IConfiguration>()));
+        services.AddSettings(provider => FeedbackLinks.From(provider.GetRequiredService<IConfiguration>()));
         // Workers run under the command line too, which registers no logging of its own.
         services.AddLogging();
         services.AddScoped<StatusDeliveries>();
         services.AddScoped<IResultPublisher, CommitStatusReporter>();
         services.AddScoped<GitHubSubmissionTaker>();
         services.AddScoped<IIntakeSource, GitHubIntake>();
+        services.AddScoped<PusherCheck>();
         services.AddScoped<PushIntake>();
         services.AddScoped<TokenIssuer>();
         return services;

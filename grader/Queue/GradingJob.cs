@@ -42,6 +42,21 @@ public sealed class GradingJob
 
     public DateTimeOffset? FinishedAt { get; set; }
 
-    /// <summary>The last infrastructure error, for <c>grader jobs</c>.</summary>
+    /// <summary>The last infrastructure error, or why the job waits, for <c>grader jobs</c>.</summary>
     public string? LastError { get; set; }
+
+    /// <summary>
+    /// GPUs a run needs (the assignment's <c>limits.gpus</c> when queued): only a worker whose host has that many
+    /// free claims the job, so a GPU job waits for a GPU host and never runs on a CPU-only one.
+    /// </summary>
+    public int Gpus { get; set; }
+
+    /// <summary>The machine of the latest run (set when it is claimed).</summary>
+    public string? Host { get; set; }
+
+    /// <summary>The UUIDs of the GPUs the latest run holds or held, comma-separated; null without GPUs.</summary>
+    public string? GpuDevices { get; set; }
+
+    /// <summary><see cref="GpuDevices"/> as a list.</summary>
+    public IReadOnlyList<string> GpuDeviceList() => GpuDevices is { Length: > 0 } devices ? devices.Split(',') : [];
 }

@@ -1,8 +1,10 @@
 using System.Data.Common;
+using Course.Assignments.Courses;
 using Course.Core.Database;
 using Course.Grader.Grading;
 using Course.Grader.Submissions;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Query;
 
 namespace Course.Grader.Queue;
 
@@ -11,7 +13,8 @@ namespace Course.Grader.Queue;
 /// job row, so a worker that lost its lease (it was too slow, or killed and reclaimed) cannot
 /// overwrite the state another worker owns, and a result is recorded at most once per job.
 /// </summary>
-internal sealed class JobQueue(GraderDbContext db, DatabaseSettings database, QueueOptions options, TimeProvider time)
+internal sealed class JobQueue(GraderDbContext db, DatabaseSettings database, QueueOptions options, ICourseProvider course,
+    TimeProvider time)
 {
     private static readonly JobState[] Unfinished = [JobState.Queued, JobState.Running, JobState.Retrying];
 
@@ -25,7 +28,7 @@ internal sealed class JobQueue(GraderDbContext db, DatabaseSettings database, Qu
         }
 
         var pending = await db.Jobs.CountAsync(j => j.Owner == submission.Owner && Unfinished.Contains(j.State), cancellation);
-        var job = NewJob(submission, pending, time.GetUtcNow());
+        var job = NewJob(submission, pending, GpusOf(submission.Assignment), time.GetUtcNow());
         db.Jobs.Add(job);
         try
         {
@@ -55,6 +58,7 @@ internal sealed class JobQueue(GraderDbContext db, DatabaseSettings database, Qu
             .GroupBy(j => j.Owner).Select(g => new { Owner = g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Owner, g => g.Count, cancellation);
         var now = time.GetUtcNow();
+        var gpus = GpusOf(assignment);
         var jobs = new List<(GradingJob Job, bool Created)>();
         foreach (var submission in submissions)
         {
@@ -64,7 +68,7 @@ internal sealed class JobQueue(GraderDbContext db, DatabaseSettings database, Qu
                 continue;
             }
 
-            var job = NewJob(submission, pending.GetValueOrDefault(submission.Owner), now);
+            var job = NewJob(submission, pending.GetValueOrDefault(submission.Owner), gpus, now);
             pending[submission.Owner] = job.FairSequence + 1;
             known[(submission.Owner, submission.Commit)] = job;
             db.Jobs.Add(job);
@@ -90,8 +94,11 @@ internal sealed class JobQueue(GraderDbContext db, DatabaseSettings database, Qu
         }
     }
 
-    /// <summary>Leases the next job in fair order to <paramref name="worker"/>, or null when none is due.</summary>
-    public async Task<JobLease?> ClaimAsync(string worker, CancellationToken cancellation)
+    /// <summary>
+    /// Leases the next job in fair order that needs at most <paramref name="gpus"/> GPUs (the free ones of the
+    /// worker's host) to <paramref name="worker"/>, or null when none is due.
+    /// </summary>
+    public async Task<JobLease?> ClaimAsync(string worker, int gpus, CancellationToken cancellation)
     {
         var now = time.GetUtcNow();
         var connection = db.Database.GetDbConnection();
@@ -106,6 +113,8 @@ internal sealed class JobQueue(GraderDbContext db, DatabaseSettings database, Qu
             Add(command, "worker", worker);
             Add(command, "now", now.ToUnixTimeMilliseconds());
             Add(command, "until", (now + options.Lease).ToUnixTimeMilliseconds());
+            Add(command, "gpus", gpus);
+            Add(command, "host", Environment.MachineName);
             JobLease? lease = null;
             await using (var reader = await command.ExecuteReaderAsync(cancellation))
             {
@@ -164,16 +173,35 @@ internal sealed class JobQueue(GraderDbContext db, DatabaseSettings database, Qu
         return updated == 1 ? JobState.Retrying : null;
     }
 
+    /// <summary>Records the GPUs the run holds, for <c>grader jobs</c>; false when the lease is no longer ours.</summary>
+    public async Task<bool> RecordGpusAsync(JobLease lease, IReadOnlyList<string> devices, CancellationToken cancellation) =>
+        await Owned(lease).ExecuteUpdateAsync(set => set.SetProperty(j => j.GpuDevices, string.Join(',', devices)), cancellation) == 1;
+
     /// <summary>Gives the job back untouched (graceful shutdown): it is due at once and this run does not count.</summary>
-    public async Task<bool> ReleaseAsync(JobLease lease, CancellationToken cancellation)
+    public Task<bool> ReleaseAsync(JobLease lease, CancellationToken cancellation) => GiveBackAsync(lease, _ => { }, cancellation);
+
+    /// <summary>
+    /// Gives back a job that needs more GPUs than the claiming worker's host has (its assignment's need grew in
+    /// course.json since it was queued, or it was queued before needs were recorded): it is due at once with the
+    /// need it has now and <paramref name="why"/> for <c>grader jobs</c>, and this run does not count, so only a
+    /// host with enough GPUs claims it next.
+    /// </summary>
+    public Task<bool> DeferAsync(JobLease lease, int gpus, string why, CancellationToken cancellation) =>
+        GiveBackAsync(lease, set => set.SetProperty(j => j.Gpus, gpus).SetProperty(j => j.LastError, why), cancellation);
+
+    private async Task<bool> GiveBackAsync(JobLease lease, Action<UpdateSettersBuilder<GradingJob>> alsoSet,
+        CancellationToken cancellation)
     {
         var now = time.GetUtcNow();
-        return await Owned(lease).ExecuteUpdateAsync(set => set
-            .SetProperty(j => j.State, JobState.Queued)
-            .SetProperty(j => j.Attempts, j => j.Attempts - 1)
-            .SetProperty(j => j.NextAttemptAt, now)
-            .SetProperty(j => j.LeaseOwner, (string?)null)
-            .SetProperty(j => j.LeaseUntil, (DateTimeOffset?)null), cancellation) == 1;
+        return await Owned(lease).ExecuteUpdateAsync(set =>
+        {
+            set.SetProperty(j => j.State, JobState.Queued)
+                .SetProperty(j => j.Attempts, j => j.Attempts - 1)
+                .SetProperty(j => j.NextAttemptAt, now)
+                .SetProperty(j => j.LeaseOwner, (string?)null)
+                .SetProperty(j => j.LeaseUntil, (DateTimeOffset?)null);
+            alsoSet(set);
+        }, cancellation) == 1;
     }
 
     private async Task<bool> FinishAsync(JobLease lease, JobState state, string? error, GradingResult result,
@@ -199,7 +227,9 @@ internal sealed class JobQueue(GraderDbContext db, DatabaseSettings database, Qu
         return true;
     }
 
-    private static GradingJob NewJob(Submission submission, int fairSequence, DateTimeOffset now) => new()
+    private int GpusOf(string assignment) => course.Assignment(assignment).Limits.Gpus;
+
+    private static GradingJob NewJob(Submission submission, int fairSequence, int gpus, DateTimeOffset now) => new()
     {
         Id = Guid.NewGuid(),
         SubmissionId = submission.Id,
@@ -207,6 +237,7 @@ internal sealed class JobQueue(GraderDbContext db, DatabaseSettings database, Qu
         Owner = submission.Owner,
         Commit = submission.Commit,
         FairSequence = fairSequence,
+        Gpus = gpus,
         EnqueuedAt = now,
         NextAttemptAt = now,
     };

@@ -1,3 +1,4 @@
+using Course.Assignments.Courses;
 using Course.Grader.Grading;
 using Course.Grader.Submissions;
 using Microsoft.EntityFrameworkCore;
@@ -14,14 +15,17 @@ internal enum RunOutcome
     Ignored,
     /// <summary>Shutdown: the job went back to the queue.</summary>
     Released,
+    /// <summary>It needs more GPUs than this host has: back to the queue for a host that has them.</summary>
+    Deferred,
 }
 
 /// <summary>
-/// Runs one claimed job: grades it while a heartbeat keeps the lease, then records the result
-/// through the queue (once) and hands it to the <see cref="IResultPublisher"/>s, or schedules a
-/// retry after an infrastructure failure.
+/// Runs one claimed job: holds the GPUs its assignment needs (host-wide) and grades it on them while a
+/// heartbeat keeps the lease, then records the result through the queue (once) and hands it to the
+/// <see cref="IResultPublisher"/>s, or schedules a retry after an infrastructure failure.
 /// </summary>
-internal sealed class JobRunner(IServiceScopeFactory scopes, QueueOptions options, TimeProvider time)
+internal sealed class JobRunner(IServiceScopeFactory scopes, IGradingSandbox sandbox, ICourseProvider course, QueueOptions options,
+    TimeProvider time)
 {
     public async Task<RunOutcome> RunAsync(JobLease lease, CancellationToken stopping)
     {
@@ -30,6 +34,14 @@ internal sealed class JobRunner(IServiceScopeFactory scopes, QueueOptions option
         var db = services.GetRequiredService<GraderDbContext>();
         var job = await db.Jobs.AsNoTracking().SingleAsync(j => j.Id == lease.JobId, CancellationToken.None);
         var submission = await db.Submissions.AsNoTracking().SingleAsync(s => s.Id == job.SubmissionId, CancellationToken.None);
+        // course.json as it is now: the need recorded when the job was queued may be out of date.
+        var gpus = course.Assignment(job.Assignment).Limits.Gpus;
+        if (gpus > sandbox.Gpus.Count)
+        {
+            var why = $"needs {gpus} GPU(s) and host {Environment.MachineName} has {sandbox.Gpus.Count} ({sandbox.GpusSource}): "
+                      + "waits for a worker on a host with enough GPUs";
+            return await Queue(services).DeferAsync(lease, gpus, why, CancellationToken.None) ? RunOutcome.Deferred : RunOutcome.Ignored;
+        }
 
         using var leaseLost = new CancellationTokenSource();
         using var run = CancellationTokenSource.CreateLinkedTokenSource(stopping, leaseLost.Token);
@@ -37,8 +49,7 @@ internal sealed class JobRunner(IServiceScopeFactory scopes, QueueOptions option
         var heartbeat = HeartbeatAsync(lease, leaseLost, heartbeatStop.Token);
         try
         {
-            var grader = services.GetRequiredService<SubmissionGrader>();
-            var result = await grader.GradeAsync(job, submission, lease.Attempt, run.Token);
+            var result = await GradeOnGpusAsync(services, lease, job, submission, gpus, run.Token);
             await StopAsync(heartbeatStop, heartbeat);
             if (!await Queue(services).CompleteAsync(lease, result, CancellationToken.None))
             {
@@ -77,6 +88,23 @@ internal sealed class JobRunner(IServiceScopeFactory scopes, QueueOptions option
                 _ => RunOutcome.Ignored,
             };
         }
+    }
+
+    /// <summary>
+    /// Grades while holding the job's GPUs, host-wide (it waits for free ones); the run is given exactly those,
+    /// and they are recorded on the job. The lease ends when grading has removed the container.
+    /// </summary>
+    private async Task<GradingResult> GradeOnGpusAsync(IServiceProvider services, JobLease lease, GradingJob job,
+        Submission submission, int gpus, CancellationToken cancellation)
+    {
+        using var held = await sandbox.LeaseGpusAsync(gpus, $"job-{job.Id:N}-{lease.Attempt}", cancellation);
+        if (held.Devices.Count > 0)
+        {
+            job.GpuDevices = string.Join(',', held.Devices);
+            await Queue(services).RecordGpusAsync(lease, held.Devices, cancellation);
+        }
+
+        return await services.GetRequiredService<SubmissionGrader>().GradeAsync(job, submission, lease.Attempt, cancellation);
     }
 
     private async Task HeartbeatAsync(JobLease lease, CancellationTokenSource leaseLost, CancellationToken stop)

@@ -1,10 +1,13 @@
 using System.Globalization;
+using Course.Core.Errors;
+using Course.Core.Settings;
 
 namespace Course.Grader.Queue;
 
 /// <summary>
 /// Tuning of the durable queue, from configuration section <c>Queue</c> (environment
-/// <c>Queue__LeaseSeconds</c> etc.). Defaults: a 60 s lease renewed every 15 s, 5 attempts,
+/// <c>Queue__LeaseSeconds</c>, <c>HeartbeatSeconds</c>, <c>MaxAttempts</c>, <c>BackoffSeconds</c>,
+/// <c>BackoffMaxSeconds</c>, <c>PollSeconds</c>). Defaults: a 60 s lease renewed every 15 s, 5 attempts,
 /// backoff 30 s doubling up to 30 min, polling every second when the queue is empty.
 /// </summary>
 public sealed record QueueOptions
@@ -31,24 +34,25 @@ public sealed record QueueOptions
         return delay > BackoffMax ? BackoffMax : delay;
     }
 
+    /// <summary>Reads section <c>Queue</c>; a value that is not a positive number, or a heartbeat not shorter than the lease, is bad input naming its key.</summary>
     public static QueueOptions From(IConfiguration configuration)
     {
-        var section = configuration.GetSection("Queue");
+        var section = new SettingsSection(configuration, "Queue");
         var defaults = new QueueOptions();
-        return new QueueOptions
+        var day = TimeSpan.FromDays(1);
+        var options = new QueueOptions
         {
-            Lease = Seconds(section["LeaseSeconds"], defaults.Lease),
-            Heartbeat = Seconds(section["HeartbeatSeconds"], defaults.Heartbeat),
-            MaxAttempts = int.TryParse(section["MaxAttempts"], CultureInfo.InvariantCulture, out var max) && max > 0
-                ? max : defaults.MaxAttempts,
-            BackoffBase = Seconds(section["BackoffSeconds"], defaults.BackoffBase),
-            BackoffMax = Seconds(section["BackoffMaxSeconds"], defaults.BackoffMax),
-            Poll = Seconds(section["PollSeconds"], defaults.Poll),
+            Lease = section.Seconds("LeaseSeconds", defaults.Lease, day),
+            Heartbeat = section.Seconds("HeartbeatSeconds", defaults.Heartbeat, day),
+            MaxAttempts = section.Integer("MaxAttempts", defaults.MaxAttempts, 1, 100),
+            BackoffBase = section.Seconds("BackoffSeconds", defaults.BackoffBase, day),
+            BackoffMax = section.Seconds("BackoffMaxSeconds", defaults.BackoffMax, day),
+            Poll = section.Seconds("PollSeconds", defaults.Poll, day),
         };
+        // A heartbeat at or past the lease lets another worker take a job that is still running.
+        return options.Heartbeat < options.Lease
+            ? options
+            : throw new BadInputException(string.Create(CultureInfo.InvariantCulture,
+                $"{section.NameOf("HeartbeatSeconds")}: {options.Heartbeat.TotalSeconds:0.###} s must be shorter than {section.NameOf("LeaseSeconds")} ({options.Lease.TotalSeconds:0.###} s)"));
     }
-
-    private static TimeSpan Seconds(string? text, TimeSpan fallback) =>
-        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds > 0
-            ? TimeSpan.FromSeconds(seconds)
-            : fallback;
 }

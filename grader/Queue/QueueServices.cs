@@ -1,4 +1,5 @@
 using Course.Core.Database;
+using Course.Core.Settings;
 using Course.Grader.Grading;
 using Course.Grader.Grading.Training;
 using Course.Grader.Submissions;
@@ -12,7 +13,7 @@ internal static class QueueServices
     public static IServiceCollection AddGradingPipeline(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddModuleDatabase<GraderDbContext>("grader");
-        services.AddSingleton(QueueOptions.From(configuration));
+        services.AddSettings(_ => QueueOptions.From(configuration));
         services.AddSingleton(new SnapshotLimits());
         services.AddSingleton<GradingPaths>();
         services.AddScoped<JobQueue>();

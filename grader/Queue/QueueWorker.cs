@@ -1,10 +1,14 @@
+using Course.Grader.Grading;
+
 namespace Course.Grader.Queue;
 
 /// <summary>
 /// Claims and runs jobs with <c>concurrency</c> slots until stopped. Each slot claims one job at a
-/// time; when the queue is empty it polls. On stop, running jobs are released back to the queue.
+/// time, among those that need no more GPUs than this host has free at that moment; when none is
+/// due it polls. On stop, running jobs are released back to the queue.
 /// </summary>
-internal sealed class QueueWorker(IServiceScopeFactory scopes, JobRunner runner, QueueOptions options, TimeProvider time)
+internal sealed class QueueWorker(IServiceScopeFactory scopes, JobRunner runner, IGradingSandbox sandbox, QueueOptions options,
+    TimeProvider time)
 {
     /// <summary>This process's worker name in leases: host, process id and a random suffix.</summary>
     public string Name { get; } = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid().ToString("N")[..6]}";
@@ -34,7 +38,8 @@ internal sealed class QueueWorker(IServiceScopeFactory scopes, JobRunner runner,
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
-                lease = await scope.ServiceProvider.GetRequiredService<JobQueue>().ClaimAsync(worker, stopping);
+                // Free GPUs, not all of them: a job is better claimed by a host that can start it now.
+                lease = await scope.ServiceProvider.GetRequiredService<JobQueue>().ClaimAsync(worker, sandbox.FreeGpus(), stopping);
             }
             catch (OperationCanceledException) when (stopping.IsCancellationRequested)
             {

@@ -11,7 +11,8 @@ namespace Course.Grader.Submissions;
 /// HEAD is recorded. A local repository has no push log the grader can trust, so its
 /// "received at" is the server clock when intake first saw that commit: run fetch (or a timer)
 /// before the deadline and a commit made earlier but first seen after it counts as late.
-/// Nothing from the repository runs: see <see cref="GitCommand"/> and <see cref="GitTreeSnapshot"/>.
+/// Nothing from the repository runs: a repository that could give git orders is refused with the reason
+/// (<see cref="RepositoryVetting"/>), and see <see cref="GitCommand"/> and <see cref="GitTreeSnapshot"/>.
 /// </summary>
 internal sealed class LocalGitIntake(ICourseProvider course, RosterLookup roster, SubmissionRecorder recorder, SnapshotLimits limits)
     : IIntakeSource
@@ -67,6 +68,15 @@ internal sealed class LocalGitIntake(ICourseProvider course, RosterLookup roster
         if (owner is null)
         {
             return new FetchEntry(name, null, null, FetchStatus.Skipped, $"'{login}' is not a student or team in the roster", null, null);
+        }
+
+        try
+        {
+            RepositoryVetting.Check(folder);
+        }
+        catch (IntakeException refused)
+        {
+            return new FetchEntry(name, owner.Id, null, FetchStatus.Skipped, refused.Message, null, null);
         }
 
         await using var objects = GitObjectReader.Open(new GitCommand(folder));

@@ -30,4 +30,10 @@ public sealed class Submission
 
     /// <summary>What intake left out (submodules, LFS pointers, links, odd names), one line each; shown in feedback.</summary>
     public string IntakeNotes { get; set; } = "";
+
+    /// <summary>
+    /// Something staff should look at, never shown to the student: a push to this repository by someone whose
+    /// work it is not (<c>Web/Webhooks/PusherCheck</c>). Null when there is nothing. The submission is graded either way.
+    /// </summary>
+    public string? StaffFlag { get; set; }
 }

@@ -20,16 +20,22 @@ internal static class HardenedContainer
     private const long NanoPerCpu = 1_000_000_000;
 
     /// <param name="cores">Host cores leased to this job (cpuset); empty for no pinning.</param>
-    /// <param name="gpus">GPU UUIDs leased to this job; empty with a GPU count asks the driver by count.</param>
+    /// <param name="gpus">GPU UUIDs leased to this job; empty for none.</param>
     /// <param name="outFolder">Host folder bind-mounted writable at /out.</param>
+    /// <param name="handOver">How <paramref name="gpus"/> reach the container.</param>
     public static CreateContainerParameters Build(SandboxJob job, string jobId, OwnerToken owner,
-        IReadOnlyList<int> cores, IReadOnlyList<string> gpus, string outFolder)
+        IReadOnlyList<int> cores, IReadOnlyList<string> gpus, string outFolder, GpuHandOver handOver = GpuHandOver.Nvidia)
     {
+        var fakeGpus = handOver == GpuHandOver.Fake && gpus.Count > 0;
         return new CreateContainerParameters
         {
             Image = job.Image,
             Cmd = job.Command.ToList(),
-            Env = job.Environment.Select(pair => $"{pair.Key}={pair.Value}").ToList(),
+            Env =
+            [
+                .. job.Environment.Select(pair => $"{pair.Key}={pair.Value}"),
+                .. fakeGpus ? FakeGpuVariables(gpus) : [],
+            ],
             User = User,
             WorkingDir = job.WorkingDirectory ?? "",
             Hostname = "sandbox",
@@ -45,9 +51,13 @@ internal static class HardenedContainer
                 [ContainerLabels.Job] = jobId,
                 [ContainerLabels.Owner] = owner.Value,
             },
-            HostConfig = HostConfig(job, cores, gpus, outFolder),
+            HostConfig = HostConfig(job, cores, fakeGpus ? [] : gpus, outFolder),
         };
     }
+
+    /// <summary>What a container of the NVIDIA toolkit would see, without the devices (tests only).</summary>
+    private static string[] FakeGpuVariables(IReadOnlyList<string> gpus) =>
+        [$"CUDA_VISIBLE_DEVICES={string.Join(',', gpus)}", $"NVIDIA_VISIBLE_DEVICES={string.Join(',', gpus)}"];
 
     private static HostConfig HostConfig(SandboxJob job, IReadOnlyList<int> cores, IReadOnlyList<string> gpus,
         string outFolder)
@@ -101,21 +111,11 @@ internal static class HardenedContainer
                 Type = "json-file",
                 Config = new Dictionary<string, string> { ["max-size"] = "1m", ["max-file"] = "2" },
             },
-            DeviceRequests = GpuRequests(limits, gpus),
+            DeviceRequests = gpus.Count > 0
+                ? [new DeviceRequest { Driver = "nvidia", DeviceIDs = gpus.ToList(), Capabilities = [["gpu"]] }]
+                : [],
             AutoRemove = false,
             RestartPolicy = new RestartPolicy { Name = RestartPolicyKind.No },
         };
-    }
-
-    private static List<DeviceRequest> GpuRequests(SandboxLimits limits, IReadOnlyList<string> gpus)
-    {
-        if (gpus.Count > 0)
-        {
-            return [new DeviceRequest { Driver = "nvidia", DeviceIDs = gpus.ToList(), Capabilities = [["gpu"]] }];
-        }
-
-        return limits.Gpus > 0
-            ? [new DeviceRequest { Driver = "nvidia", Count = limits.Gpus, Capabilities = [["gpu"]] }]
-            : [];
     }
 }

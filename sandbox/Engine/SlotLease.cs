@@ -5,8 +5,6 @@ internal sealed class SlotLease<T>(IReadOnlyList<T> slots, Action<IReadOnlyList<
 {
     private int _released;
 
-    public static SlotLease<T> None { get; } = new([], _ => { });
-
     public IReadOnlyList<T> Slots { get; } = slots;
 
     public void Dispose()

@@ -1,8 +1,9 @@
 namespace Course.Sandbox.Engine;
 
 /// <summary>
-/// Hands out distinct slots (host cores, GPUs) to concurrent jobs, first come first served:
-/// a job waits until enough slots are free, so parallel runs never share a core or a GPU.
+/// Hands out distinct slots (host cores) to the concurrent jobs of this process, first come first served:
+/// a job waits until enough slots are free, so parallel runs never share a core. GPUs are leased host-wide
+/// instead (GpuLeases/HostGpus), since several grader processes of one host share them.
 /// </summary>
 internal sealed class SlotPool<T>(IReadOnlyList<T> slots)
 {

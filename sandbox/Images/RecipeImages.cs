@@ -11,19 +11,36 @@ namespace Course.Sandbox.Images;
 /// <summary>
 /// <see cref="ISandboxImages"/>: runs a recipe with bash on the host (it needs root for
 /// debootstrap and chroot) unless the engine already has the image tagged with the recipe hash.
+/// A recipe that copies in an <see cref="ImageSource"/> gets the course's path for it (<paramref name="sources"/>)
+/// as an environment variable; without one it is refused before anything runs.
 /// </summary>
-internal sealed class RecipeImages(IDockerClient docker, SandboxOptions options, TimeProvider time) : ISandboxImages
+internal sealed class RecipeImages(IDockerClient docker, SandboxOptions options, TimeProvider time, ImageSources? sources = null) : ISandboxImages
 {
     /// <summary>Lines of recipe output kept to explain a failure.</summary>
     private const int FailureLines = 30;
 
+    /// <summary>The exit code with which a recipe refuses its input (a given source that is missing or wrong).</summary>
+    private const int RecipeRefused = 2;
+
     public IReadOnlyList<string> Names => ImageRecipe.Names;
+
+    public string? Unbuildable(string name) =>
+        ImageRecipe.SourceOf(name) is { } source && GivenPath(name) is null ? source.Missing(name) : null;
 
     public async Task<ImageBuild> EnsureAsync(string name, IProgress<ProgressStep>? progress = null,
         CancellationToken cancellation = default)
     {
-        var recipe = ImageRecipe.Find(name)
-                     ?? throw new BadInputException($"image '{name}': no such recipe (known: {string.Join(", ", Names)})");
+        if (!Names.Contains(name))
+        {
+            throw new BadInputException($"image '{name}': no such recipe (known: {string.Join(", ", Names)})");
+        }
+
+        if (Unbuildable(name) is { } missing)
+        {
+            throw new BadInputException(missing);
+        }
+
+        var recipe = ImageRecipe.Find(name, GivenPath(name))!;
         var started = time.GetTimestamp();
         if (await ExistsAsync(recipe.Tag, cancellation))
         {
@@ -39,6 +56,10 @@ internal sealed class RecipeImages(IDockerClient docker, SandboxOptions options,
 
         return new ImageBuild(name, recipe.Tag, Built: true, time.GetElapsedTime(started));
     }
+
+    /// <summary>The path the course gave for what recipe <paramref name="name"/> copies in; null when it needs none or none was given.</summary>
+    private string? GivenPath(string name) =>
+        ImageRecipe.SourceOf(name) is { } source ? (sources ?? ImageSources.None).PathOf(source) : null;
 
     private async Task<bool> ExistsAsync(string tag, CancellationToken cancellation)
     {
@@ -67,6 +88,11 @@ internal sealed class RecipeImages(IDockerClient docker, SandboxOptions options,
                 RedirectStandardError = true,
                 RedirectStandardInput = true,
             };
+            if (recipe is { Source: { } source, SourcePath: { } path })
+            {
+                start.Environment[source.Variable] = path;
+            }
+
             using var process = Process.Start(start)
                                 ?? throw new SandboxUnavailableException($"image '{recipe.Name}': cannot start bash");
             process.StandardInput.Close();
@@ -83,6 +109,14 @@ internal sealed class RecipeImages(IDockerClient docker, SandboxOptions options,
             }
 
             await lines;
+            if (process.ExitCode == RecipeRefused && recipe is { Source: { } refused, SourcePath: { } given })
+            {
+                lock (tail)
+                {
+                    throw new BadInputException($"image '{recipe.Name}': {refused.Key} ({given}) is not usable:{Environment.NewLine}{string.Join(Environment.NewLine, tail)}");
+                }
+            }
+
             if (process.ExitCode != 0)
             {
                 lock (tail)

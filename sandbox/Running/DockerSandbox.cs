@@ -1,6 +1,6 @@
 using System.Net;
-using Course.Core.Errors;
 using Course.Sandbox.Engine;
+using Course.Sandbox.GpuLeases;
 using Course.Sandbox.Output;
 using Docker.DotNet;
 using Docker.DotNet.Models;
@@ -18,17 +18,17 @@ internal sealed class DockerSandbox : ISandbox
     private readonly SandboxOptions _options;
     private readonly TimeProvider _time;
     private readonly SlotPool<int> _cores;
-    private readonly SlotPool<string> _gpus;
+    private readonly IHostGpus _gpus;
     private readonly Lock _sweepLock = new();
     private Task? _sweep;
 
-    public DockerSandbox(IDockerClient docker, SandboxOptions options, TimeProvider time)
+    public DockerSandbox(IDockerClient docker, SandboxOptions options, TimeProvider time, IHostGpus gpus)
     {
         _docker = docker;
         _options = options;
         _time = time;
         _cores = new SlotPool<int>(options.Cores);
-        _gpus = new SlotPool<string>(options.Gpus);
+        _gpus = gpus;
     }
 
     public async Task<SandboxResult> RunAsync(SandboxJob job, CancellationToken cancellation = default)
@@ -37,11 +37,12 @@ internal sealed class DockerSandbox : ISandbox
         await SweepOnceAsync();
         using var cores = await _cores.AcquireAsync(Math.Clamp((int)Math.Ceiling(job.Limits.Cpus), 1, _cores.Count),
             cancellation);
-        using var gpus = await AcquireGpusAsync(job.Limits, cancellation);
+        using var gpus = await AcquireGpusAsync(jobId, job.Limits, cancellation);
         var folder = CreateFolder(jobId, job.Limits.Output);
         try
         {
-            var parameters = HardenedContainer.Build(job, jobId, OwnerToken.Current, cores.Slots, gpus.Slots, folder.Path);
+            var parameters = HardenedContainer.Build(job, jobId, OwnerToken.Current, cores.Slots, gpus.Devices, folder.Path,
+                _options.GpuDevices);
             return await RunContainerAsync(parameters, job, folder, cancellation);
         }
         finally
@@ -185,18 +186,14 @@ internal sealed class DockerSandbox : ISandbox
         }
     }
 
-    private async Task<SlotLease<string>> AcquireGpusAsync(SandboxLimits limits, CancellationToken cancellation)
-    {
-        if (limits.GpuDeviceIds.Count > 0 || limits.Gpus == 0 || _gpus.Count == 0)
-        {
-            // Explicit UUIDs are the caller's choice; with no GPU list the driver picks by count.
-            return limits.GpuDeviceIds.Count > 0 ? new SlotLease<string>(limits.GpuDeviceIds, _ => { }) : SlotLease<string>.None;
-        }
-
-        return limits.Gpus <= _gpus.Count
-            ? await _gpus.AcquireAsync(limits.Gpus, cancellation)
-            : throw new BadInputException($"gpus: {limits.Gpus} asked, this host has {_gpus.Count}");
-    }
+    /// <summary>
+    /// Host-wide GPU leases (other grader processes of the host take them too); pinned devices are held by
+    /// the caller, as the grader's worker does for a whole grading run.
+    /// </summary>
+    private Task<GpuLease> AcquireGpusAsync(string jobId, SandboxLimits limits, CancellationToken cancellation) =>
+        limits.GpuDeviceIds.Count > 0
+            ? Task.FromResult(new GpuLease(limits.GpuDeviceIds, () => { }))
+            : _gpus.AcquireAsync(limits.Gpus, jobId, cancellation);
 
     /// <summary>
     /// Makes what the job left in /out deletable when this process could not delete it (not root, and the job

@@ -16,10 +16,13 @@ public sealed record SandboxLimits
     /// <summary>Wall clock from start; then the container is killed with SIGKILL (SIGTERM may be ignored).</summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromMinutes(10);
 
-    /// <summary>Number of GPUs; distinct devices are handed out when the host lists its GPUs.</summary>
+    /// <summary>Number of GPUs, leased host-wide from the host's GPUs for the run (it waits for free ones).</summary>
     public int Gpus { get; init; }
 
-    /// <summary>Exact GPU UUIDs (wins over <see cref="Gpus"/>); empty for none.</summary>
+    /// <summary>
+    /// Exact GPU UUIDs (wins over <see cref="Gpus"/>) that the caller has leased itself
+    /// (<see cref="GpuLeases.IHostGpus"/>) and holds until the run returns; empty for none.
+    /// </summary>
     public IReadOnlyList<string> GpuDeviceIds { get; init; } = [];
 
     /// <summary>Size of the <c>/tmp</c> tmpfs.</summary>

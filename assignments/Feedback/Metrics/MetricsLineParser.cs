@@ -5,16 +5,18 @@ namespace Course.Assignments.Feedback.Metrics;
 /// <summary>
 /// Parses one metrics line: a flat JSON object whose values are numbers. Besides JSON numbers it
 /// accepts the bare tokens NaN, Infinity and -Infinity that Python's json module writes, because a
-/// diverged run must be reported, not rejected. Strings, booleans, null, nested objects, arrays,
-/// escapes in names and duplicate names are errors. Nothing is deserialized into objects.
+/// diverged run must be reported, not rejected. The one string allowed is the <see cref="TrainingDevice"/>
+/// field. Other strings, booleans, null, nested objects, arrays, escapes and duplicate names are errors.
+/// Nothing is deserialized into objects.
 /// </summary>
 internal sealed class MetricsLineParser(string line, string where, MetricsLogLimits limits)
 {
     private int position;
 
-    public Dictionary<string, double> Parse()
+    public MetricsLine Parse()
     {
         var fields = new Dictionary<string, double>(StringComparer.Ordinal);
+        string? device = null;
         SkipSpace();
         Expect('{');
         SkipSpace();
@@ -31,13 +33,16 @@ internal sealed class MetricsLineParser(string line, string where, MetricsLogLim
                 SkipSpace();
                 Expect(':');
                 SkipSpace();
-                var value = ReadNumber(name);
-                if (!fields.TryAdd(name, value))
+                if (name == TrainingDevice.Field)
+                {
+                    device = device is null ? ReadDevice() : throw Error($"field '{name}' appears twice");
+                }
+                else if (!fields.TryAdd(name, ReadNumber(name)))
                 {
                     throw Error($"field '{name}' appears twice");
                 }
 
-                if (fields.Count > limits.MaxFields)
+                if (fields.Count + (device is null ? 0 : 1) > limits.MaxFields)
                 {
                     throw Error($"more than {limits.MaxFields} fields");
                 }
@@ -62,7 +67,32 @@ internal sealed class MetricsLineParser(string line, string where, MetricsLogLim
             throw Error($"unexpected text after the object at column {position + 1}");
         }
 
-        return fields;
+        return new MetricsLine(fields, device);
+    }
+
+    private string ReadDevice()
+    {
+        MetricsLogException Refused() => Error($"field '{TrainingDevice.Field}' must be one of {TrainingDevice.Accepted}");
+        if (Peek() != '"')
+        {
+            throw Refused();
+        }
+
+        position++;
+        var start = position;
+        while (Peek() is { } c && c != '"')
+        {
+            if (c == '\\' || char.IsControl(c) || position - start >= TrainingDevice.MaxLength)
+            {
+                throw Refused();
+            }
+
+            position++;
+        }
+
+        var device = line[start..position];
+        Expect('"');
+        return TrainingDevice.IsValid(device) ? device : throw Error($"field '{TrainingDevice.Field}' must be one of {TrainingDevice.Accepted}, found '{device}'");
     }
 
     private string ReadName()

@@ -1,7 +1,10 @@
 namespace Course.Assignments.Feedback.Metrics;
 
-/// <summary>A parsed metrics log: its points in file order, and the file it came from (for messages).</summary>
-public sealed record MetricsLog(string Source, IReadOnlyList<MetricsPoint> Points)
+/// <summary>
+/// A parsed metrics log: its points in file order, the file it came from (for messages), and the
+/// <see cref="TrainingDevice"/> its lines name (null when none does, as in logs written before the field existed).
+/// </summary>
+public sealed record MetricsLog(string Source, IReadOnlyList<MetricsPoint> Points, string? Device = null)
 {
     /// <summary>Points that logged a training loss, in order.</summary>
     public IReadOnlyList<MetricsPoint> LossPoints => Points.Where(p => p.Loss is not null).ToList();

@@ -6,7 +6,8 @@ namespace Course.Assignments.Feedback.Metrics;
 /// Reads a student-written metrics.jsonl strictly (see <see cref="MetricsLogLimits"/> and
 /// <see cref="MetricsLineParser"/>): one flat object of numbers per line, "step" required and a
 /// non-negative integer; "epoch", "loss", "accuracy", "val_loss", "val_accuracy" are read, other
-/// numeric fields are allowed and ignored. Blank lines and a trailing CR are tolerated.
+/// numeric fields are allowed and ignored. A <see cref="TrainingDevice"/> may be named on any lines, the
+/// same on each: a run trains on one device. Blank lines and a trailing CR are tolerated.
 /// </summary>
 public static class MetricsLogParser
 {
@@ -25,6 +26,7 @@ public static class MetricsLogParser
         limits ??= new MetricsLogLimits();
         var bytes = ReadCapped(stream, source, limits.MaxBytes);
         var points = new List<MetricsPoint>();
+        (string Name, int Line)? device = null;
         var lineNumber = 0;
         var start = 0;
         while (start < bytes.Length)
@@ -51,13 +53,22 @@ public static class MetricsLogParser
 
             if (line.Trim().Length > 0)
             {
-                points.Add(ToPoint(new MetricsLineParser(line, where, limits).Parse(), where));
+                var parsed = new MetricsLineParser(line, where, limits).Parse();
+                points.Add(ToPoint(parsed.Numbers, where));
+                if (parsed.Device is { } named)
+                {
+                    device ??= (named, lineNumber);
+                    if (named != device.Value.Name)
+                    {
+                        throw new MetricsLogException($"{where}: field '{TrainingDevice.Field}' is '{named}', but line {device.Value.Line} said '{device.Value.Name}': log the one device the run trained on");
+                    }
+                }
             }
 
             start += length + 1;
         }
 
-        return new MetricsLog(source, points);
+        return new MetricsLog(source, points, device?.Name);
     }
 
     private static MetricsPoint ToPoint(Dictionary<string, double> fields, string where)

@@ -36,7 +36,7 @@ internal static class MarkdownReport
             var baseline = options.BaselineAccuracy is null && options.BaselineUnknown is not null
                 ? Markdown.Constant("baseline accuracy not known")
                 : Markdown.Line($"baseline accuracy {options.Baseline:0.###}");
-            text.Line().Line($"{log.Points.Count} lines logged, last step {last.Step}; classes: {options.Classes}, {baseline}.");
+            text.Line().Line($"{log.Points.Count} lines logged, last step {last.Step}, {TrainingDevice.Describe(log.Device)}; classes: {options.Classes}, {baseline}.");
         }
 
         if (log is not null && LossCurvePlot.CanDraw(log))

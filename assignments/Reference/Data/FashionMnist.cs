@@ -6,7 +6,7 @@ namespace Course.Reference.Data;
 
 /// <summary>
 /// Fashion-MNIST as normalized tensors: training (minus a held-out validation tail), validation and
-/// test images. The test labels are never read: a competition's hidden labels must not be needed.
+/// test images, on the training device. The test labels are never read: a competition's hidden labels must not be needed.
 /// </summary>
 internal sealed class FashionMnist
 {
@@ -39,7 +39,7 @@ internal sealed class FashionMnist
 
     public int TestCount => (int)TestImages.shape[0];
 
-    public static FashionMnist Load(Options options)
+    public static FashionMnist Load(Options options, Device device)
     {
         var images = IdxReader.Read(Path.Combine(options.Data, "train-images-idx3-ubyte.gz"), options.Limit);
         var labels = IdxReader.Read(Path.Combine(options.Data, "train-labels-idx1-ubyte.gz"), options.Limit);
@@ -52,19 +52,19 @@ internal sealed class FashionMnist
         // A validation tail larger than a tenth of a small (--limit) set would starve training.
         var validation = Math.Min(options.Validation, images.Count / 10);
         var train = images.Count - validation;
-        var allImages = ToImages(images);
-        var allLabels = torch.tensor(labels.Data.Select(b => (long)b).ToArray());
+        var allImages = ToImages(images, device);
+        var allLabels = torch.tensor(labels.Data.Select(b => (long)b).ToArray(), device: device);
         return new FashionMnist(
             allImages.narrow(0, 0, train),
             allLabels.narrow(0, 0, train),
             allImages.narrow(0, train, validation),
             allLabels.narrow(0, train, validation),
-            ToImages(test));
+            ToImages(test, device));
     }
 
-    private static Tensor ToImages(IdxFile file)
+    private static Tensor ToImages(IdxFile file, Device device)
     {
-        var pixels = torch.tensor(file.Data, dtype: ScalarType.Byte).reshape(file.Count, 1, file.Dimensions[1], file.Dimensions[2]);
+        var pixels = torch.tensor(file.Data, dtype: ScalarType.Byte, device: device).reshape(file.Count, 1, file.Dimensions[1], file.Dimensions[2]);
         return pixels.to_type(ScalarType.Float32).div_(255f).sub_(Mean).div_(Std);
     }
 }

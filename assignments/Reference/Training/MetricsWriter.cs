@@ -4,10 +4,11 @@ using System.Text;
 namespace Course.Reference.Training;
 
 /// <summary>
-/// Writes /out/metrics.jsonl exactly as students must: one JSON object of numbers per line,
-/// e.g. {"step":20,"epoch":0,"loss":0.93,"accuracy":0.68}. Flushed per line so a killed run keeps its log.
+/// Writes /out/metrics.jsonl exactly as students must: one JSON object of numbers per line, and the device
+/// the run trains on, e.g. {"step":20,"epoch":0,"loss":0.93,"accuracy":0.68,"device":"cpu"}. Flushed per
+/// line so a killed run keeps its log.
 /// </summary>
-internal sealed class MetricsWriter(string path) : IDisposable
+internal sealed class MetricsWriter(string path, string device) : IDisposable
 {
     private readonly StreamWriter writer = new(path, append: false, new UTF8Encoding(false)) { NewLine = "\n", AutoFlush = true };
 
@@ -20,7 +21,7 @@ internal sealed class MetricsWriter(string path) : IDisposable
             line.Append(CultureInfo.InvariantCulture, $",\"{name}\":{value.ToString("R", CultureInfo.InvariantCulture)}");
         }
 
-        writer.WriteLine(line.Append('}').ToString());
+        writer.WriteLine(line.Append(CultureInfo.InvariantCulture, $",\"device\":\"{device}\"}}").ToString());
     }
 
     public void Dispose() => writer.Dispose();

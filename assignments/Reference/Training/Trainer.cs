@@ -9,7 +9,8 @@ namespace Course.Reference.Training;
 
 /// <summary>
 /// Mini-batch training with Adam and cross-entropy, deterministic for a seed: the weights come from
-/// torch's seeded generator and the batch order from a seeded <see cref="Random"/>.
+/// torch's seeded generator (on the CPU, then moved to the training device, so a seed gives the same
+/// initial weights on every device) and the batch order from a seeded <see cref="Random"/>.
 /// </summary>
 internal sealed class Trainer
 {
@@ -18,17 +19,19 @@ internal sealed class Trainer
     private readonly Options options;
     private readonly FashionMnist data;
     private readonly MetricsWriter metrics;
+    private readonly Device device;
     private readonly nn.Module<Tensor, Tensor> model;
     private readonly optim.Optimizer optimizer;
 
-    public Trainer(Options options, FashionMnist data, MetricsWriter metrics)
+    public Trainer(Options options, FashionMnist data, MetricsWriter metrics, Device device)
     {
         this.options = options;
         this.data = data;
         this.metrics = metrics;
+        this.device = device;
         torch.random.manual_seed(options.Seed);
         var (created, learningRate) = ModelFactory.Create(options.Model);
-        model = created;
+        model = created.to(device);
         optimizer = optim.Adam(model.parameters(), options.LearningRate ?? learningRate);
         var parameters = model.parameters().Sum(p => p.numel());
         Console.WriteLine($"model: {options.Model}, {parameters:N0} parameters, seed {options.Seed}");
@@ -55,7 +58,7 @@ internal sealed class Trainer
             for (var start = 0; start < order.Length; start += options.BatchSize)
             {
                 using var scope = torch.NewDisposeScope();
-                var indices = torch.tensor(order.AsSpan(start, Math.Min(options.BatchSize, order.Length - start)).ToArray().Select(i => (long)i).ToArray());
+                var indices = torch.tensor(order.AsSpan(start, Math.Min(options.BatchSize, order.Length - start)).ToArray().Select(i => (long)i).ToArray(), device: device);
                 var (loss, correct) = TrainStep(data.TrainImages.index_select(0, indices), data.TrainLabels.index_select(0, indices));
                 step++;
                 windowLoss += loss * indices.shape[0];
@@ -91,7 +94,7 @@ internal sealed class Trainer
         {
             using var scope = torch.NewDisposeScope();
             var batch = data.TestImages.narrow(0, start, Math.Min(EvaluationBatch, data.TestCount - start));
-            foreach (var label in model.forward(batch).argmax(1).data<long>())
+            foreach (var label in model.forward(batch).argmax(1).cpu().data<long>())
             {
                 writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{id++},{label}"));
             }

@@ -1,4 +1,5 @@
 using Course.Core.Errors;
+using Course.Core.Settings;
 
 namespace Course.Grader.Intake.GitHub;
 
@@ -13,19 +14,11 @@ internal sealed record GitHubOptions(string? Token, Uri? BaseUrl, string? Webhoo
 
     public static GitHubOptions From(IConfiguration configuration)
     {
-        var section = configuration.GetSection("GitHub");
-        var baseUrl = section["BaseUrl"];
-        Uri? uri = null;
-        if (!string.IsNullOrWhiteSpace(baseUrl) && !Uri.TryCreate(baseUrl, UriKind.Absolute, out uri))
-        {
-            throw new BadInputException($"GitHub:BaseUrl: '{baseUrl}' is not an absolute URL");
-        }
-
-        return new(Blank(section["Token"]), uri, Blank(section["WebhookSecret"]));
+        var section = new SettingsSection(configuration, "GitHub");
+        return new(section.Text("Token"), section.AbsoluteUri("BaseUrl", null, "https://github.example.edu/api/v3/", "http", "https"),
+            section.Text("WebhookSecret"));
     }
 
     public string RequireToken() =>
         Token ?? throw new BadInputException("GitHub:Token is not set (environment variable GitHub__Token)");
-
-    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 }

@@ -10,7 +10,12 @@ namespace Course.Grader.Intake.GitHub;
 /// </summary>
 internal sealed class GitHubRepositoryHost(GitHubOptions options) : IRepositoryHost
 {
+    private const string UserAgent = "course-grader";
+
     private readonly Lazy<GitHubClient> _client = new(() => Create(options));
+
+    /// <summary>For tarballs; it follows GitHub's redirect to the download host and drops the token on the way.</summary>
+    private readonly Lazy<HttpClient> _downloads = new(() => new HttpClient());
 
     private GitHubClient Client => _client.Value;
 
@@ -41,21 +46,34 @@ internal sealed class GitHubRepositoryHost(GitHubOptions options) : IRepositoryH
         }
     }
 
+    /// <summary>
+    /// Streams the tarball to a spool file, counting bytes as they arrive and stopping at
+    /// <see cref="GitHubOptions.MaxTarballBytes"/> (a declared length over it is refused before the body). Plain
+    /// <see cref="HttpClient"/>, not Octokit: Octokit reads a body whose content type it does not know as binary
+    /// into one string, whole, before returning.
+    /// </summary>
     public async Task<ExtractionReport> DownloadAsync(HostedRepository repository, string commit, string destination,
         CancellationToken cancellation)
     {
+        var what = $"download {repository.FullName}@{commit}";
+        var tooLarge = () => new WorkFailedException($"{repository.FullName}: the tarball is larger than {options.MaxTarballBytes:N0} bytes");
         var spool = Path.Combine(Path.GetTempPath(), $"course-tarball-{Guid.NewGuid():N}.tar.gz");
         try
         {
-            var response = await Call($"download {repository.FullName}@{commit}", () => Client.Connection.GetRawStream(
-                new Uri($"repos/{Uri.EscapeDataString(repository.Owner)}/{Uri.EscapeDataString(repository.Name)}/tarball/{Uri.EscapeDataString(commit)}",
-                    UriKind.Relative), new Dictionary<string, string>()));
-            await using (var body = response.Body)
+            using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(Client.Connection.BaseAddress,
+                $"repos/{Uri.EscapeDataString(repository.Owner)}/{Uri.EscapeDataString(repository.Name)}/tarball/{Uri.EscapeDataString(commit)}"));
+            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", options.RequireToken());
+            request.Headers.UserAgent.Add(new System.Net.Http.Headers.ProductInfoHeaderValue(UserAgent, null));
+            using var response = await Send(what, request, cancellation);
+            if (response.Content.Headers.ContentLength > options.MaxTarballBytes)
+            {
+                throw tooLarge();
+            }
+
+            await using (var body = await response.Content.ReadAsStreamAsync(cancellation))
             await using (var file = File.Create(spool))
             {
-                await CappedCopy.CopyAsync(body, file, options.MaxTarballBytes,
-                    () => new WorkFailedException($"{repository.FullName}: the tarball is larger than {options.MaxTarballBytes:N0} bytes"),
-                    cancellation);
+                await CappedCopy.CopyAsync(body, file, options.MaxTarballBytes, tooLarge, cancellation);
             }
 
             return await ArchiveExtractor.ExtractFileAsync(spool, Archives.ArchiveFormat.TarGz, destination, stripTopFolder: true,
@@ -85,7 +103,7 @@ internal sealed class GitHubRepositoryHost(GitHubOptions options) : IRepositoryH
 
     private static GitHubClient Create(GitHubOptions options)
     {
-        var product = new ProductHeaderValue("course-grader");
+        var product = new ProductHeaderValue(UserAgent);
         var client = options.BaseUrl is null ? new GitHubClient(product) : new GitHubClient(product, options.BaseUrl);
         client.Credentials = new Credentials(options.RequireToken());
         return client;
@@ -101,6 +119,28 @@ internal sealed class GitHubRepositoryHost(GitHubOptions options) : IRepositoryH
         {
             throw Failed(what, error);
         }
+    }
+
+    /// <summary>Sends <paramref name="request"/> and returns once the headers are in (the body is left on the wire).</summary>
+    private async Task<HttpResponseMessage> Send(string what, HttpRequestMessage request, CancellationToken cancellation)
+    {
+        HttpResponseMessage response;
+        try
+        {
+            response = await _downloads.Value.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellation);
+        }
+        catch (HttpRequestException error)
+        {
+            throw new WorkFailedException($"GitHub: could not {what}: {error.Message}", error);
+        }
+
+        if (!response.IsSuccessStatusCode)
+        {
+            response.Dispose();
+            throw new WorkFailedException($"GitHub: could not {what}: {(int)response.StatusCode} {response.ReasonPhrase}");
+        }
+
+        return response;
     }
 
     private static WorkFailedException Failed(string what, ApiException error) =>

@@ -114,8 +114,17 @@ namespace Course.Grader.Submissions.Migrations
                     b.Property<long?>("FinishedAt")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("GpuDevices")
+                        .HasColumnType("text");
+
+                    b.Property<int>("Gpus")
+                        .HasColumnType("integer");
+
                     b.Property<long?>("HeartbeatAt")
                         .HasColumnType("bigint");
+
+                    b.Property<string>("Host")
+                        .HasColumnType("text");
 
                     b.Property<string>("LastError")
                         .HasColumnType("text");
@@ -195,6 +204,9 @@ namespace Course.Grader.Submissions.Migrations
                     b.Property<string>("Source")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("StaffFlag")
+                        .HasColumnType("text");
 
                     b.HasKey("Id");
 

@@ -1,4 +1,4 @@
-using Course.Core.Errors;
+using Course.Core.Settings;
 
 namespace Course.Grader.Web.Api;
 
@@ -11,15 +11,10 @@ internal sealed class FeedbackLinks(Uri? publicUrl)
 {
     public static FeedbackLinks From(IConfiguration configuration)
     {
-        var value = configuration["Web:PublicUrl"];
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            return new(null);
-        }
-
-        return Uri.TryCreate(value.TrimEnd('/') + "/", UriKind.Absolute, out var url) && url.Scheme is "http" or "https"
-            ? new(url)
-            : throw new BadInputException($"Web:PublicUrl: '{value}' is not an absolute http(s) URL");
+        var url = new SettingsSection(configuration, "Web").Read<Uri?>("PublicUrl", null, (string text, out Uri? value) =>
+            Uri.TryCreate(text.TrimEnd('/') + "/", UriKind.Absolute, out value) && value.Scheme is "http" or "https",
+            "an absolute http(s) URL");
+        return new(url);
     }
 
     /// <summary>The feedback page of <paramref name="submission"/>, or null when no public URL is configured.</summary>

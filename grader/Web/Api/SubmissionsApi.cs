@@ -41,7 +41,10 @@ internal static class SubmissionsApi
         return TypedResults.Ok(await QueryAsync(grader, visible, assignment, owner, cancellation));
     }
 
-    /// <summary>Submissions the viewer may see, newest first, each with its latest grading result.</summary>
+    /// <summary>
+    /// Submissions the viewer may see, newest first, each with its latest grading result; staff (who see everything)
+    /// also see each submission's staff flag.
+    /// </summary>
     internal static async Task<List<SubmissionResponse>> QueryAsync(GraderDbContext grader, VisibleWork visible, string? assignment,
         string? owner, CancellationToken cancellation)
     {
@@ -62,7 +65,7 @@ internal static class SubmissionsApi
         {
             var result = results.Where(r => r.SubmissionId == s.Id).MaxBy(r => r.RecordedAt);
             return new SubmissionResponse(s.Id, s.Assignment, s.Owner, s.Repository, s.Commit, s.Source.ToString().ToLowerInvariant(),
-                s.ReceivedAt, result?.Verdict.ToString(), result?.Score, result?.MaxScore, result?.LateDays);
+                s.ReceivedAt, result?.Verdict.ToString(), result?.Score, result?.MaxScore, result?.LateDays, visible.IsEverything ? s.StaffFlag : null);
         }).ToList();
     }
 
@@ -107,7 +110,7 @@ internal static class SubmissionsApi
 internal sealed record MeResponse(string Login, string Role);
 
 internal sealed record SubmissionResponse(Guid Id, string Assignment, string Owner, string Repository, string Commit, string Source,
-    DateTimeOffset ReceivedAt, string? Verdict, double? Score, double? MaxScore, int? LateDays);
+    DateTimeOffset ReceivedAt, string? Verdict, double? Score, double? MaxScore, int? LateDays, string? StaffFlag);
 
 internal sealed record PushResponse(Guid Id, string Repository, string Commit, DateTimeOffset ReceivedAt, string State, string? Message,
     int Attempts);

@@ -1,10 +1,7 @@
 using System.CommandLine;
 using Course.Core.Cli;
 using Course.Core.Errors;
-using Course.Credits;
-using Course.Grader.Web.Api;
 using Course.Grader.Web.Hosting;
-using Course.Grader.Web.Uploads;
 using Course.Sandbox.Limits;
 
 namespace Course.Grader.Web.Cli;
@@ -38,37 +35,32 @@ internal static class ServeCommand
         };
         host.Handle(command, async context =>
         {
-            var course = context.Service<CoursePaths>();
-            var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = course.Directory });
-            // Every poll of the queue, the outbox and the status table would otherwise log its SQL.
-            builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
-            builder.WebHost.UseUrls(context.Get(urls).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
-            builder.Services.AddSingleton(course);
-            builder.Services.AddSingleton(TimeProvider.System);
-            GraderCli.AddModules(builder.Services, builder.Configuration);
-            builder.Services.AddGraderWeb();
             var slots = context.Get(workers);
             if (slots < 0)
             {
                 throw new BadInputException("--workers: must be 0 or more");
             }
 
+            var interval = MailInterval(context.Get(mailEvery));
+            var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = context.Course.Directory });
+            // The same configuration and services as every other command: Clock__Now and the overrides reach the server too.
+            builder.Configuration.UseCliConfiguration(host);
+            builder.Services.AddGraderWeb(host, context.Course.CourseFile);
+            // Every poll of the queue, the outbox and the status table would otherwise log its SQL.
+            builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
+            builder.WebHost.UseUrls(context.Get(urls).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
             if (slots > 0)
             {
                 builder.Services.AddHostedService(provider => ActivatorUtilities.CreateInstance<ServedWorkers>(provider, slots));
             }
 
-            if (MailInterval(context.Get(mailEvery)) is { } interval)
+            if (interval is { } every)
             {
-                builder.Services.AddHostedService(provider => ActivatorUtilities.CreateInstance<ServedMail>(provider, interval));
+                builder.Services.AddHostedService(provider => ActivatorUtilities.CreateInstance<ServedMail>(provider, every));
             }
 
             await using var app = builder.Build();
-            // A bad Web:PublicUrl or upload limit fails at start, not when the first commit status is set or upload comes.
-            _ = app.Services.GetRequiredService<FeedbackLinks>();
-            _ = app.Services.GetRequiredService<UploadRateOptions>();
-            // So does a bad Smtp setting, not the first credits e-mail round.
-            CreditsModule.CheckSettings(app.Services);
+            // Every module's settings (Smtp, Queue, Sandbox, GitHub, Web) are read here: a bad one stops the server, exit 2.
             app.UseGraderWeb();
             await GraderWeb.MigrateAsync(app.Services, context.Cancellation);
             await app.RunAsync(context.Cancellation);

@@ -19,6 +19,9 @@ internal sealed class PushReceipt
 
     public required DateTimeOffset ReceivedAt { get; init; }
 
+    /// <summary>GitHub login of who pushed, from the payload; null for pushes received before it was kept.</summary>
+    public string? Pusher { get; init; }
+
     public PushState State { get; set; }
 
     /// <summary>Why the push was skipped or failed, or what was recorded.</summary>

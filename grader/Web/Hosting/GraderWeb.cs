@@ -1,4 +1,6 @@
+using Course.Core.Cli;
 using Course.Core.Database;
+using Course.Core.Settings;
 using Course.Grader.Web.Api;
 using Course.Grader.Web.Auth;
 using Course.Grader.Web.Pages;
@@ -11,9 +13,23 @@ namespace Course.Grader.Web.Hosting;
 /// <summary>The HTTP side of <c>grader serve</c>: services, middleware and endpoints (the tests' host uses the same).</summary>
 internal static class GraderWeb
 {
-    /// <summary>Web-only services; the modules' services (<see cref="GraderCli.AddModules"/>) are added by the caller.</summary>
-    public static IServiceCollection AddGraderWeb(this IServiceCollection services)
+    /// <summary>
+    /// Makes the command line's configuration (environment variables, then its overrides) the web host's only
+    /// configuration, so the server reads exactly what every command and worker reads.
+    /// </summary>
+    public static IConfigurationBuilder UseCliConfiguration(this IConfigurationBuilder configuration, CliHost cli)
     {
+        configuration.Sources.Clear();
+        return configuration.AddConfiguration(cli.Configuration);
+    }
+
+    /// <summary>
+    /// The command line's composition (<see cref="CliHost.Configure"/>: the course's paths, the clock that
+    /// <c>Clock:Now</c> rehearses, every module's services and settings) and the web-only services.
+    /// </summary>
+    public static IServiceCollection AddGraderWeb(this IServiceCollection services, CliHost cli, string courseFile)
+    {
+        cli.Configure(services, courseFile);
         services.AddProblemDetails();
         services.AddExceptionHandler<CourseExceptionHandler>();
         services.AddCourseAuthentication();
@@ -29,6 +45,7 @@ internal static class GraderWeb
             options.ValueLengthLimit = 16 * 1024;
             options.MultipartBodyLengthLimit = 64 * 1024;
         });
+        services.AddSettings(provider => TrustedProxies.From(provider.GetRequiredService<IConfiguration>()));
         services.AddScoped<PredictionUpload>();
         services.AddUploadRateLimit();
         services.AddSingleton<PushSignal>();
@@ -38,11 +55,16 @@ internal static class GraderWeb
         return services;
     }
 
-    /// <summary>Throws <see cref="Core.Errors.BadInputException"/> for a mistyped proxy setting, before the server listens.</summary>
+    /// <summary>
+    /// Reads every module's settings first (<see cref="SettingsServices.ValidateSettings"/>): a bad one throws
+    /// <see cref="Core.Errors.BadInputException"/> naming its key, before the server listens.
+    /// </summary>
     public static void UseGraderWeb(this IApplicationBuilder app)
     {
+        app.ApplicationServices.ValidateSettings();
+
         // First, so the scheme (Secure cookies) and the client address are known to everything after it.
-        if (TrustedProxies.From(app.ApplicationServices.GetRequiredService<IConfiguration>()) is { } proxies)
+        if (app.ApplicationServices.GetRequiredService<TrustedProxies>().Forwarding is { } proxies)
         {
             app.UseForwardedHeaders(proxies);
         }

@@ -1,5 +1,5 @@
 using System.Net;
-using Course.Core.Errors;
+using Course.Core.Settings;
 using Microsoft.AspNetCore.HttpOverrides;
 
 namespace Course.Grader.Web.Hosting;
@@ -9,34 +9,36 @@ namespace Course.Grader.Web.Hosting;
 /// (addresses) and <c>Web:KnownNetworks</c> (CIDR ranges), comma-separated. None by default, not even
 /// loopback, so a client cannot claim HTTPS or another address; a TLS-terminating proxy must be named.
 /// </summary>
-internal static class TrustedProxies
+/// <param name="Forwarding">
+/// The forwarded-headers options, or null when no proxy is configured: then the middleware must not run at
+/// all, since with empty lists it believes every address.
+/// </param>
+internal sealed record TrustedProxies(ForwardedHeadersOptions? Forwarding)
 {
-    /// <summary>
-    /// The forwarded-headers options, or null when no proxy is configured: then the middleware must not run at
-    /// all, since with empty lists it believes every address.
-    /// </summary>
-    public static ForwardedHeadersOptions? From(IConfiguration configuration)
+    /// <summary>Reads the two settings; a mistyped entry is bad input naming its key.</summary>
+    public static TrustedProxies From(IConfiguration configuration)
     {
+        var web = new SettingsSection(configuration, "Web");
         var options = new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto };
         options.KnownProxies.Clear();
         options.KnownIPNetworks.Clear();
-        foreach (var entry in Entries(configuration, "Web:KnownProxies"))
+        foreach (var entry in Entries(web, "KnownProxies"))
         {
             options.KnownProxies.Add(IPAddress.TryParse(entry, out var address)
                 ? address
-                : throw new BadInputException($"Web:KnownProxies: '{entry}' is not an IP address like 10.0.0.5"));
+                : throw web.Invalid("KnownProxies", entry, "an IP address like 10.0.0.5"));
         }
 
-        foreach (var entry in Entries(configuration, "Web:KnownNetworks"))
+        foreach (var entry in Entries(web, "KnownNetworks"))
         {
             options.KnownIPNetworks.Add(System.Net.IPNetwork.TryParse(entry, out var network)
                 ? network
-                : throw new BadInputException($"Web:KnownNetworks: '{entry}' is not a network like 10.0.0.0/24"));
+                : throw web.Invalid("KnownNetworks", entry, "a network like 10.0.0.0/24"));
         }
 
-        return options.KnownProxies.Count + options.KnownIPNetworks.Count > 0 ? options : null;
+        return new(options.KnownProxies.Count + options.KnownIPNetworks.Count > 0 ? options : null);
     }
 
-    private static string[] Entries(IConfiguration configuration, string key) =>
-        (configuration[key] ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+    private static string[] Entries(SettingsSection web, string key) =>
+        (web.Text(key) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
+using Course.Core.Settings;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace Course.Grader.Web.Uploads;
@@ -16,7 +17,7 @@ internal static class UploadRateLimit
 
     public static IServiceCollection AddUploadRateLimit(this IServiceCollection services)
     {
-        services.AddSingleton(provider => UploadRateOptions.From(provider.GetRequiredService<IConfiguration>()));
+        services.AddSettings(provider => UploadRateOptions.From(provider.GetRequiredService<IConfiguration>()));
         services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;

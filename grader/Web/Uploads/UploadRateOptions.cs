@@ -1,5 +1,5 @@
 using System.Globalization;
-using Course.Core.Errors;
+using Course.Core.Settings;
 
 namespace Course.Grader.Web.Uploads;
 
@@ -13,17 +13,15 @@ internal sealed record UploadRateOptions(int PerWindow, TimeSpan Window)
 {
     public static UploadRateOptions From(IConfiguration configuration)
     {
-        var section = configuration.GetSection("Web:Uploads");
-        var perWindow = section["PerWindow"] is { Length: > 0 } count
-            ? int.TryParse(count, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) && parsed > 0
-                ? parsed
-                : throw new BadInputException($"Web:Uploads:PerWindow: '{count}' is not a whole number of 1 or more")
-            : 10;
-        var window = section["WindowSeconds"] is { Length: > 0 } seconds
-            ? double.TryParse(seconds, NumberStyles.Float, CultureInfo.InvariantCulture, out var length) && length >= 1 && length <= 86_400
-                ? TimeSpan.FromSeconds(length)
-                : throw new BadInputException($"Web:Uploads:WindowSeconds: '{seconds}' is not a number of seconds from 1 to 86400")
-            : TimeSpan.FromMinutes(1);
+        var section = new SettingsSection(configuration, "Web:Uploads");
+        var perWindow = section.Read("PerWindow", 10, (string text, out int count) =>
+            int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out count) && count > 0, "a whole number of 1 or more");
+        var window = section.Read("WindowSeconds", TimeSpan.FromMinutes(1), (string text, out TimeSpan length) =>
+        {
+            var ok = double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds is >= 1 and <= 86_400;
+            length = ok ? TimeSpan.FromSeconds(seconds) : default;
+            return ok;
+        }, "a number of seconds from 1 to 86400");
         return new UploadRateOptions(perWindow, window);
     }
 }

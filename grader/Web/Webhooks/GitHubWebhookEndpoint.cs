@@ -86,6 +86,7 @@ internal static class GitHubWebhookEndpoint
                 DefaultBranch = push.DefaultBranch,
                 Commit = push.After,
                 ReceivedAt = receivedAt,
+                Pusher = push.Pusher,
             };
             db.Pushes.Add(receipt);
         }

@@ -10,10 +10,11 @@ namespace Course.Grader.Web.Webhooks;
 
 /// <summary>
 /// One received push, taken in: the repository name gives the assignment and the login, the
-/// submission is recorded with the push's receive time, and grading is enqueued (idempotently).
+/// submission is recorded with the push's receive time, flagged for staff when someone else pushed
+/// (<see cref="PusherCheck"/>), and grading is enqueued (idempotently).
 /// </summary>
-internal sealed class PushIntake(ICourseProvider course, GitHubSubmissionTaker taker, GradeRequests grading, IRepositoryHost host,
-    ILogger<PushIntake> logger)
+internal sealed class PushIntake(ICourseProvider course, GitHubSubmissionTaker taker, PusherCheck pushers, GradeRequests grading,
+    IRepositoryHost host, ILogger<PushIntake> logger)
 {
     public async Task<(PushState State, string Message)> TakeAsync(PushReceipt push, CancellationToken cancellation)
     {
@@ -35,14 +36,21 @@ internal sealed class PushIntake(ICourseProvider course, GitHubSubmissionTaker t
             return (PushState.Skipped, entry.Message ?? "skipped");
         }
 
+        var flag = await pushers.FlagAsync(assignment.Id, entry, push.Pusher, cancellation);
+        if (flag is not null)
+        {
+            logger.LogWarning("{Repository}@{Commit} flagged for staff: {Flag}", repository.FullName, push.Commit, flag);
+        }
+
+        var flagged = flag is null ? "" : $"; flagged for staff: {flag}";
         if (assignment.Kind is not (AssignmentKind.Tests or AssignmentKind.Debug or AssignmentKind.Competition))
         {
-            return (PushState.Recorded, $"recorded for {entry.Owner}; {assignment.Id} is graded by TAs");
+            return (PushState.Recorded, $"recorded for {entry.Owner}; {assignment.Id} is graded by TAs{flagged}");
         }
 
         await grading.EnqueueAsync(assignment.Id, entry.Owner, cancellation);
         await TryShowQueuedAsync(repository, push.Commit, assignment.Id, cancellation);
-        return (PushState.Recorded, $"recorded for {entry.Owner} and queued for grading");
+        return (PushState.Recorded, $"recorded for {entry.Owner} and queued for grading{flagged}");
     }
 
     private async Task TryShowQueuedAsync(HostedRepository repository, string commit, string assignment, CancellationToken cancellation)

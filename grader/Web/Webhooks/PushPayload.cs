@@ -2,8 +2,11 @@ using System.Text.Json;
 
 namespace Course.Grader.Web.Webhooks;
 
-/// <summary>The few fields of a GitHub push event intake needs, read from the JSON as data.</summary>
-internal sealed record PushPayload(string Repository, string DefaultBranch, string Ref, string After, bool Deleted)
+/// <summary>
+/// The few fields of a GitHub push event intake needs, read from the JSON as data. <see cref="Pusher"/> is the
+/// GitHub login of who pushed, as GitHub says (<c>sender.login</c>, else <c>pusher.name</c>); null when neither is there.
+/// </summary>
+internal sealed record PushPayload(string Repository, string DefaultBranch, string Ref, string After, bool Deleted, string? Pusher)
 {
     /// <summary>True when the push moved the tip of the repository's default branch to a commit.</summary>
     public bool UpdatesDefaultBranch => !Deleted && Ref == $"refs/heads/{DefaultBranch}" && After.Trim('0').Length > 0;
@@ -18,8 +21,15 @@ internal sealed record PushPayload(string Repository, string DefaultBranch, stri
                 ? master.GetString()!
                 : "main";
         return new(Text(repository, "full_name"), branch, Text(root, "ref"), Text(root, "after"),
-            root.TryGetProperty("deleted", out var deleted) && deleted.ValueKind == JsonValueKind.True);
+            root.TryGetProperty("deleted", out var deleted) && deleted.ValueKind == JsonValueKind.True,
+            Optional(root, "sender", "login") ?? Optional(root, "pusher", "name"));
     }
+
+    private static string? Optional(JsonElement root, string holder, string name) =>
+        root.TryGetProperty(holder, out var value) && value.ValueKind == JsonValueKind.Object
+        && value.TryGetProperty(name, out var text) && text.ValueKind == JsonValueKind.String && text.GetString() is { Length: > 0 and <= 100 } login
+            ? login
+            : null;
 
     private static JsonElement Required(JsonElement element, string name) =>
         element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null

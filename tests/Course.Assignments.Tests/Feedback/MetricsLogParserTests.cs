@@ -100,4 +100,56 @@ public sealed class MetricsLogParserTests
 
         Assert.Equal("metrics.jsonl line 1: not valid UTF-8", error.Message);
     }
+
+    [Theory]
+    [InlineData("cpu")]
+    [InlineData("cuda")]
+    [InlineData("cuda:1")]
+    [InlineData("mps")]
+    public void Parse_DeviceOnEveryLine_IsTheLogsDeviceAndKeepsTheNumbers(string device)
+    {
+        var log = MetricsLines.Parse(
+            $"{{\"step\":1,\"loss\":2.3,\"device\":\"{device}\"}}\n{{\"device\": \"{device}\", \"step\":2,\"loss\":2.1}}\n");
+
+        Assert.Equal(device, log.Device);
+        Assert.Equal([new MetricsPoint(1, null, 2.3), new MetricsPoint(2, null, 2.1)], log.Points);
+    }
+
+    [Fact]
+    public void Parse_DeviceOnTheFirstLineOnly_NamesTheLogsDevice() =>
+        Assert.Equal("cuda", MetricsLines.Parse("{\"step\":1,\"loss\":2.3,\"device\":\"cuda\"}\n" + MetricsLines.Healthy(3)).Device);
+
+    [Fact]
+    public void Parse_NoDevice_LeavesItUnknown() =>
+        Assert.Null(MetricsLines.Parse(MetricsLines.Healthy(3)).Device);
+
+    [Theory]
+    [InlineData("{\"step\":1,\"device\":\"gpu\"}", "field 'device' must be one of \"cpu\", \"cuda\", \"cuda:N\" or \"mps\", found 'gpu'")]
+    [InlineData("{\"step\":1,\"device\":\"CPU\"}", "found 'CPU'")]
+    [InlineData("{\"step\":1,\"device\":\"cuda:100\"}", "found 'cuda:100'")]
+    [InlineData("{\"step\":1,\"device\":\"<img src=x>\"}", "found '<img src=x>'")]
+    [InlineData("{\"step\":1,\"device\":\"cu\\u0064a\"}", "field 'device' must be one of")]
+    [InlineData("{\"step\":1,\"device\":\"cpucpucpucpucpucpucpu\"}", "field 'device' must be one of")]
+    [InlineData("{\"step\":1,\"device\":0}", "field 'device' must be one of")]
+    [InlineData("{\"step\":1,\"device\":null}", "field 'device' must be one of")]
+    [InlineData("{\"step\":1,\"device\":\"cpu\",\"device\":\"cpu\"}", "field 'device' appears twice")]
+    [InlineData("{\"step\":1,\"loss\":\"cpu\"}", "field 'loss': expected a number")]
+    [InlineData("{\"step\":1,\"device\":\"cuda\"}", "field 'device' is 'cuda', but line 1 said 'cpu'")]
+    public void Parse_BadDevice_ThrowsNamingLineAndField(string line, string expected)
+    {
+        var error = Assert.Throws<MetricsLogException>(() => MetricsLines.Parse("{\"step\":0,\"loss\":2.3,\"device\":\"cpu\"}\n" + line + "\n"));
+
+        Assert.StartsWith("metrics.jsonl line 2: ", error.Message, StringComparison.Ordinal);
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_DeviceCountsAsAField_TowardsTheCap()
+    {
+        var fields = string.Join(',', Enumerable.Range(0, 31).Select(i => $"\"f{i}\":1"));
+
+        var error = Assert.Throws<MetricsLogException>(() => MetricsLines.Parse("{\"step\":1," + fields + ",\"device\":\"cpu\"}"));
+
+        Assert.Contains("more than 32 fields", error.Message, StringComparison.Ordinal);
+    }
 }

@@ -110,4 +110,18 @@ public sealed class TrainingFeedbackTests
 
         Assert.Equal(folder.File("loss-curve.png"), curve);
     }
+
+    [Theory]
+    [InlineData("{\"step\":1,\"loss\":2.3,\"accuracy\":0.1,\"device\":\"cuda\"}\n", "50 lines logged, last step 50, trained on cuda; classes: 10")]
+    [InlineData("", "49 lines logged, last step 50, device not logged; classes: 10")]
+    public void Write_Report_SaysWhichDeviceTrained(string firstLine, string expected)
+    {
+        using var folder = new ScratchFolder();
+        File.WriteAllText(folder.File("metrics.jsonl"), firstLine + string.Concat(MetricsLines.Healthy().Split('\n').Skip(1).Select(l => l.Length > 0 ? l + "\n" : "")));
+        var result = TrainingFeedback.FromFiles(folder.File("metrics.jsonl"), new FeedbackOptions());
+
+        var report = File.ReadAllText(TrainingFeedback.Write(result, folder.Path)[0]);
+
+        Assert.Contains(expected, report, StringComparison.Ordinal);
+    }
 }

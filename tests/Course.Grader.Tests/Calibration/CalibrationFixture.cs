@@ -34,16 +34,17 @@ internal sealed class CalibrationFixture : IDisposable
 
     /// <summary>
     /// Writes {name}/run.sh that sleeps (holding <paramref name="holdMiB"/> MiB meanwhile), then predicts
-    /// <paramref name="predictions"/> for ids 0..9.
+    /// <paramref name="predictions"/> for ids 0..9, and writes <paramref name="metrics"/> (lines) to /out/metrics.jsonl when given.
     /// </summary>
-    public void Program(string name, int[] predictions, double sleepSeconds = 0, int holdMiB = 0)
+    public void Program(string name, int[] predictions, double sleepSeconds = 0, int holdMiB = 0, string[]? metrics = null)
     {
         var folder = Path.Combine(Folder, name);
         Directory.CreateDirectory(folder);
         var rows = string.Concat(predictions.Select((label, id) => $"{id},{label}\\n"));
         // dd fills its buffer, then blocks on a pipe nobody reads until the sleep ends.
         var sleep = holdMiB > 0 ? $"dd if=/dev/zero bs={holdMiB}M count=1 2>/dev/null | sleep {sleepSeconds}" : $"sleep {sleepSeconds}";
-        File.WriteAllText(Path.Combine(folder, "run.sh"), $"{sleep}\nprintf 'id,label\\n{rows}' > /out/predictions.csv\n");
+        var log = metrics is null ? "" : $"printf '%s\\n' {string.Join(' ', metrics.Select(l => $"'{l}'"))} > /out/metrics.jsonl\n";
+        File.WriteAllText(Path.Combine(folder, "run.sh"), $"{sleep}\nprintf 'id,label\\n{rows}' > /out/predictions.csv\n{log}");
     }
 
     public static AssignmentSpec Competition(string timeout, double? target) => new()

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Course.Core.Output;
 
 namespace Course.Grader.Tests.Calibration;
@@ -60,5 +61,34 @@ public sealed class CalibratorTests
         Assert.InRange(report.Reference.PeakMemoryBytes ?? 0, held, 64L << 20);
         Assert.True(report.Baseline!.PeakMemoryBytes is null or < 16L << 20, $"{report.Baseline.PeakMemoryBytes} bytes");
         Assert.Contains("\"peakMemoryBytes\": ", Json.Serialize(report));
+    }
+
+    [Fact]
+    public async Task RunAsync_ReferenceLogsItsDevice_TheReportAndItsStoredCopyRecordIt()
+    {
+        using var fixture = new CalibrationFixture();
+        fixture.Program("reference", CalibrationFixture.Labels, metrics: ["{\"step\":1,\"loss\":2.3,\"device\":\"cuda\"}", "{\"step\":2,\"loss\":1.1}"]);
+        fixture.Program("baseline", [0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+
+        var report = await fixture.CalibrateAsync(CalibrationFixture.Competition("30s", target: null));
+
+        Assert.Equal(("cuda", null), (report.Reference.Device, report.Baseline!.Device));
+        using var stored = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(report.OutputFolder, "calibration.json")));
+        Assert.Equal("cuda", stored.RootElement.GetProperty("reference").GetProperty("device").GetString());
+        Assert.Equal(JsonValueKind.Null, stored.RootElement.GetProperty("baseline").GetProperty("device").ValueKind);
+        Assert.Equal(1.0, stored.RootElement.GetProperty("reference").GetProperty("score").GetDouble());
+    }
+
+    [Fact]
+    public async Task RunAsync_ReferenceLogWithABadDevice_RecordsNoDevice()
+    {
+        using var fixture = new CalibrationFixture();
+        fixture.Program("reference", CalibrationFixture.Labels, metrics: ["{\"step\":1,\"loss\":2.3,\"device\":\"<b>gpu</b>\"}"]);
+        fixture.Program("baseline", [0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+
+        var report = await fixture.CalibrateAsync(CalibrationFixture.Competition("30s", target: null));
+
+        Assert.Null(report.Reference.Device);
+        Assert.Equal(1.0, report.Reference.Score);
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Course.Core.Cli;
+using Course.Grader.Tests.Support;
 
 namespace Course.Grader.Tests.Calibration;
 
@@ -7,7 +8,8 @@ namespace Course.Grader.Tests.Calibration;
 /// The demo course's hw2 yardstick: the TorchSharp LeNet (published by scripts/build-reference.sh)
 /// trains in the course-torchsharp image through the sandbox, with hw2's own limits (1 CPU,
 /// 1.5 GiB), and must reach the 85 % test accuracy the competition targets, in under half its time
-/// limit, with no calibration flag. scripts/test.sh builds the image and the reference first.
+/// limit, with no calibration flag, and says it trained on the CPU (its --device auto on a machine without a GPU).
+/// scripts/test.sh builds the image and the reference first.
 /// </summary>
 public sealed class DemoReferenceTests : IDisposable
 {
@@ -24,8 +26,8 @@ public sealed class DemoReferenceTests : IDisposable
     [Fact]
     public async Task Hw2Reference_ReachesTheTargetThroughTheSandbox()
     {
-        var course = Path.Combine(RepositoryRoot(), "course.json");
-        var reference = Path.Combine(RepositoryRoot(), "demo", "hw2", "reference", "bin", "reference");
+        var course = Path.Combine(RepositoryRoot.Folder, "course.json");
+        var reference = Path.Combine(RepositoryRoot.Folder, "demo", "hw2", "reference", "bin", "reference");
         Assert.True(File.Exists(reference), $"{reference} is missing: run scripts/build-reference.sh");
         using var output = new StringWriter();
         using var error = new StringWriter();
@@ -38,20 +40,8 @@ public sealed class DemoReferenceTests : IDisposable
         using var report = JsonDocument.Parse(output.ToString());
         var run = report.RootElement.GetProperty("reference");
         Assert.InRange(run.GetProperty("score").GetDouble(), 0.85, 1.0);
+        Assert.Equal("cpu", run.GetProperty("device").GetString());
         Assert.Equal(0, report.RootElement.GetProperty("flags").GetArrayLength());
         Assert.InRange(report.RootElement.GetProperty("baseline").GetProperty("score").GetDouble(), 0.0, 0.2);
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "Course.sln")))
-            {
-                return folder.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"no Course.sln above {AppContext.BaseDirectory}");
     }
 }

@@ -30,9 +30,7 @@ public sealed class LocalGitIntakeTests
             GitRepos.Run(work, "update-index", "--add", "--cacheinfo", "160000,1111111111111111111111111111111111111111,vendor/lib");
         });
         var bare = Path.Combine(repos, "hw1-gh-alice.git");
-        GitRepos.Run(bare, "config", "filter.evil.smudge", $"touch {marker}");
-        GitRepos.Run(bare, "config", "filter.evil.clean", $"touch {marker}");
-        GitRepos.Run(bare, "config", "core.fsmonitor", $"touch {marker}");
+        // A repository whose config names programs (the filter, fsmonitor) is refused outright: RepositoryRefusalTests.
         File.WriteAllText(Path.Combine(bare, "hooks", "post-checkout"), $"#!/bin/sh\ntouch {marker}\n");
         File.SetUnixFileMode(Path.Combine(bare, "hooks", "post-checkout"), UnixFileMode.UserRead | UnixFileMode.UserExecute);
 

@@ -6,9 +6,20 @@ namespace Course.Grader.Tests.Support;
 internal static class DockerEngine
 {
     /// <summary>True when a container labelled with sandbox job <paramref name="jobLabel"/> is running.</summary>
-    public static async Task<bool> IsRunningAsync(string jobLabel)
+    public static async Task<bool> IsRunningAsync(string jobLabel) => (await DockerAsync("ps", "-q", "--filter", $"label=course.job={jobLabel}")).Length > 0;
+
+    /// <summary>Removes the containers of sandbox job <paramref name="jobLabel"/>, running or not (a test's leftovers).</summary>
+    public static async Task RemoveAsync(string jobLabel)
     {
-        var start = new ProcessStartInfo("docker", ["ps", "-q", "--filter", $"label=course.job={jobLabel}"])
+        foreach (var id in (await DockerAsync("ps", "-aq", "--filter", $"label=course.job={jobLabel}")).Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        {
+            await DockerAsync("rm", "-f", id);
+        }
+    }
+
+    private static async Task<string> DockerAsync(params string[] args)
+    {
+        var start = new ProcessStartInfo("docker", args)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -16,6 +27,6 @@ internal static class DockerEngine
         using var process = Process.Start(start)!;
         var output = await process.StandardOutput.ReadToEndAsync();
         await process.WaitForExitAsync();
-        return output.Trim().Length > 0;
+        return output.Trim();
     }
 }

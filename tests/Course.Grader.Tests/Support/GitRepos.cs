@@ -61,6 +61,17 @@ internal static class GitRepos
         Run(bare, "update-ref", "refs/heads/main", commit);
     }
 
+    /// <summary>
+    /// Deletes the loose object <paramref name="id"/> from a bare repository made by <see cref="CreateBare"/>, so that
+    /// reading it makes git look elsewhere (a promisor remote's lazy fetch).
+    /// </summary>
+    public static void DropObject(string bare, string id)
+    {
+        var loose = Path.Combine(bare, "objects", id[..2], id[2..]);
+        Assert.True(File.Exists(loose), $"object {id} is not loose in {bare}");
+        File.Delete(loose);
+    }
+
     public static string Run(string directory, params string[] arguments) => RunWithInput(directory, null, arguments);
 
     private static string RunWithInput(string directory, string? input, params string[] arguments)

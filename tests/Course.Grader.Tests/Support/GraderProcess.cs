@@ -16,7 +16,10 @@ internal sealed class GraderProcess : IDisposable
 
     public bool HasExited => _process.HasExited;
 
-    public static GraderProcess Start(TestCourse course, params string[] args)
+    public static GraderProcess Start(TestCourse course, params string[] args) => StartWith(course, new Dictionary<string, string>(), args);
+
+    /// <summary>Starts <c>grader</c> with <paramref name="settings"/> (e.g. <c>Sandbox:Gpus</c>) on top of the course's.</summary>
+    public static GraderProcess StartWith(TestCourse course, IReadOnlyDictionary<string, string> settings, params string[] args)
     {
         var grader = Path.Combine(AppContext.BaseDirectory, "grader.dll");
         Assert.True(File.Exists(grader), $"{grader} is missing: the test project must reference the grader project");
@@ -33,6 +36,11 @@ internal sealed class GraderProcess : IDisposable
         }
 
         course.ApplyTo(start);
+        foreach (var (key, value) in settings)
+        {
+            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+
         var process = new GraderProcess(Process.Start(start)!);
         process._process.OutputDataReceived += (_, e) => { if (e.Data is not null) { process.Lines.Enqueue(e.Data); } };
         process._process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { process.Lines.Enqueue($"stderr: {e.Data}"); } };

@@ -17,25 +17,34 @@ internal sealed class QueueTestBed : IAsyncDisposable
         _services = course.Services();
     }
 
+    /// <summary>The services of this bed's course (one process's singletons: runner, sandbox).</summary>
+    public IServiceProvider Services => _services;
+
     public TestCourse Course { get; }
 
     public FakeTimeProvider Clock => Course.Clock!;
 
     public QueueOptions Options => _services.GetRequiredService<QueueOptions>();
 
-    public static async Task<QueueTestBed> CreateAsync()
+    /// <summary>
+    /// A bed whose hw1 needs <paramref name="gpus"/> GPUs per run, beside hw3 that needs none, on a host without
+    /// GPUs (<c>Sandbox:Gpus=none</c>).
+    /// </summary>
+    public static async Task<QueueTestBed> CreateAsync(int gpus = 0)
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 10, 10, 12, 0, 0, TimeSpan.Zero));
-        return new QueueTestBed(await TestCourse.CreateAsync(clock));
+        var course = await TestCourse.CreateAsync(clock, gpus: gpus, cpuTwin: true);
+        course.Settings["Sandbox:Gpus"] = "none";
+        return new QueueTestBed(course);
     }
 
     /// <summary>Records a submission of <paramref name="owner"/> (no snapshot) received now.</summary>
-    public async Task<Submission> SubmitAsync(string owner, string commit)
+    public async Task<Submission> SubmitAsync(string owner, string commit, string assignment = TestCourse.Assignment)
     {
         var submission = new Submission
         {
             Id = Guid.NewGuid(),
-            Assignment = TestCourse.Assignment,
+            Assignment = assignment,
             Owner = owner,
             IsTeam = false,
             Repository = $"hw1-{owner}",
@@ -60,8 +69,9 @@ internal sealed class QueueTestBed : IAsyncDisposable
     public Task<(GradingJob Job, bool Created)> EnqueueAsync(Submission submission) =>
         WithQueueAsync(queue => queue.EnqueueAsync(submission, CancellationToken.None));
 
-    public Task<JobLease?> ClaimAsync(string worker = "w1") =>
-        WithQueueAsync(queue => queue.ClaimAsync(worker, CancellationToken.None));
+    /// <summary>Claims as <paramref name="worker"/> on a host with <paramref name="gpus"/> free GPUs.</summary>
+    public Task<JobLease?> ClaimAsync(string worker = "w1", int gpus = 0) =>
+        WithQueueAsync(queue => queue.ClaimAsync(worker, gpus, CancellationToken.None));
 
     public Task<bool> CompleteAsync(JobLease lease, GradingJob job) =>
         WithQueueAsync(queue => queue.CompleteAsync(lease, Result(job), CancellationToken.None));

@@ -23,6 +23,9 @@ internal sealed class TestCourse : IDisposable
 
     public const string TeamWork = "hw3";
 
+    /// <summary>A copy of <see cref="Assignment"/> that needs no GPU, in a course made with <c>cpuTwin</c>.</summary>
+    public const string CpuTwin = "hw4";
+
     public const string CreditPolicy = "extra";
 
     public const string CompetitionSolution = "id,label,Usage\n1,a,Public\n2,b,Public\n3,a,Private\n4,b,Private\n";
@@ -52,13 +55,35 @@ internal sealed class TestCourse : IDisposable
     /// deadline, and <paramref name="target"/> as its target accuracy when given. With <paramref name="credits"/>, the
     /// course has the on-request credits policy <see cref="CreditPolicy"/> (aws 50, one code per student), open from
     /// <paramref name="creditsFrom"/> when given. With <paramref name="teamWork"/>, the course also has <see cref="TeamWork"/>:
-    /// hw1's tests for teams of up to two.
+    /// hw1's tests for teams of up to two. Each run of hw1 needs <paramref name="gpus"/> GPUs; with <paramref name="cpuTwin"/>
+    /// the course also has <see cref="CpuTwin"/>, hw1 without GPUs.
     /// </summary>
     public static async Task<TestCourse> CreateAsync(FakeTimeProvider? clock = null, string? connectionString = null,
         string deadline = "2026-10-12T23:59", string command = "\"sh\", \"/submission/run.sh\"", string timeout = "30s",
         bool competition = false, double? target = null, bool credits = false, string? creditsFrom = null, bool teamWork = false,
+        int gpus = 0, bool cpuTwin = false,
         params string[] students)
     {
+        string Tests(string id, string title, int weight, int runGpus) => $$"""
+                {
+                  "id": "{{id}}",
+                  "title": "{{title}}",
+                  "kind": "tests",
+                  "release": "2026-10-01T09:00",
+                  "deadline": "{{deadline}}",
+                  "weight": {{weight}},
+                  "latePolicy": { "penaltyPerDay": 0.25, "maxLateDays": 2, "graceHours": 0 },
+                  "image": "course-busybox",
+                  "command": [{{command}}],
+                  "limits": { "cpus": 1, "memory": "64m", "timeout": "{{timeout}}", "pids": 64, "tmp": "16m", "gpus": {{runGpus}} },
+                  "tests": {
+                    "checks": [
+                      { "name": "sum", "output": "result.json", "points": 2, "tolerance": 0.001 }
+                    ]
+                  }
+                }
+            """;
+
         var directory = Path.Combine(Path.GetTempPath(), "course-grader-tests", Guid.NewGuid().ToString("N"));
         System.IO.Directory.CreateDirectory(directory);
         var course = new TestCourse(directory, connectionString ?? $"Data Source={Path.Combine(directory, "course.db")}", clock);
@@ -70,23 +95,7 @@ internal sealed class TestCourse : IDisposable
               "staff": [{ "login": "prof", "role": "instructor", "name": "Prof", "email": "prof@example.edu" }],
               "github": { "organization": "test-org", "repositoryPattern": "{assignment}-{login}" },
               "assignments": [
-                {
-                  "id": "{{Assignment}}",
-                  "title": "Shell homework",
-                  "kind": "tests",
-                  "release": "2026-10-01T09:00",
-                  "deadline": "{{deadline}}",
-                  "weight": {{100 - (competition ? 50 : 0) - (teamWork ? 25 : 0)}},
-                  "latePolicy": { "penaltyPerDay": 0.25, "maxLateDays": 2, "graceHours": 0 },
-                  "image": "course-busybox",
-                  "command": [{{command}}],
-                  "limits": { "cpus": 1, "memory": "64m", "timeout": "{{timeout}}", "pids": 64, "tmp": "16m" },
-                  "tests": {
-                    "checks": [
-                      { "name": "sum", "output": "result.json", "points": 2, "tolerance": 0.001 }
-                    ]
-                  }
-                }{{(competition ? CompetitionJson(deadline, target) : "")}}{{(teamWork ? TeamWorkJson(deadline) : "")}}
+            {{Tests(Assignment, "Shell homework", 100 - (competition ? 50 : 0) - (teamWork ? 25 : 0) - (cpuTwin ? 50 : 0), gpus)}}{{(competition ? CompetitionJson(deadline, target) : "")}}{{(teamWork ? TeamWorkJson(deadline) : "")}}{{(cpuTwin ? "," + Tests(CpuTwin, "Shell homework without GPU", 50, 0) : "")}}
               ]{{(credits ? CreditsJson(creditsFrom) : "")}}
             }
             """);
@@ -95,9 +104,13 @@ internal sealed class TestCourse : IDisposable
             await File.WriteAllTextAsync(Path.Combine(directory, "solution.csv"), CompetitionSolution);
         }
 
-        var reference = Path.Combine(directory, ".calibration", Assignment, "reference", "out");
-        System.IO.Directory.CreateDirectory(reference);
-        await File.WriteAllTextAsync(Path.Combine(reference, "result.json"), """{ "sum": 42.0, "items": [1, 2, 3] }""");
+        foreach (var graded in cpuTwin ? new[] { Assignment, CpuTwin } : [Assignment])
+        {
+            var reference = Path.Combine(directory, ".calibration", graded, "reference", "out");
+            System.IO.Directory.CreateDirectory(reference);
+            await File.WriteAllTextAsync(Path.Combine(reference, "result.json"), """{ "sum": 42.0, "items": [1, 2, 3] }""");
+        }
+
         var migrate = await course.RunAsync("db", "migrate");
         Assert.True(migrate.Exit == 0, $"db migrate: {migrate.Error}");
         await course.AddStudentsAsync(students);
@@ -165,6 +178,18 @@ internal sealed class TestCourse : IDisposable
         var host = new CliHost(Configure, Overrides()) { Out = output, Error = error };
         var exit = await GraderCli.RunAsync([.. args, "--course", CourseFile], host);
         return (exit, output.ToString(), error.ToString());
+    }
+
+    /// <summary>The host this course's commands run in, with <paramref name="settings"/> over the course's (the web test bed's).</summary>
+    public CliHost Host(IEnumerable<KeyValuePair<string, string?>> settings)
+    {
+        var overrides = Overrides();
+        foreach (var (key, value) in settings)
+        {
+            overrides[key] = value;
+        }
+
+        return new CliHost(Configure, overrides);
     }
 
     /// <summary>The services a command in this course gets.</summary>

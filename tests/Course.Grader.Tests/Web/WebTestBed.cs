@@ -26,8 +26,8 @@ internal sealed class WebTestBed : IAsyncDisposable
 
     public HttpClient Client { get; }
 
-    /// <summary>Served in memory.</summary>
-    public static async Task<WebTestBed> StartAsync(FakeTimeProvider clock, Task<TestCourse> course)
+    /// <summary>Served in memory; without a <paramref name="clock"/>, on the command line's (<c>Clock:Now</c> or the system's).</summary>
+    public static async Task<WebTestBed> StartAsync(FakeTimeProvider? clock, Task<TestCourse> course)
     {
         var factory = new GraderWebFactory(await course, clock, new Dictionary<string, string?>());
         return new(await course, factory, factory.CreateClient());

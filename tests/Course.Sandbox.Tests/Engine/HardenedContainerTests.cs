@@ -93,15 +93,23 @@ public sealed class HardenedContainerTests
     }
 
     [Fact]
-    public void Build_GpuCountWithoutDevices_AsksNvidiaDriverByCount()
+    public void Build_NoLeasedGpus_NeitherDeviceRequestNorGpuVariables()
+    {
+        var container = HardenedContainer.Build(CreateJob(new SandboxLimits { Gpus = 2 }), "j", Owner, [0], [], "/o", GpuHandOver.Fake);
+
+        Assert.Empty(container.HostConfig.DeviceRequests);
+        Assert.DoesNotContain(container.Env, variable => variable.Contains("VISIBLE_DEVICES", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Build_FakeGpuHandOver_NamesLeasedGpusInEnvironmentWithoutDevices()
     {
         var job = CreateJob(new SandboxLimits { Gpus = 2 });
 
-        var request = Assert.Single(HardenedContainer.Build(job, "j", Owner, [0], [], "/o").HostConfig.DeviceRequests);
+        var container = HardenedContainer.Build(job, "j", Owner, [0], ["GPU-aaaa", "GPU-bbbb"], "/o", GpuHandOver.Fake);
 
-        Assert.Equal(("nvidia", 2L), (request.Driver, request.Count));
-        Assert.Null(request.DeviceIDs);
-        Assert.Equal(["gpu"], Assert.Single(request.Capabilities));
+        Assert.Empty(container.HostConfig.DeviceRequests);
+        Assert.Equal(["SEED=1", "CUDA_VISIBLE_DEVICES=GPU-aaaa,GPU-bbbb", "NVIDIA_VISIBLE_DEVICES=GPU-aaaa,GPU-bbbb"], container.Env);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using Course.Sandbox.Engine;
+using Course.Sandbox.GpuLeases;
 using Course.Sandbox.Running;
 using Course.Sandbox.Tests.Support;
 using Docker.DotNet.Models;
@@ -120,7 +121,7 @@ public sealed class DockerSandboxTests(EngineFixture engine)
     {
         var options = engine.Options with { Engine = new Uri("unix:///nonexistent/docker.sock") };
         using var docker = new Docker.DotNet.DockerClientConfiguration(options.Engine).CreateClient();
-        var sut = new DockerSandbox(docker, options, TimeProvider.System);
+        var sut = new DockerSandbox(docker, options, TimeProvider.System, new HostGpus(options, docker, TimeProvider.System));
 
         var failure = await Assert.ThrowsAsync<SandboxUnavailableException>(
             () => sut.RunAsync(EngineFixture.Script(EngineFixture.NewJobId("down"), "true")));

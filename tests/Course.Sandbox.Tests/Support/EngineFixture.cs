@@ -1,4 +1,5 @@
 using Course.Sandbox.Engine;
+using Course.Sandbox.GpuLeases;
 using Course.Sandbox.Images;
 using Course.Sandbox.Running;
 using Docker.DotNet;
@@ -39,7 +40,7 @@ public sealed class EngineFixture : IAsyncLifetime
         }
 
         await new RecipeImages(Docker, Options, TimeProvider.System).EnsureAsync(Image);
-        Sandbox = new DockerSandbox(Docker, Options, TimeProvider.System);
+        Sandbox = new DockerSandbox(Docker, Options, TimeProvider.System, new HostGpus(Options, Docker, TimeProvider.System));
     }
 
     public async Task DisposeAsync()

@@ -1,26 +1,50 @@
 // hw2 starter (C#, TorchSharp): train a classifier on Fashion-MNIST and predict the test images.
 // In the sandbox: data in /data/fashion-mnist (read-only), write /out/predictions.csv (id,label, one
-// row per test image) and /out/metrics.jsonl (one JSON object of numbers per logged step, e.g.
-// {"step":20,"epoch":0,"loss":0.93,"accuracy":0.68}). Score: accuracy on the hidden test labels.
+// row per test image) and /out/metrics.jsonl (one JSON object of numbers per logged step, and the
+// device, e.g. {"step":20,"epoch":0,"loss":0.93,"accuracy":0.68,"device":"cpu"}). Score: accuracy on the
+// hidden test labels. Usage: starter [--device auto|cpu|cuda] (auto: CUDA when torch finds a GPU, else the CPU).
 using System.Globalization;
 using System.IO.Compression;
 using TorchSharp;
 using static TorchSharp.torch;
 
+var requested = args switch
+{
+    [] => "auto",
+    ["--device", var named] => named,
+    _ => null,
+};
+if (requested is not ("auto" or "cpu" or "cuda"))
+{
+    Console.Error.WriteLine(requested is null ? "usage: starter [--device auto|cpu|cuda]" : $"--device: '{requested}' is not auto, cpu or cuda");
+    return 2;
+}
+
+// A GPU run that silently trains on the CPU would only show as a slow run: cuda without a CUDA device is an error.
+if (requested == "cuda" && !torch.cuda.is_available())
+{
+    Console.Error.WriteLine("--device cuda: no CUDA device (torch.cuda.is_available() is false); use --device auto or cpu");
+    return 2;
+}
+
+var device = requested == "cpu" || !torch.cuda.is_available() ? torch.CPU : torch.CUDA;
+var deviceName = device.type == DeviceType.CUDA ? "cuda" : "cpu";
+Console.WriteLine($"device: {deviceName}");
 var data = Environment.GetEnvironmentVariable("DATA") ?? "/data/fashion-mnist";
 var outFolder = Environment.GetEnvironmentVariable("OUT") ?? "/out";
+var epochs = int.TryParse(Environment.GetEnvironmentVariable("EPOCHS"), out var asked) && asked > 0 ? asked : 3;
 torch.set_num_threads(1);
 torch.random.manual_seed(0);
 
-var trainImages = Images(Path.Combine(data, "train-images-idx3-ubyte.gz"));
-var trainLabels = torch.tensor(ReadIdx(Path.Combine(data, "train-labels-idx1-ubyte.gz")).Data.Select(b => (long)b).ToArray());
-var model = new Model();
+var trainImages = Images(Path.Combine(data, "train-images-idx3-ubyte.gz")).to(device);
+var trainLabels = torch.tensor(ReadIdx(Path.Combine(data, "train-labels-idx1-ubyte.gz")).Data.Select(b => (long)b).ToArray()).to(device);
+var model = new Model().to(device); // weights drawn on the CPU, then moved: a seed gives the same start everywhere
 var optimizer = optim.Adam(model.parameters(), 1e-3);
 using var log = new StreamWriter(Path.Combine(outFolder, "metrics.jsonl")) { AutoFlush = true };
 var step = 0;
-for (var epoch = 0; epoch < 3; epoch++)
+for (var epoch = 0; epoch < epochs; epoch++)
 {
-    var order = torch.randperm(trainImages.shape[0]);
+    var order = torch.randperm(trainImages.shape[0]).to(device);
     for (long start = 0; start < order.shape[0]; start += 256)
     {
         using var scope = torch.NewDisposeScope();
@@ -34,7 +58,7 @@ for (var epoch = 0; epoch < 3; epoch++)
         if (++step == 1 || step % 20 == 0)
         {
             var accuracy = logits.argmax(1).eq(y).to_type(ScalarType.Float32).mean().item<float>();
-            log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{{\"step\":{step},\"epoch\":{epoch},\"loss\":{loss.item<float>()},\"accuracy\":{accuracy}}}"));
+            log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{{\"step\":{step},\"epoch\":{epoch},\"loss\":{loss.item<float>()},\"accuracy\":{accuracy},\"device\":\"{deviceName}\"}}"));
         }
     }
 
@@ -42,7 +66,7 @@ for (var epoch = 0; epoch < 3; epoch++)
 }
 
 model.eval();
-var test = Images(Path.Combine(data, "t10k-images-idx3-ubyte.gz"));
+var test = Images(Path.Combine(data, "t10k-images-idx3-ubyte.gz")).to(device);
 using (torch.no_grad())
 using (var predictions = new StreamWriter(Path.Combine(outFolder, "predictions.csv")))
 {
@@ -50,13 +74,15 @@ using (var predictions = new StreamWriter(Path.Combine(outFolder, "predictions.c
     for (long start = 0; start < test.shape[0]; start += 1000) // batches: 10,000 images at once need > 1 GB
     {
         using var scope = torch.NewDisposeScope();
-        var labels = model.forward(test.narrow(0, start, Math.Min(1000, test.shape[0] - start))).argmax(1).data<long>().ToArray();
+        var labels = model.forward(test.narrow(0, start, Math.Min(1000, test.shape[0] - start))).argmax(1).cpu().data<long>().ToArray();
         for (var i = 0; i < labels.Length; i++)
         {
             predictions.WriteLine($"{start + i},{labels[i]}");
         }
     }
 }
+
+return 0;
 
 static Tensor Images(string path)
 {

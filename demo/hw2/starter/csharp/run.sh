@@ -1,10 +1,7 @@
 #!/bin/sh
-# What the grader runs (image course-torchsharp): builds this project offline inside the sandbox,
-# then runs it. The sandbox must provide the .NET SDK (DOTNET_ROOT), the NuGet package cache read-only
-# at /nuget with NUGET_PACKAGES=/nuget, DOTNET_CLI_HOME=/tmp, DOTNET_SYSTEM_GLOBALIZATION_INVARIANT=1,
-# and an executable /tmp (see ../README.md). Locally: `dotnet run -c Release` with DATA and OUT set.
-set -eu
-cp -r /submission /tmp/src
-cd /tmp/src
-dotnet build -c Release -o /tmp/build -p:SANDBOX=1 -p:CreateSymbolicLinksForCopyLocalIfPossible=true --source /nuget -nologo -v q
-exec /tmp/build/starter
+# What the grader runs once it has built this project: hw2 builds every submission with a C# project at
+# its root inside the sandbox (image course-dotnet, offline, against the course's packages) into
+# /tmp/build, and a build error is reported with its file and line. /tmp cannot hold programs, so the
+# built program runs through `dotnet`. Locally: `dotnet run -c Release` with DATA and OUT set
+# (EPOCHS sets the number of epochs, 3 by default).
+exec dotnet /tmp/build/starter.dll "$@"

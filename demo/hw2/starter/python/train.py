@@ -4,15 +4,18 @@ The grader runs `sh /submission/run.sh` in a sandbox: no network, 1 CPU, 1.5 GB 
   /data/fashion-mnist/   train-images-idx3-ubyte.gz, train-labels-idx1-ubyte.gz, t10k-images-idx3-ubyte.gz
   /out/predictions.csv   REQUIRED: header "id,label", one row per test image (id = its index, 0-based)
   /out/metrics.jsonl     one JSON object of numbers per logged step, e.g.
-                         {"step": 20, "epoch": 0, "loss": 0.93, "accuracy": 0.68}
-                         (optional "val_loss", "val_accuracy"); the grader turns it into feedback:
-                         initial loss near ln(10) = 2.30, loss going down, no NaN, above 10 %.
+                         {"step": 20, "epoch": 0, "loss": 0.93, "accuracy": 0.68, "device": "cpu"}
+                         (optional "val_loss", "val_accuracy"; "device" is the one string: "cpu" or
+                         "cuda"); the grader turns it into feedback: initial loss near ln(10) = 2.30,
+                         loss going down, no NaN, above 10 %, and which device trained.
 Your score is the accuracy of predictions.csv on the hidden test labels.
+
+Usage: train.py [EPOCHS] [--device auto|cpu|cuda]   (auto: CUDA when torch finds a GPU, else the CPU)
 """
+import argparse
 import gzip
 import json
 import os
-import sys
 
 import numpy as np
 import torch
@@ -48,17 +51,29 @@ class Model(nn.Module):
         return self.linear(x.flatten(1))
 
 
-def main(epochs=3, batch_size=256, seed=0):
+def training_device(requested, parser):
+    """auto: CUDA when torch finds a CUDA device, else the CPU; cuda without one is an error, not a silent CPU run."""
+    if requested == "cuda" and not torch.cuda.is_available():
+        parser.error("--device cuda: no CUDA device (torch.cuda.is_available() is false); use --device auto or cpu")
+    if requested == "auto":
+        requested = "cuda" if torch.cuda.is_available() else "cpu"
+    return torch.device(requested)
+
+
+def main(epochs=3, batch_size=256, seed=0, device=torch.device("cpu")):
     torch.set_num_threads(1)
     torch.manual_seed(seed)
     x, y = images("train-images-idx3-ubyte.gz"), torch.from_numpy(read_idx(os.path.join(DATA, "train-labels-idx1-ubyte.gz")).astype(np.int64))
-    model = Model()
+    # Weights are drawn on the CPU, then moved: the same seed starts from the same weights on every device.
+    x, y = x.to(device), y.to(device)
+    print(f"device: {device.type}", flush=True)
+    model = Model().to(device)
     optimizer = torch.optim.Adam(model.parameters(), lr=1e-3)
     step = 0
     with open(os.path.join(OUT, "metrics.jsonl"), "w") as log:
         for epoch in range(epochs):
             model.train()
-            order = torch.randperm(len(x))
+            order = torch.randperm(len(x)).to(device)
             for start in range(0, len(x), batch_size):
                 index = order[start:start + batch_size]
                 logits = model(x[index])
@@ -69,12 +84,12 @@ def main(epochs=3, batch_size=256, seed=0):
                 step += 1
                 if step == 1 or step % 20 == 0:
                     accuracy = (logits.argmax(1) == y[index]).float().mean().item()
-                    log.write(json.dumps({"step": step, "epoch": epoch, "loss": loss.item(), "accuracy": accuracy}) + "\n")
+                    log.write(json.dumps({"step": step, "epoch": epoch, "loss": loss.item(), "accuracy": accuracy, "device": device.type}) + "\n")
                     log.flush()
             print(f"epoch {epoch}: loss {loss.item():.3f}", flush=True)
 
     model.eval()
-    test = images("t10k-images-idx3-ubyte.gz")
+    test = images("t10k-images-idx3-ubyte.gz").to(device)
     with torch.no_grad(), open(os.path.join(OUT, "predictions.csv"), "w") as f:
         f.write("id,label\n")
         for start in range(0, len(test), 1000):  # in batches: 10,000 images at once need a lot of memory
@@ -83,4 +98,8 @@ def main(epochs=3, batch_size=256, seed=0):
 
 
 if __name__ == "__main__":
-    main(*(int(a) for a in sys.argv[1:2]))
+    arguments = argparse.ArgumentParser(description="hw2 starter: train on Fashion-MNIST, predict the test images")
+    arguments.add_argument("epochs", nargs="?", type=int, default=3)
+    arguments.add_argument("--device", choices=["auto", "cpu", "cuda"], default="auto")
+    options = arguments.parse_args()
+    main(options.epochs, device=training_device(options.device, arguments))

@@ -75,6 +75,9 @@ namespace Course.Grader.Web.Data.Migrations
                     b.Property<string>("Message")
                         .HasColumnType("text");
 
+                    b.Property<string>("Pusher")
+                        .HasColumnType("text");
+
                     b.Property<long>("ReceivedAt")
                         .HasColumnType("bigint");
 

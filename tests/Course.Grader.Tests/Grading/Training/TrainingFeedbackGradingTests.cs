@@ -84,6 +84,18 @@ public sealed class TrainingFeedbackGradingTests
         Assert.Equal(JsonValueKind.Null, row.GetProperty("trainingCurve").ValueKind);
     }
 
+    [Fact(Timeout = 180_000)]
+    public async Task Grade_LogNamesItsDevice_TrainingSectionSaysWhichDeviceTrained()
+    {
+        using var course = await TestCourse.CreateAsync(deadline: "2099-01-01T00:00", students: ["erin"]);
+
+        var (_, feedback) = await GradeAsync(course, "erin", Metrics(
+            """{"step": 1, "loss": 2.3, "accuracy": 0.1, "device": "cuda"}""",
+            """{"step": 2, "loss": 1.2, "accuracy": 0.6, "device": "cuda"}"""));
+
+        Assert.Contains("2 lines logged, last step 2, trained on cuda;", feedback);
+    }
+
     private static string Metrics(params string[] lines) =>
         $"printf '%s\\n' {string.Join(' ', lines.Select(l => $"'{l}'"))} > /out/metrics.jsonl\n";
 

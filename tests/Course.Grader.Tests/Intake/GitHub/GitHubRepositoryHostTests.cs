@@ -34,6 +34,27 @@ public sealed class GitHubRepositoryHostTests : IAsyncLifetime
         Assert.Contains(_server.Requests, r => r.Path == "/api/v3/repos/octokit-fixture-org/get-archive/tarball/main");
     }
 
+    [Theory]
+    [InlineData("application/gzip", false)]
+    [InlineData("application/x-gzip", false)]
+    [InlineData("application/x-gzip", true)]
+    public async Task DownloadAsync_TarballOverTheCap_StoppedWhileArrivingAndConnectionClosed(string contentType, bool declareLength)
+    {
+        const long cap = 1024 * 1024;
+        await using var flood = FloodServer.Start(512L * 1024 * 1024, contentType, declareLength);
+        var host = new GitHubRepositoryHost(new GitHubOptions("test-token", flood.BaseUrl, null) { MaxTarballBytes = cap });
+
+        var error = await Assert.ThrowsAsync<WorkFailedException>(() => host.DownloadAsync(
+            new HostedRepository("test-org", "hw1-gh-ana", "main"), "main", _temp.Combine("snapshot"), CancellationToken.None));
+
+        Assert.Equal("test-org/hw1-gh-ana: the tarball is larger than 1,048,576 bytes", error.Message);
+        var served = await flood.Served.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.False(served.Completed, "the server sent the whole body: the download was read to its end");
+        // Socket buffers on both sides hold a few megabytes at most; the rest was never sent.
+        Assert.True(served.Sent < 64L * 1024 * 1024, $"the server sent {served.Sent:N0} bytes before the client hung up");
+        Assert.False(Directory.Exists(_temp.Combine("snapshot")));
+    }
+
     [Fact]
     public async Task SetStatusAsync_RecordedCreateStatus_SendsStateDescriptionAndFeedbackLink()
     {
