@@ -3,8 +3,8 @@ namespace Course.Assignments.Model;
 /// <summary>Kaggle-style rules of a competition assignment.</summary>
 public sealed record CompetitionSpec
 {
-    /// <summary>accuracy, macro-f1, log-loss, roc-auc, rmse, rmsle or mae.</summary>
-    public string Metric { get; init; } = "accuracy";
+    /// <summary>One of <see cref="CompetitionMetrics.Names"/>.</summary>
+    public string Metric { get; init; } = CompetitionMetrics.Accuracy;
 
     /// <summary>Hidden labels (relative to course.json): never mounted into a container.</summary>
     public string Solution { get; init; } = "";

@@ -1,5 +1,5 @@
+using Course.Core.Csv;
 using Course.Core.Errors;
-using CsvHelper;
 
 namespace Course.Assignments.Roster;
 
@@ -10,54 +10,15 @@ internal static class CsvFile
     public static IReadOnlyList<(int Line, IReadOnlyDictionary<string, string> Fields)> Read(
         string path, IReadOnlyList<string> required, IReadOnlyList<string> optional)
     {
-        if (!File.Exists(path))
-        {
-            throw new NotFoundException($"{path}: file not found");
-        }
-
-        var options = new CsvReaderOptions
-        {
-            HasHeader = true,
-            TrimWhitespace = true,
-            TrackLineNumbers = true,
-            SkipEmptyLines = true,
-            MaxRecordSize = 64 * 1024,
-        };
-        using var csv = CsvReader.FromFile(path, options, FileOptions.SequentialScan);
-        var rows = new List<(int, IReadOnlyDictionary<string, string>)>();
-        string[]? columns = null;
-        try
-        {
-            while (csv.Read())
-            {
-                columns ??= CheckHeader(path, csv.Headers, required, optional);
-                var line = checked((int)csv.LineNumber);
-                if (csv.FieldCount != columns.Length)
-                {
-                    throw new BadInputException($"{path}:{line}: {csv.FieldCount} fields, expected {columns.Length}");
-                }
-
-                rows.Add((line, columns.Select((c, i) => (c, csv.GetString(i)))
-                    .ToDictionary(p => p.c, p => p.Item2.Trim(), StringComparer.Ordinal)));
-            }
-        }
-        catch (CsvFormatException error)
-        {
-            throw new BadInputException($"{path}:{csv.LineNumber}: {error.Message}", error);
-        }
-
-        if (columns is null)
-        {
-            CheckHeader(path, csv.Headers, required, optional);
-        }
-
-        return rows;
+        var file = StaffCsvFile.Read(path, header => CheckHeader(path, header, required, optional));
+        return [.. file.Lines.Select(line =>
+            (line.Line, file.Header.Zip(line.Fields).ToDictionary(p => p.First, p => p.Second, StringComparer.Ordinal)))];
     }
 
-    private static string[] CheckHeader(string path, IReadOnlyList<string>? header, IReadOnlyList<string> required,
+    private static string[] CheckHeader(string path, IReadOnlyList<string> header, IReadOnlyList<string> required,
         IReadOnlyList<string> optional)
     {
-        if (header is null || header.Count == 0)
+        if (header.Count == 0)
         {
             throw new BadInputException($"{path}: the file is empty; expected a header with {string.Join(",", required)}");
         }

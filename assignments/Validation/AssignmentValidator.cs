@@ -7,10 +7,6 @@ namespace Course.Assignments.Validation;
 internal sealed class AssignmentValidator(CourseSpec course, AssignmentSpec assignment, string at, Problems problems,
     TimeZoneInfo zone, Func<string, string> resolve)
 {
-    /// <summary>Metric names the leaderboard scores.</summary>
-    public static readonly IReadOnlySet<string> KnownMetrics =
-        new HashSet<string>(StringComparer.Ordinal) { "accuracy", "macro-f1", "log-loss", "roc-auc", "rmse", "rmsle", "mae" };
-
     public void Validate()
     {
         problems.Require(CourseValidator.IsIdentifier(assignment.Id), $"{at}.id",
@@ -168,8 +164,8 @@ internal sealed class AssignmentValidator(CourseSpec course, AssignmentSpec assi
         }
 
         var path = $"{at}.competition";
-        problems.Require(KnownMetrics.Contains(competition.Metric), $"{path}.metric",
-            $"'{competition.Metric}' is not a known metric ({string.Join(", ", KnownMetrics.Order())})");
+        problems.Require(CompetitionMetrics.Names.Contains(competition.Metric, StringComparer.Ordinal), $"{path}.metric",
+            $"'{competition.Metric}' is not a known metric ({string.Join(", ", CompetitionMetrics.Names.Order(StringComparer.Ordinal))})");
         problems.Require(File.Exists(resolve(competition.Solution)), $"{path}.solution",
             string.IsNullOrWhiteSpace(competition.Solution) ? "is required" : $"file {competition.Solution} does not exist");
         problems.Require(competition.TargetColumns.Count > 0, $"{path}.targetColumns", "needs at least one column");

@@ -1,5 +1,5 @@
+using Course.Core.Csv;
 using Course.Core.Errors;
-using CsvHelper;
 
 namespace Course.Credits.Csv;
 
@@ -26,59 +26,15 @@ internal static class StaffCsv
 
     public static IReadOnlyList<Row> Read(string path, IReadOnlyList<Column> columns)
     {
-        if (!File.Exists(path))
-        {
-            throw new NotFoundException($"{path}: file not found");
-        }
-
-        var options = new CsvReaderOptions
-        {
-            HasHeader = true,
-            TrimWhitespace = true,
-            TrackLineNumbers = true,
-            SkipEmptyLines = true,
-            MaxRecordSize = 64 * 1024,
-        };
-        using var csv = CsvReader.FromFile(path, options, FileOptions.SequentialScan);
-        var rows = new List<Row>();
-        Dictionary<int, string>? map = null;
-        int width = 0;
-        try
-        {
-            while (csv.Read())
-            {
-                if (map is null)
-                {
-                    width = csv.Headers?.Count ?? 0;
-                    map = MapHeader(path, csv.Headers, columns);
-                }
-
-                var line = checked((int)csv.LineNumber);
-                if (csv.FieldCount != width)
-                {
-                    throw new BadInputException($"{path}:{line}: {csv.FieldCount} fields, the header has {width}");
-                }
-
-                rows.Add(new Row(line, map.ToDictionary(p => p.Value, p => csv.GetString(p.Key).Trim(), StringComparer.Ordinal)));
-            }
-        }
-        catch (CsvFormatException error)
-        {
-            throw new BadInputException($"{path}:{csv.LineNumber}: {error.Message}", error);
-        }
-
-        if (map is null)
-        {
-            MapHeader(path, csv.Headers, columns);
-        }
-
-        return rows;
+        var file = StaffCsvFile.Read(path, header => MapHeader(path, header, columns));
+        return [.. file.Lines.Select(line =>
+            new Row(line.Line, file.Header.ToDictionary(p => p.Value, p => line.Fields[p.Key], StringComparer.Ordinal)))];
     }
 
-    private static Dictionary<int, string> MapHeader(string path, IReadOnlyList<string>? header, IReadOnlyList<Column> columns)
+    private static Dictionary<int, string> MapHeader(string path, IReadOnlyList<string> header, IReadOnlyList<Column> columns)
     {
         var expected = string.Join(",", columns.Where(c => c.Required).Select(c => c.Aliases[0]));
-        if (header is null || header.Count == 0)
+        if (header.Count == 0)
         {
             throw new BadInputException($"{path}: the file is empty; expected a header with {expected}");
         }

@@ -82,7 +82,7 @@ internal sealed class Calibrator(ISandbox sandbox, ISandboxImages images)
     {
         if (assignment.Competition is { } competition)
         {
-            if (!string.Equals(competition.Metric, "accuracy", StringComparison.Ordinal))
+            if (!string.Equals(competition.Metric, CompetitionMetrics.Accuracy, StringComparison.Ordinal))
             {
                 return (null, $"calibration scores accuracy only, not {competition.Metric}");
             }

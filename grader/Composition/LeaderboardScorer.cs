@@ -1,4 +1,5 @@
 using Course.Assignments.Courses;
+using Course.Assignments.Model;
 using Course.Core.Errors;
 using Course.Grader.Grading;
 using Course.Leaderboard.Submissions;
@@ -15,7 +16,7 @@ internal sealed class LeaderboardScorer(IServiceScopeFactory scopes, ICourseProv
     public async Task<CompetitionScore> ScoreAsync(string assignment, string owner, string predictionsPath, string idempotencyKey,
         DateTimeOffset receivedAt, CancellationToken cancellation)
     {
-        var metric = course.Assignment(assignment).Competition?.Metric ?? "accuracy";
+        var metric = course.Assignment(assignment).Competition?.Metric ?? CompetitionMetrics.Accuracy;
         await using var scope = scopes.CreateAsyncScope();
         try
         {

@@ -12,18 +12,17 @@ namespace Course.Grader.Grading;
 /// </summary>
 internal static class FeedbackReport
 {
-    public static string Render(Submission submission, Verdict verdict, SandboxOutcome? run, ImageChoice? image, IReadOnlyList<CheckResult> checks,
-        Markdown? competitionLine, double rawScore, double score, double maxScore, int lateDays, Markdown? problem, Markdown? training = null,
-        Markdown? build = null)
+    public static string Render(FeedbackContent content)
     {
+        var (submission, run, image, checks) = (content.Submission, content.Run, content.Image, content.Checks);
         var text = new MarkdownBuilder();
         text.Line($"# {submission.Assignment}: {submission.Owner} @ {ShortCommit.Of(submission.Commit)}").Line();
         text.Line($"- Received: {submission.ReceivedAt:yyyy-MM-dd HH:mm:ss} UTC (by the server clock)");
-        text.Line($"- Verdict: **{verdict}**");
-        text.Line($"- Score: **{score:0.###} / {maxScore:0.###}**");
-        if (lateDays > 0)
+        text.Line($"- Verdict: **{content.Verdict}**");
+        text.Line($"- Score: **{content.Score:0.###} / {content.MaxScore:0.###}**");
+        if (content.LateDays > 0)
         {
-            text.Line($"- Late: {lateDays} day(s) after the deadline and grace; score before the penalty {rawScore:0.###}");
+            text.Line($"- Late: {content.LateDays} day(s) after the deadline and grace; score before the penalty {content.RawScore:0.###}");
         }
 
         if (run is not null)
@@ -31,7 +30,7 @@ internal static class FeedbackReport
             text.Line($"- Run: {image?.Image ?? "image unknown"}, exit code {run.ExitCode}, {run.WallMs} ms, {PeakMemoryText.Describe(run.PeakMemoryBytes)}{RunEndText.Suffix(run.TimedOut, run.ProcessLimitHit, run.OutputLimitHit, run.OomKilled)}");
         }
 
-        foreach (var paragraph in new[] { image?.Note, problem, competitionLine })
+        foreach (var paragraph in new[] { image?.Note, content.Problem, content.CompetitionLine })
         {
             if (paragraph is not null)
             {
@@ -39,7 +38,7 @@ internal static class FeedbackReport
             }
         }
 
-        if (build is not null)
+        if (content.Build is { } build)
         {
             text.Line().Append(build);
         }
@@ -54,7 +53,7 @@ internal static class FeedbackReport
             }
         }
 
-        if (training is not null)
+        if (content.Training is { } training)
         {
             text.Line().Append(training);
         }

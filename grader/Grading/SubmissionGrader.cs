@@ -90,32 +90,22 @@ internal sealed class SubmissionGrader(ICourseProvider course, IGradingSandbox s
         var buildSection = build is not null && built is not null
             ? BuildSection.Render(built, verdict == Verdict.BuildError, run.WallMs, assignment.Limits.Timeout, submission.SnapshotPath, build.Packages)
             : null;
-        var feedbackPath = Path.Combine(folder, "feedback.md");
-        await File.WriteAllTextAsync(feedbackPath,
-            FeedbackReport.Render(submission, verdict, run, image, checks, competitionLine, raw, score, max, lateDays, VerdictWording.Sentence(verdict),
-                verdict == Verdict.BuildError ? null : training.Section, buildSection),
-            CancellationToken.None);
-        return new GradingResult
+        var content = new FeedbackContent(submission, verdict)
         {
-            JobId = job.Id,
-            SubmissionId = submission.Id,
-            Assignment = job.Assignment,
-            Owner = job.Owner,
-            Commit = job.Commit,
-            Verdict = verdict,
-            ExitCode = run.ExitCode,
+            Run = run,
+            Image = image,
+            Checks = checks,
+            CompetitionLine = competitionLine,
             RawScore = raw,
             Score = score,
             MaxScore = max,
             LateDays = lateDays,
-            StdoutTail = run.StdoutTail,
-            StderrTail = run.StderrTail,
-            SandboxResultJson = run.Json,
-            MetricsLogPath = produced.Contains(TrainingSection.MetricsFile) && new FileInfo(metrics).Length <= MaxMetricsBytes ? metrics : null,
-            FeedbackPath = feedbackPath,
-            TrainingCurvePath = training.CurvePath,
-            RecordedAt = time.GetUtcNow(),
+            Problem = VerdictWording.Sentence(verdict),
+            Training = verdict == Verdict.BuildError ? null : training.Section,
+            Build = buildSection,
         };
+        return Record(job, folder, content,
+            produced.Contains(TrainingSection.MetricsFile) && new FileInfo(metrics).Length <= MaxMetricsBytes ? metrics : null, training.CurvePath);
     }
 
     /// <summary>The result recorded when every attempt failed for infrastructure reasons: flagged, never a grade.</summary>
@@ -123,18 +113,38 @@ internal sealed class SubmissionGrader(ICourseProvider course, IGradingSandbox s
     {
         var folder = paths.Run(job.Assignment, job.Owner, job.Commit, job.Attempts + 1);
         Directory.CreateDirectory(folder);
+        var content = new FeedbackContent(submission, Verdict.InfrastructureFailure)
+        {
+            Problem = Markdown.Line(
+                $"The grading infrastructure failed on every attempt ({error}). This does not count against you; the staff will re-run it."),
+        };
+        return Record(job, folder, content, metricsLogPath: null, trainingCurvePath: null);
+    }
+
+    /// <summary>Writes the run's feedback.md and the result that records it: the one place a result is made.</summary>
+    private GradingResult Record(GradingJob job, string folder, FeedbackContent content, string? metricsLogPath, string? trainingCurvePath)
+    {
         var feedbackPath = Path.Combine(folder, "feedback.md");
-        File.WriteAllText(feedbackPath, FeedbackReport.Render(submission, Verdict.InfrastructureFailure, null, null, [], null, 0, 0, 0, 0,
-            Markdown.Line($"The grading infrastructure failed on every attempt ({error}). This does not count against you; the staff will re-run it.")));
+        File.WriteAllText(feedbackPath, FeedbackReport.Render(content));
         return new GradingResult
         {
             JobId = job.Id,
-            SubmissionId = submission.Id,
+            SubmissionId = content.Submission.Id,
             Assignment = job.Assignment,
             Owner = job.Owner,
             Commit = job.Commit,
-            Verdict = Verdict.InfrastructureFailure,
+            Verdict = content.Verdict,
+            ExitCode = content.Run?.ExitCode,
+            RawScore = content.RawScore,
+            Score = content.Score,
+            MaxScore = content.MaxScore,
+            LateDays = content.LateDays,
+            StdoutTail = content.Run?.StdoutTail ?? "",
+            StderrTail = content.Run?.StderrTail ?? "",
+            SandboxResultJson = content.Run?.Json ?? "",
+            MetricsLogPath = metricsLogPath,
             FeedbackPath = feedbackPath,
+            TrainingCurvePath = trainingCurvePath,
             RecordedAt = time.GetUtcNow(),
         };
     }

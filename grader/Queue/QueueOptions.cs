@@ -1,5 +1,6 @@
 using System.Globalization;
 using Course.Core.Errors;
+using Course.Core.Retries;
 using Course.Core.Settings;
 
 namespace Course.Grader.Queue;
@@ -27,12 +28,7 @@ public sealed record QueueOptions
     public TimeSpan Poll { get; init; } = TimeSpan.FromSeconds(1);
 
     /// <summary>Delay before attempt <paramref name="attempts"/> + 1 after an infrastructure failure: base × 2^(attempts−1), capped.</summary>
-    public TimeSpan BackoffAfter(int attempts)
-    {
-        var factor = Math.Pow(2, Math.Clamp(attempts - 1, 0, 30));
-        var delay = TimeSpan.FromMilliseconds(BackoffBase.TotalMilliseconds * factor);
-        return delay > BackoffMax ? BackoffMax : delay;
-    }
+    public TimeSpan BackoffAfter(int attempts) => RetryBackoff.Doubling(BackoffBase, BackoffMax, attempts);
 
     /// <summary>Reads section <c>Queue</c>; a value that is not a positive number, or a heartbeat not shorter than the lease, is bad input naming its key.</summary>
     public static QueueOptions From(IConfiguration configuration)

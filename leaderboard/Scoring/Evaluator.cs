@@ -1,3 +1,4 @@
+using Course.Assignments.Model;
 using Course.Leaderboard.Scoring.Metrics;
 
 namespace Course.Leaderboard.Scoring;
@@ -13,16 +14,16 @@ internal static class Evaluator
         {
             return metric.Name switch
             {
-                "accuracy" => Classification.Accuracy(Gather(solution.Labels!, rows, 1), Gather(predictions.Labels!, rows, 1)),
-                "macro-f1" => Classification.MacroF1(Gather(solution.Labels!, rows, 1), Gather(predictions.Labels!, rows, 1),
+                CompetitionMetrics.Accuracy => Classification.Accuracy(Gather(solution.Labels!, rows, 1), Gather(predictions.Labels!, rows, 1)),
+                CompetitionMetrics.MacroF1 => Classification.MacroF1(Gather(solution.Labels!, rows, 1), Gather(predictions.Labels!, rows, 1),
                     predictions.Classes!.Count),
-                "log-loss" => Probabilistic.LogLoss(Gather(solution.Labels!, rows, 1), Gather(predictions.Values!, rows, predictions.Width),
+                CompetitionMetrics.LogLoss => Probabilistic.LogLoss(Gather(solution.Labels!, rows, 1), Gather(predictions.Values!, rows, predictions.Width),
                     predictions.Width),
-                "roc-auc" => Probabilistic.RocAuc(Gather(solution.Labels!, rows, 1).Select(code => code == 1).ToArray(),
+                CompetitionMetrics.RocAuc => Probabilistic.RocAuc(Gather(solution.Labels!, rows, 1).Select(code => code == 1).ToArray(),
                     Gather(predictions.Values!, rows, 1)),
-                "rmse" => Regression.Rmse(Gather(solution.Values!, rows, Outputs(solution)), Gather(predictions.Values!, rows, predictions.Width), Outputs(solution)),
-                "rmsle" => Regression.Rmsle(Gather(solution.Values!, rows, Outputs(solution)), Gather(predictions.Values!, rows, predictions.Width), Outputs(solution)),
-                "mae" => Regression.Mae(Gather(solution.Values!, rows, Outputs(solution)), Gather(predictions.Values!, rows, predictions.Width), Outputs(solution)),
+                CompetitionMetrics.Rmse => Regression.Rmse(Gather(solution.Values!, rows, Outputs(solution)), Gather(predictions.Values!, rows, predictions.Width), Outputs(solution)),
+                CompetitionMetrics.Rmsle => Regression.Rmsle(Gather(solution.Values!, rows, Outputs(solution)), Gather(predictions.Values!, rows, predictions.Width), Outputs(solution)),
+                CompetitionMetrics.Mae => Regression.Mae(Gather(solution.Values!, rows, Outputs(solution)), Gather(predictions.Values!, rows, predictions.Width), Outputs(solution)),
                 _ => throw new InvalidOperationException($"metric {metric.Name} has no implementation"),
             };
         }

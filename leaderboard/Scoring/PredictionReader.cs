@@ -1,3 +1,4 @@
+using Course.Assignments.Model;
 using Course.Leaderboard.Scoring.Csv;
 using Course.Leaderboard.Scoring.Metrics;
 using CsvHelper;
@@ -21,7 +22,7 @@ internal static class PredictionReader
         var at = PredictionColumns.Match(header, solution.Setup.IdColumn, columns, name);
         var layout = solution.Setup.Metric.Layout;
         var width = layout == PredictionLayout.Label ? 1 : columns.Count;
-        var rejectNegative = solution.Setup.Metric.Name == "rmsle";
+        var rejectNegative = solution.Setup.Metric.Name == CompetitionMetrics.Rmsle;
         var binaryShortcut = layout == PredictionLayout.Probabilities && columns.Count == 1;
         var labels = layout == PredictionLayout.Label ? new int[solution.Count] : null;
         var classes = layout == PredictionLayout.Label ? solution.Classes!.Extensible() : null;

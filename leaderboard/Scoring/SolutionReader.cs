@@ -1,4 +1,5 @@
 using System.Text;
+using Course.Assignments.Model;
 using Course.Leaderboard.Scoring.Csv;
 using CsvHelper;
 
@@ -72,7 +73,7 @@ internal static class SolutionReader
                             $"column '{setup.TargetColumns[t]}': '{StrictCsv.Show(field)}' is not a finite number");
                     }
 
-                    if (value < 0 && setup.Metric.Name == "rmsle")
+                    if (value < 0 && setup.Metric.Name == CompetitionMetrics.Rmsle)
                     {
                         throw new InvalidFileException(name, line,
                             $"column '{setup.TargetColumns[t]}': {value} is negative (rmsle needs values of at least 0)");

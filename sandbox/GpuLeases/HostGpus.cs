@@ -1,4 +1,5 @@
 using Course.Core.Errors;
+using Course.Core.Retries;
 using Course.Sandbox.Engine;
 using Course.Sandbox.Running;
 using Docker.DotNet;
@@ -50,16 +51,14 @@ internal sealed class HostGpus(SandboxOptions options, IDockerClient docker, Tim
             throw new BadInputException($"gpus: {count} asked, this host has {Devices.Count} ({Source})");
         }
 
-        var wait = FirstRetry;
-        while (true)
+        for (var failures = 1; ; failures++)
         {
             if (TryTakeAll(count) is { } taken)
             {
                 return await HoldAsync(taken, holder, cancellation);
             }
 
-            await Task.Delay(wait, time, cancellation);
-            wait = wait * 2 < LastRetry ? wait * 2 : LastRetry;
+            await Task.Delay(RetryBackoff.Doubling(FirstRetry, LastRetry, failures), time, cancellation);
         }
     }
 

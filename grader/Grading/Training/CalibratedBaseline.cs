@@ -43,7 +43,7 @@ internal sealed class CalibratedBaseline(ICourseProvider course, GradingPaths pa
     /// null unless the assignment is an accuracy competition whose baseline has been calibrated.
     /// </summary>
     public double? ScoredAccuracy(AssignmentSpec assignment) =>
-        assignment.Competition is { Metric: "accuracy" } competition
+        assignment.Competition is { Metric: CompetitionMetrics.Accuracy } competition
             ? CompetitionAccuracy.Score(course.Resolve(competition.Solution), Path.Combine(paths.BaselineOutputs(assignment.Id), "predictions.csv"),
                 competition.IdColumn, competition.TargetColumns[0]).Score
             : null;

@@ -69,7 +69,6 @@ internal sealed class StatusDeliveries(WebDbContext db, IRepositoryHost host, Ti
     private async Task<bool> TryAsync(StatusDelivery delivery, int tries, CancellationToken cancellation)
     {
         var repository = HostedRepository.Parse(delivery.Repository, defaultBranch: "");
-        var delay = FirstQuickDelay;
         for (var attempt = 1; ; attempt++)
         {
             delivery.Attempts++;
@@ -97,8 +96,7 @@ internal sealed class StatusDeliveries(WebDbContext db, IRepositoryHost host, Ti
                     delivery.Repository, delivery.Commit, delivery.Context, delivery.Attempts, failure.Message);
             }
 
-            await Task.Delay(delay, time, cancellation);
-            delay *= 2;
+            await Task.Delay(RetryBackoff.Doubling(FirstQuickDelay, TimeSpan.MaxValue, attempt), time, cancellation);
         }
     }
 

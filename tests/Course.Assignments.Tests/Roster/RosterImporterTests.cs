@@ -34,7 +34,7 @@ public sealed class RosterImporterTests : IDisposable
     [InlineData(Header + "ana,Ana,ana@example.org,A\nana,Ana B,anab@example.org,A\n", "roster.csv:3: login 'ana' is already on line 2")]
     [InlineData(Header + "ana,Ana,not-an-email,A\n", "roster.csv:2: email 'not-an-email' is not an e-mail address")]
     [InlineData("login,name\nana,Ana\n", "roster.csv:1: missing column(s) email")]
-    [InlineData(Header + "ana,Ana,ana@example.org\n", "roster.csv:2: 3 fields, expected 4")]
+    [InlineData(Header + "ana,Ana,ana@example.org\n", "roster.csv:2: 3 fields, the header has 4")]
     [InlineData(Header + "an a,Ana,ana@example.org,A\n", "roster.csv:2: login 'an a' is not a login")]
     [InlineData(Header + "ana,,ana@example.org,A\n", "roster.csv:2: name is empty")]
     [InlineData(Header + "ana,Ana,a@example.org,A\nbob,Bob,A@example.org,A\n", "roster.csv:3: email 'a@example.org' is already on line 2")]

@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+using Course.Assignments.Model;
 using Course.Assignments.Tests.Support;
 using NJsonSchema;
 
@@ -29,5 +31,16 @@ public sealed class CourseSchemaTests
         var errors = schema.Validate(course.Replace(field, broken, StringComparison.Ordinal));
 
         Assert.NotEmpty(errors);
+    }
+
+    [Fact]
+    public async Task Schema_MetricEnum_ListsExactlyTheMetricsTheCodeKnows()
+    {
+        var schema = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(RepositoryFiles.Root, "course.schema.json")))!;
+        var metric = schema["$defs"]!["assignment"]!["properties"]!["competition"]!["properties"]!["metric"]!;
+
+        var listed = metric["enum"]!.AsArray().Select(name => name!.GetValue<string>()).ToList();
+
+        Assert.Equal(CompetitionMetrics.Names, listed);
     }
 }

@@ -101,7 +101,6 @@ public sealed class GpuWorkerTests
         try
         {
             bool heldByWorker;
-            bool runningAfterKill;
             using (var doomed = GraderProcess.Start(course, "worker"))
             {
                 await Eventually.WaitAsync(async () => await DockerEngine.IsRunningAsync(label)
@@ -109,16 +108,16 @@ public sealed class GpuWorkerTests
                     Patience, () => doomed.Output);
                 heldByWorker = gpus.CountFree() == 0;
                 doomed.KillHard();
-                runningAfterKill = await DockerEngine.IsRunningAsync(label);
             }
 
             var freeAfterKill = gpus.CountFree();
             using var lease = await gpus.AcquireAsync(1, "next-job", CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(60));
 
             Assert.True(heldByWorker, "the worker's GPU looked free to another process");
-            Assert.True(runningAfterKill, "the killed worker's container should outlive it");
             Assert.Equal(1, freeAfterKill);
             Assert.Equal(["GPU-fake-0"], lease.Devices);
+            // The dead worker's container is removed by the next lease, or sooner by another process's sweeper (parallel
+            // test projects start sandboxes all the time): either way it is gone before the GPU is handed out again.
             Assert.False(await DockerEngine.IsRunningAsync(label), "the GPU was handed out while the dead worker's job still ran on it");
         }
         finally

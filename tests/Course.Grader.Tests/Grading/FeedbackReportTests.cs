@@ -130,6 +130,15 @@ public sealed class FeedbackReportTests : IDisposable
             SnapshotPath = "/nonexistent",
             IntakeNotes = intakeNotes,
         };
-        return FeedbackReport.Render(submission, Verdict.Graded, run, image, checks ?? [], null, 1, 1, 2, 0, null, training);
+        return FeedbackReport.Render(new FeedbackContent(submission, Verdict.Graded)
+        {
+            Run = run,
+            Image = image,
+            Checks = checks ?? [],
+            RawScore = 1,
+            Score = 1,
+            MaxScore = 2,
+            Training = training,
+        });
     }
 }
