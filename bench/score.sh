@@ -1,7 +1,9 @@
 # bench/run score [RUNS]: the host scorer (CsvHelper streaming reader + accuracy) versus pandas
 # read_csv + merge on id + accuracy, on the same 1,000,000-row solution and predictions files, in
-# the same run. Both sides: median of RUNS (default 5) after one warm-up, inside their own process
-# (process start-up, JIT warm-up and `import pandas` are excluded on both sides).
+# the same run, measured two ways, each the median of RUNS (default 5):
+# - in-process, after one warm-up (process start-up, JIT warm-up and `import pandas` excluded);
+# - whole processes, as an instructor or a script runs them: `grader score` against a Python process
+#   that imports pandas and scores once (start-up included on both sides). Printed last.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 runs="${1:-5}"
@@ -31,4 +33,18 @@ echo "$theirs_out" | head -1
 ours="$(echo "$ours_out" | awk '/^median/ {print $2}')"
 theirs="$(echo "$theirs_out" | awk '/^median/ {print $2}')"
 ratio="$(awk -v a="$ours" -v b="$theirs" 'BEGIN { printf "%.2f", a / b }')"
-echo "score: ratio $ratio (grader score vs pandas read_csv+metric, 1M rows)"
+echo "in-process: ratio $ratio (host scorer vs pandas read_csv+metric, 1M rows, after warm-up)"
+
+grader="$here/../grader/bin/Release/net10.0/grader"
+[ -x "$grader" ] || dotnet build "$here/../grader" -c Release -v quiet -nologo >"$work/build.log" || { cat "$work/build.log"; exit 1; }
+# Median wall time in seconds of RUNS runs of a command, its output discarded.
+whole() {
+  for _ in $(seq 1 "$runs"); do
+    start=$(date +%s%N); "$@" >/dev/null; end=$(date +%s%N); echo $(( end - start ))
+  done | sort -n | awk '{ t[NR] = $1 } END { printf "%.6f", t[int((NR + 1) / 2)] / 1e9 }'
+}
+ours_whole="$(whole "$grader" score --metric accuracy --solution "$work/solution.csv" --predictions "$work/predictions.csv")"
+theirs_whole="$(whole "$py" "$here/score.py" "$work/solution.csv" "$work/predictions.csv" 0)"
+echo "whole process: grader score $ours_whole s, python3 + pandas $theirs_whole s (median of $runs)"
+ratio="$(awk -v a="$ours_whole" -v b="$theirs_whole" 'BEGIN { printf "%.2f", a / b }')"
+echo "score: ratio $ratio (grader score vs python3 + pandas, whole processes, 1M rows)"
