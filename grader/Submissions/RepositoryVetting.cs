@@ -1,3 +1,4 @@
+using Course.Core.FileSystem;
 namespace Course.Grader.Submissions;
 
 /// <summary>

@@ -1,4 +1,5 @@
 using Course.Core.Errors;
+using Course.Core.FileSystem;
 using Course.Sandbox.Running;
 
 namespace Course.Sandbox.GpuLeases;
@@ -19,9 +20,9 @@ internal static class LeaseFolder
         try
         {
             Directory.CreateDirectory(root, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-            var (isFolder, owner, mode) = LockCalls.Stat(root);
-            var user = LockCalls.EffectiveUserId;
-            if (!isFolder)
+            var status = UnixFileStatus.Of(root);
+            var (owner, mode, user) = (status.Owner, status.Permissions, UnixFileStatus.CurrentUser);
+            if (!status.IsDirectory)
             {
                 throw new BadInputException($"Sandbox:LeaseRoot: '{root}' is not a folder (a link is not accepted)");
             }

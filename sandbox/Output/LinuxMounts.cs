@@ -14,7 +14,7 @@ internal static partial class LinuxMounts
     private const int Detach = 2;
 
     /// <summary>Whether this process may mount (root); others keep <c>/out</c> in an engine volume.</summary>
-    public static bool CanMount => OperatingSystem.IsLinux() && GetEffectiveUserId() == 0;
+    public static bool CanMount => OperatingSystem.IsLinux() && Environment.IsPrivilegedProcess;
 
     /// <summary>Mounts a tmpfs on <paramref name="target"/>: no programs, no set-uid, no devices.</summary>
     public static void MountTmpfs(string target, string options)
@@ -52,7 +52,4 @@ internal static partial class LinuxMounts
 
     [LibraryImport("libc", EntryPoint = "statvfs", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     private static partial int StatVfs(string path, Span<ulong> buffer);
-
-    [LibraryImport("libc", EntryPoint = "geteuid")]
-    private static partial uint GetEffectiveUserId();
 }

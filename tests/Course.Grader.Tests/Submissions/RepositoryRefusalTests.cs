@@ -1,3 +1,4 @@
+using Course.Core.FileSystem;
 using System.Diagnostics;
 using System.Text.Json;
 using Course.Grader.Submissions;
