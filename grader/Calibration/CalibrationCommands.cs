@@ -4,6 +4,7 @@ using Course.Assignments.Courses;
 using Course.Assignments.Feedback.Metrics;
 using Course.Core.Cli;
 using Course.Grader.Grading;
+using Course.Grader.Queue;
 using Course.Sandbox.Images;
 using Course.Sandbox.Running;
 
@@ -33,6 +34,8 @@ internal static class CalibrationCommands
             var calibrator = new Calibrator(context.Service<ISandbox>(), context.Service<ISandboxImages>());
             var report = await context.Progress().RunAsync($"calibrate {spec.Id}", progress =>
                 calibrator.RunAsync(spec, course.Course.Datasets, course.Resolve, folder, progress, context.Cancellation));
+            await ReleaseBlockedAsync(context);
+
             if (context.Json)
             {
                 await context.WriteJsonAsync(report);
@@ -45,6 +48,25 @@ internal static class CalibrationCommands
             return context.Get(strict) && report.Flags.Count > 0 ? 1 : 0;
         });
         return command;
+    }
+
+    /// <summary>Jobs that waited for this calibration are queued now, not at some worker's next poll.</summary>
+    private static async Task ReleaseBlockedAsync(CommandContext context)
+    {
+        try
+        {
+            await using var scope = context.CreateScope();
+            var released = await scope.ServiceProvider.GetRequiredService<BlockedJobs>().ReleaseReadyAsync(context.Cancellation);
+            if (released > 0)
+            {
+                await context.Error.WriteLineAsync($"{released} blocked job(s) queued again");
+            }
+        }
+        catch (System.Data.Common.DbException failure)
+        {
+            // Calibration needs no database (a course still being set up may have none): the workers' polls release them later.
+            await context.Error.WriteLineAsync($"blocked jobs not checked: {failure.Message}");
+        }
     }
 
     private static async Task WriteAsync(TextWriter output, CalibrationReport report)

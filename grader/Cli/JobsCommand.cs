@@ -11,7 +11,7 @@ internal static class JobsCommand
     public static Command Create(CliHost host)
     {
         var assignment = new Option<string?>("--assignment") { Description = "Only this assignment's jobs" };
-        var state = new Option<JobState?>("--state") { Description = "queued, running, succeeded, failed or retrying" };
+        var state = new Option<JobState?>("--state") { Description = "queued, running, succeeded, failed, retrying or blocked" };
         var limit = new Option<int>("--limit") { Description = "Newest jobs shown", DefaultValueFactory = _ => 200 };
         var command = new Command("jobs", "Show grading jobs: state, attempts, verdict and score") { assignment, state, limit };
         host.Handle(command, async context =>

@@ -18,7 +18,7 @@ namespace Course.Grader.Grading;
 /// feedback report with its build and training sections (checks and curve from the run's metrics log).
 /// </summary>
 internal sealed class SubmissionGrader(ICourseProvider course, IGradingSandbox sandbox, ICompetitionScorer scorer,
-    GradingPaths paths, CalibratedBaseline baseline, TimeProvider time)
+    GradingPaths paths, CalibratedBaseline baseline, CourseSetup setup, TimeProvider time)
 {
     /// <summary>Largest metrics log kept with a result.</summary>
     private const long MaxMetricsBytes = 8 * 1024 * 1024;
@@ -26,6 +26,8 @@ internal sealed class SubmissionGrader(ICourseProvider course, IGradingSandbox s
     public async Task<GradingResult> GradeAsync(GradingJob job, Submission submission, int attempt, CancellationToken cancellation)
     {
         var assignment = course.Assignment(submission.Assignment);
+        // Before the sandbox starts: an uncalibrated assignment would run every submission only to fail scoring it.
+        setup.Require(assignment.Id);
         var folder = paths.Run(job.Assignment, job.Owner, job.Commit, attempt);
         var output = Path.Combine(folder, "out");
         if (Directory.Exists(folder))
@@ -176,7 +178,7 @@ internal sealed class SubmissionGrader(ICourseProvider course, IGradingSandbox s
             var expected = Path.Combine(reference, check.Output);
             if (!File.Exists(expected))
             {
-                throw new InfrastructureException($"reference output {expected} is missing (run calibration for '{assignment.Id}')");
+                throw new CourseSetupException($"'{assignment.Id}' is not calibrated: reference output {expected} is missing (run grader calibrate {assignment.Id})");
             }
 
             // Several checks on one file compare one member each (debug assignments: checks.json).

@@ -16,7 +16,7 @@ namespace Course.Grader.Queue;
 internal sealed class JobQueue(GraderDbContext db, DatabaseSettings database, QueueOptions options, ICourseProvider course,
     TimeProvider time)
 {
-    private static readonly JobState[] Unfinished = [JobState.Queued, JobState.Running, JobState.Retrying];
+    private static readonly JobState[] Unfinished = [JobState.Queued, JobState.Running, JobState.Retrying, JobState.Blocked];
 
     /// <summary>The job of <paramref name="submission"/>, created unless one already has its idempotency key.</summary>
     public async Task<(GradingJob Job, bool Created)> EnqueueAsync(Submission submission, CancellationToken cancellation)
@@ -188,6 +188,18 @@ internal sealed class JobQueue(GraderDbContext db, DatabaseSettings database, Qu
     /// </summary>
     public Task<bool> DeferAsync(JobLease lease, int gpus, string why, CancellationToken cancellation) =>
         GiveBackAsync(lease, set => set.SetProperty(j => j.Gpus, gpus).SetProperty(j => j.LastError, why), cancellation);
+
+    /// <summary>
+    /// The course's set-up keeps the job from running: it waits as <see cref="JobState.Blocked"/> with
+    /// <paramref name="why"/>, this run uncounted, until <see cref="BlockedJobs"/> finds the set-up complete.
+    /// </summary>
+    public async Task<bool> BlockAsync(JobLease lease, string why, CancellationToken cancellation) =>
+        await Owned(lease).ExecuteUpdateAsync(set => set
+            .SetProperty(j => j.State, JobState.Blocked)
+            .SetProperty(j => j.Attempts, j => j.Attempts - 1)
+            .SetProperty(j => j.LastError, why)
+            .SetProperty(j => j.LeaseOwner, (string?)null)
+            .SetProperty(j => j.LeaseUntil, (DateTimeOffset?)null), cancellation) == 1;
 
     private async Task<bool> GiveBackAsync(JobLease lease, Action<UpdateSettersBuilder<GradingJob>> alsoSet,
         CancellationToken cancellation)
