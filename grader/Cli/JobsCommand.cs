@@ -5,7 +5,7 @@ using Course.Grader.Queue;
 
 namespace Course.Grader.Cli;
 
-/// <summary><c>grader jobs [--assignment A] [--state S] [--json]</c>: the queue and recent results.</summary>
+/// <summary><c>grader jobs [--assignment A] [--state S] [--json]</c>: the queue and recent results; <c>grader jobs rerun</c> beneath it.</summary>
 internal static class JobsCommand
 {
     public static Command Create(CliHost host)
@@ -13,7 +13,10 @@ internal static class JobsCommand
         var assignment = new Option<string?>("--assignment") { Description = "Only this assignment's jobs" };
         var state = new Option<JobState?>("--state") { Description = "queued, running, succeeded, failed, retrying or blocked" };
         var limit = new Option<int>("--limit") { Description = "Newest jobs shown", DefaultValueFactory = _ => 200 };
-        var command = new Command("jobs", "Show grading jobs: state, attempts, verdict and score") { assignment, state, limit };
+        var command = new Command("jobs", "Show grading jobs: state, attempts, verdict and score")
+        {
+            assignment, state, limit, JobsRerunCommand.Create(host),
+        };
         host.Handle(command, async context =>
         {
             await using var scope = context.CreateScope();

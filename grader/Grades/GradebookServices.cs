@@ -10,6 +10,7 @@ internal static class GradebookServices
         services.AddScoped<IAutomaticScores, ResultScores>();
         services.AddScoped<ICompetitionScores, FinalBoardScores>();
         services.AddScoped<Gradebook>();
+        services.AddScoped<Rescorer>();
         return services;
     }
 }

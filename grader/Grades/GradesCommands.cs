@@ -9,13 +9,13 @@ using Spectre.Console;
 
 namespace Course.Grader.Grades;
 
-/// <summary><c>grader grades show|export|set|override|history</c>.</summary>
+/// <summary><c>grader grades show|export|set|override|history|rescore</c>.</summary>
 internal static class GradesCommands
 {
     public static Command Create(CliHost host) =>
         new("grades", "The grade book TAs review")
         {
-            Show(host), Export(host), Set(host), Override(host), History(host),
+            Show(host), Export(host), Set(host), Override(host), History(host), RescoreCommand.Create(host),
         };
 
     private static Command Show(CliHost host)

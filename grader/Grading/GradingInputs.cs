@@ -54,7 +54,8 @@ internal sealed class GradingInputs(ICourseProvider course, GradingPaths paths)
         var after = Read(current);
         return before.Keys.Union(after.Keys).Order(StringComparer.Ordinal)
             .Where(key => before.GetValueOrDefault(key) != after.GetValueOrDefault(key))
-            .Select(key => new InputChange(Describe(key, before.GetValueOrDefault(key), after.GetValueOrDefault(key)), NeedsRun(key)))
+            .Select(key => new InputChange(Describe(key, before.GetValueOrDefault(key), after.GetValueOrDefault(key)), NeedsRun(key),
+                key is "latePolicy" or "deadline"))
             .ToList();
     }
 
@@ -99,5 +100,8 @@ internal sealed class GradingInputs(ICourseProvider course, GradingPaths paths)
     }
 }
 
-/// <summary>One input that differs from what a result was graded against; <paramref name="NeedsRun"/> when only a new run can take it in.</summary>
-internal sealed record InputChange(string What, bool NeedsRun);
+/// <summary>
+/// One input that differs from what a result was graded against: <paramref name="NeedsRun"/> when only a new run can
+/// take it in, <paramref name="AboutLateness"/> when it only matters to late work (the late rule, the deadline).
+/// </summary>
+internal sealed record InputChange(string What, bool NeedsRun, bool AboutLateness);

@@ -18,7 +18,7 @@ namespace Course.Grader.Grading;
 /// feedback report with its build and training sections (checks and curve from the run's metrics log).
 /// </summary>
 internal sealed class SubmissionGrader(ICourseProvider course, IGradingSandbox sandbox, ICompetitionScorer scorer,
-    GradingPaths paths, CalibratedBaseline baseline, CourseSetup setup, TimeProvider time)
+    GradingPaths paths, CalibratedBaseline baseline, CourseSetup setup, GradingInputs inputs, TimeProvider time)
 {
     /// <summary>Largest metrics log kept with a result.</summary>
     private const long MaxMetricsBytes = 8 * 1024 * 1024;
@@ -68,21 +68,15 @@ internal sealed class SubmissionGrader(ICourseProvider course, IGradingSandbox s
         {
             var tests = assignment.Tests ?? new TestsSpec();
             max = tests.Checks.Sum(c => c.Points);
-            if (verdict is not (Verdict.TimedOut or Verdict.ProcessLimit or Verdict.OutOfMemory or Verdict.BuildError))
+            if (!OutputChecks.Unchecked(verdict))
             {
-                checks.AddRange(Check(tests, assignment, output, produced));
+                checks.AddRange(OutputChecks.Compare(tests, assignment.Id, paths.ReferenceOutputs(assignment.Id), output, produced));
                 raw = checks.Sum(c => c.Points);
-                if (verdict == Verdict.Graded && checks.Any(c => c.Problem is not null) && tests.Checks.Any(c => !produced.Contains(c.Output)))
-                {
-                    verdict = Verdict.MissingOutput;
-                }
+                verdict = OutputChecks.Judge(verdict, tests, checks, produced);
             }
         }
 
-        if (run.Rejected.Count > 0 && verdict == Verdict.Graded)
-        {
-            verdict = Verdict.RejectedOutput;
-        }
+        verdict = OutputChecks.WithRejected(verdict, run.Rejected.Count > 0);
 
         var score = raw * factor;
         var metrics = Path.Combine(output, TrainingSection.MetricsFile);
@@ -148,6 +142,7 @@ internal sealed class SubmissionGrader(ICourseProvider course, IGradingSandbox s
             FeedbackPath = feedbackPath,
             TrainingCurvePath = trainingCurvePath,
             RecordedAt = time.GetUtcNow(),
+            GradedInputs = inputs.Of(course.Assignment(job.Assignment)),
         };
     }
 
@@ -168,26 +163,6 @@ internal sealed class SubmissionGrader(ICourseProvider course, IGradingSandbox s
         }
 
         return mounts;
-    }
-
-    private IEnumerable<CheckResult> Check(TestsSpec tests, AssignmentSpec assignment, string output, HashSet<string> produced)
-    {
-        var reference = paths.ReferenceOutputs(assignment.Id);
-        foreach (var check in tests.Checks)
-        {
-            var expected = Path.Combine(reference, check.Output);
-            if (!File.Exists(expected))
-            {
-                throw new CourseSetupException($"'{assignment.Id}' is not calibrated: reference output {expected} is missing (run grader calibrate {assignment.Id})");
-            }
-
-            // Several checks on one file compare one member each (debug assignments: checks.json).
-            var member = tests.Checks.Count(c => c.Output == check.Output) > 1 ? check.Name : null;
-            var problem = produced.Contains(check.Output)
-                ? JsonOutputComparer.Compare(Path.Combine(output, check.Output), expected, check.Tolerance, member)
-                : $"{check.Output} was not written to /out";
-            yield return new CheckResult(check.Name, problem is null ? check.Points : 0, check.Points, problem);
-        }
     }
 
     private async Task<(double Raw, Markdown Line, Verdict Verdict)> ScoreCompetitionAsync(AssignmentSpec assignment, GradingJob job,

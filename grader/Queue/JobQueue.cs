@@ -145,7 +145,8 @@ internal sealed class JobQueue(GraderDbContext db, DatabaseSettings database, Qu
 
     /// <summary>
     /// Marks the job succeeded and records <paramref name="result"/>, both or neither. False (nothing
-    /// recorded) when the lease is gone or the job already has a result: a second completion is ignored.
+    /// recorded) when the lease is gone: a second completion is ignored. A re-run's result goes where
+    /// <see cref="RerunResults"/> puts it, so a job never has two results.
     /// </summary>
     public async Task<bool> CompleteAsync(JobLease lease, GradingResult result, CancellationToken cancellation) =>
         await FinishAsync(lease, JobState.Succeeded, null, result, cancellation);
@@ -158,7 +159,9 @@ internal sealed class JobQueue(GraderDbContext db, DatabaseSettings database, Qu
     public async Task<JobState?> FailInfrastructureAsync(JobLease lease, string error, Func<GradingResult> finalResult,
         CancellationToken cancellation)
     {
-        if (lease.Attempt >= options.MaxAttempts)
+        // A re-run job counts its retries from the re-run.
+        var before = await db.Jobs.Where(j => j.Id == lease.JobId).Select(j => j.AttemptsBeforeRerun).SingleAsync(cancellation);
+        if (lease.Attempt - before >= options.MaxAttempts)
         {
             return await FinishAsync(lease, JobState.Failed, error, finalResult(), cancellation) ? JobState.Failed : null;
         }
@@ -227,13 +230,23 @@ internal sealed class JobQueue(GraderDbContext db, DatabaseSettings database, Qu
             .SetProperty(j => j.LastError, error)
             .SetProperty(j => j.LeaseOwner, (string?)null)
             .SetProperty(j => j.LeaseUntil, (DateTimeOffset?)null), cancellation);
-        if (updated != 1 || await db.Results.AnyAsync(r => r.JobId == lease.JobId, cancellation))
+        if (updated != 1)
         {
             await transaction.RollbackAsync(cancellation);
             return false;
         }
 
-        db.Results.Add(result);
+        // Only a re-run job (grader jobs rerun) holds a lease while it has a result: the re-run's result replaces
+        // an infrastructure failure, and waits in a rescore draft beside a published grade.
+        if (await db.Results.AsNoTracking().SingleOrDefaultAsync(r => r.JobId == lease.JobId, cancellation) is { } published)
+        {
+            await RerunResults.RecordAsync(db, published, result, now, cancellation);
+        }
+        else
+        {
+            db.Results.Add(result);
+        }
+
         await db.SaveChangesAsync(cancellation);
         await transaction.CommitAsync(cancellation);
         return true;

@@ -21,6 +21,8 @@ internal static class QueueServices
         services.AddScoped<JobsView>();
         services.AddScoped<CourseSetup>();
         services.AddScoped<BlockedJobs>();
+        services.AddScoped<GradingInputs>();
+        services.AddScoped<JobReruns>();
         services.AddScoped<SubmissionRecorder>();
         services.AddScoped<RosterLookup>();
         services.AddScoped<IIntakeSource, LocalGitIntake>();
