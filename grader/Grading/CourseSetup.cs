@@ -30,9 +30,11 @@ internal sealed class CourseSetup(ICourseProvider course, GradingPaths paths, IS
 
         foreach (var image in new[] { assignment.Image, assignment.Build?.Image }.OfType<string>())
         {
-            if ((images.Names.Contains(image) ? images.Unbuildable(image) : $"no such recipe (known: {string.Join(", ", images.Names)})") is { } why)
+            var why = images.Names.Contains(image) ? images.Unbuildable(image)
+                : $"image '{image}' has no recipe (known: {string.Join(", ", images.Names)})";
+            if (why is not null)
             {
-                return $"image '{image}' of '{assignment.Id}' cannot be built: {why}";
+                return $"'{assignment.Id}' cannot run here: {why}";
             }
         }
 

@@ -181,7 +181,7 @@ internal sealed class JobQueue(GraderDbContext db, DatabaseSettings database, Qu
         await Owned(lease).ExecuteUpdateAsync(set => set.SetProperty(j => j.GpuDevices, string.Join(',', devices)), cancellation) == 1;
 
     /// <summary>Gives the job back untouched (graceful shutdown): it is due at once and this run does not count.</summary>
-    public Task<bool> ReleaseAsync(JobLease lease, CancellationToken cancellation) => GiveBackAsync(lease, _ => { }, cancellation);
+    public Task<bool> ReleaseAsync(JobLease lease, CancellationToken cancellation) => GiveBackAsync(lease, JobState.Queued, _ => { }, cancellation);
 
     /// <summary>
     /// Gives back a job that needs more GPUs than the claiming worker's host has (its assignment's need grew in
@@ -190,27 +190,22 @@ internal sealed class JobQueue(GraderDbContext db, DatabaseSettings database, Qu
     /// host with enough GPUs claims it next.
     /// </summary>
     public Task<bool> DeferAsync(JobLease lease, int gpus, string why, CancellationToken cancellation) =>
-        GiveBackAsync(lease, set => set.SetProperty(j => j.Gpus, gpus).SetProperty(j => j.LastError, why), cancellation);
+        GiveBackAsync(lease, JobState.Queued, set => set.SetProperty(j => j.Gpus, gpus).SetProperty(j => j.LastError, why), cancellation);
 
     /// <summary>
     /// The course's set-up keeps the job from running: it waits as <see cref="JobState.Blocked"/> with
     /// <paramref name="why"/>, this run uncounted, until <see cref="BlockedJobs"/> finds the set-up complete.
     /// </summary>
-    public async Task<bool> BlockAsync(JobLease lease, string why, CancellationToken cancellation) =>
-        await Owned(lease).ExecuteUpdateAsync(set => set
-            .SetProperty(j => j.State, JobState.Blocked)
-            .SetProperty(j => j.Attempts, j => j.Attempts - 1)
-            .SetProperty(j => j.LastError, why)
-            .SetProperty(j => j.LeaseOwner, (string?)null)
-            .SetProperty(j => j.LeaseUntil, (DateTimeOffset?)null), cancellation) == 1;
+    public Task<bool> BlockAsync(JobLease lease, string why, CancellationToken cancellation) =>
+        GiveBackAsync(lease, JobState.Blocked, set => set.SetProperty(j => j.LastError, why), cancellation);
 
-    private async Task<bool> GiveBackAsync(JobLease lease, Action<UpdateSettersBuilder<GradingJob>> alsoSet,
+    private async Task<bool> GiveBackAsync(JobLease lease, JobState state, Action<UpdateSettersBuilder<GradingJob>> alsoSet,
         CancellationToken cancellation)
     {
         var now = time.GetUtcNow();
         return await Owned(lease).ExecuteUpdateAsync(set =>
         {
-            set.SetProperty(j => j.State, JobState.Queued)
+            set.SetProperty(j => j.State, state)
                 .SetProperty(j => j.Attempts, j => j.Attempts - 1)
                 .SetProperty(j => j.NextAttemptAt, now)
                 .SetProperty(j => j.LeaseOwner, (string?)null)
