@@ -120,7 +120,8 @@ internal sealed class Rescorer(GraderDbContext db, ICourseProvider course, Gradi
         var output = Path.Combine(Path.GetDirectoryName(published.FeedbackPath) ?? "", "out");
         if (!Directory.Exists(output))
         {
-            return changes is { Count: 0 } ? null
+            // Without recorded inputs nothing shows a change: the result is left as graded.
+            return changes is not { Count: > 0 } ? null
                 : RescoreLines.Line(published, RescoreKind.NeedsRun, null, $"the run's outputs are no longer kept ({output}): run it again (grader jobs rerun {assignment.Id})", now);
         }
 
