@@ -1,13 +1,14 @@
 using Course.Assignments.Courses;
 using Course.Assignments.Model;
+using Course.Grader.Grading.Build;
 using Course.Sandbox.Images;
 
 namespace Course.Grader.Grading;
 
 /// <summary>
 /// Checks, on the host and without running anything, that the course has set an assignment up for grading: the
-/// reference outputs its checks compare with (calibration), images it can build, the package folder of C# builds.
-/// Cheap enough to ask on every worker poll for the assignments that have blocked jobs.
+/// reference outputs its checks compare with (calibration), images it can build, and for a submission that is built
+/// the package folder. Cheap enough to ask on every worker poll for the jobs that are blocked.
 /// </summary>
 internal sealed class CourseSetup(ICourseProvider course, GradingPaths paths, ISandboxImages images)
 {
@@ -38,16 +39,34 @@ internal sealed class CourseSetup(ICourseProvider course, GradingPaths paths, IS
             }
         }
 
-        if (assignment.Build is { } build && course.Resolve(build.Packages) is var packages
-            && !(Directory.Exists(packages) && Directory.EnumerateDirectories(packages).Any()))
-        {
-            return $"the package folder of {assignment.Id}'s C# builds ({packages}) is missing or empty: run scripts/packages.sh";
-        }
-
         return null;
     }
 
-    /// <summary>Throws <see cref="CourseSetupException"/> when <see cref="Problem"/> finds one.</summary>
+    /// <summary>
+    /// <see cref="Problem(string)"/>, and for a submission that is built (<see cref="CSharpBuild"/>: a C# project, on an
+    /// assignment with a <c>build</c> section) the course's package folder too; other submissions do not need it.
+    /// </summary>
+    public string? Problem(string assignmentId, string snapshot)
+    {
+        // A snapshot that is gone is intake's problem, met when the job runs; it does not wait for the set-up.
+        var problem = Problem(assignmentId);
+        if (problem is not null || !Directory.Exists(snapshot))
+        {
+            return problem;
+        }
+
+        try
+        {
+            CSharpBuild.For(course.Assignment(assignmentId), snapshot, course.Resolve);
+            return null;
+        }
+        catch (CourseSetupException missing)
+        {
+            return missing.Message;
+        }
+    }
+
+    /// <summary>Throws <see cref="CourseSetupException"/> when <see cref="Problem(string)"/> finds one.</summary>
     public void Require(string assignmentId)
     {
         if (Problem(assignmentId) is { } problem)
