@@ -1,3 +1,4 @@
+using System.Globalization;
 using Course.Assignments.Courses;
 using Course.Assignments.Model;
 using Course.Assignments.Roster;
@@ -139,7 +140,9 @@ internal sealed class RegradeDesk(GradebookDbContext db, Gradebook gradebook, Gr
             await transaction.CommitAsync(cancellation);
         }
 
-        var outcome = score is { } given ? $"Your score on {request.Assignment} is now {given * 100:0.#}%." : $"Your score on {request.Assignment} stays as it was.";
+        var outcome = score is { } given
+            ? string.Create(CultureInfo.InvariantCulture, $"Your score on {request.Assignment} is now {given * 100:0.#}%.")
+            : $"Your score on {request.Assignment} stays as it was.";
         await notices.RegradeAnsweredAsync(members, request.Assignment, request.Item, $"resolved:{request.Id:N}",
             $"{by} resolved your regrade request on {request.Assignment} ({request.Item}). {outcome}\n\nReason: {why}", cancellation);
         return await ViewAsync(request, cancellation);

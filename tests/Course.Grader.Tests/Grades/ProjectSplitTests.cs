@@ -99,6 +99,18 @@ public sealed class ProjectSplitTests
         Assert.Equal([0.76, 0.76, 0.76], Column(grades).Select(f => Math.Round(f!.Value, 6)));
     }
 
+    [Fact]
+    public async Task ContributionCap_BelowOne_ExitsTwoNamingTheField()
+    {
+        using var course = await ProjectCourseAsync();
+        await CourseJsonEdit.ApplyAsync(course, json => json["assignments"]![1]!["project"]!["contributionCap"] = 0.5);
+
+        var (exit, _, error) = await course.RunAsync("grades", "project", Project);
+
+        Assert.Equal(2, exit);
+        Assert.Contains("project.contributionCap", error, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(0.8, 1.5, 3, 1.25, 1.0)]
     [InlineData(0.5, 0.2, 4, 1.25, 0.4)]
