@@ -36,6 +36,8 @@ public sealed record CourseSpec
 
     public CreditsSpec? Credits { get; init; }
 
+    public NoticesSpec? Notices { get; init; }
+
     public AssignmentSpec? FindAssignment(string id) =>
         Assignments.FirstOrDefault(a => string.Equals(a.Id, id, StringComparison.Ordinal));
 }

@@ -1,4 +1,7 @@
 using Course.Core.Database;
+using Course.Grader.Grades.Notices;
+using Course.Grader.Grades.Projects;
+using Course.Grader.Grades.Regrades;
 
 namespace Course.Grader.Grades;
 
@@ -10,6 +13,11 @@ internal static class GradebookServices
         services.AddScoped<IAutomaticScores, ResultScores>();
         services.AddScoped<ICompetitionScores, FinalBoardScores>();
         services.AddScoped<Gradebook>();
+        services.AddScoped<GradeNotices>();
+        services.AddScoped<GradeReleases>();
+        services.AddScoped<DeadlineReminders>();
+        services.AddScoped<RegradeDesk>();
+        services.AddScoped<ProjectContributions>();
         return services;
     }
 }
