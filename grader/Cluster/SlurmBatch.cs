@@ -50,9 +50,12 @@ internal sealed class SlurmBatch(ClusterOptions options, CoursePaths paths)
         return arguments;
     }
 
-    /// <summary>The batch script (sbatch reads it from standard input): one step, every word single-quoted.</summary>
+    /// <summary>
+    /// The batch script (sbatch reads it from standard input): one step, every word single-quoted. A job given GPUs
+    /// grades on exactly those: the GPUs Slurm allocated (<c>SLURM_JOB_GPUS</c>) become the step's <c>Sandbox:Gpus</c>.
+    /// </summary>
     public string Script(GradingJob job) =>
-        "#!/bin/sh\nexec " + string.Join(' ', options.Grader.Concat(["worker", "--job", job.Id.ToString(), "--course", paths.CourseFile])
+        "#!/bin/sh\n[ -n \"${SLURM_JOB_GPUS:-}\" ] && export Sandbox__Gpus=\"$SLURM_JOB_GPUS\"\nexec " + string.Join(' ', options.Grader.Concat(["worker", "--job", job.Id.ToString(), "--course", paths.CourseFile])
             .Select(Quote)) + "\n";
 
     private static string Quote(string word) => "'" + word.Replace("'", "'\\''", StringComparison.Ordinal) + "'";

@@ -26,9 +26,9 @@ public sealed class SlurmEngineTests
         var result = Assert.Single(await course.QueryAsync(db => db.Results.ToListAsync()));
         Assert.Equal((JobState.Succeeded, 1, Verdict.Graded, 2.0), (job.State, job.Attempts, result.Verdict, result.Score));
         Assert.NotNull(job.SlurmJobId);
+        await SlurmCluster.WaitForStateAsync(job.SlurmJobId, "COMPLETED");
         Assert.Equal((SlurmCluster.Node, Environment.MachineName), (job.SlurmNode, job.Host));
-        Assert.Equal(("COMPLETED", SlurmCluster.Partition, SlurmCluster.Node), (SlurmCluster.JobField(job.SlurmJobId, "JobState"),
-            SlurmCluster.JobField(job.SlurmJobId, "Partition"), SlurmCluster.JobField(job.SlurmJobId, "NodeList")));
+        Assert.Equal((SlurmCluster.Partition, SlurmCluster.Node), (SlurmCluster.JobField(job.SlurmJobId, "Partition"), SlurmCluster.JobField(job.SlurmJobId, "NodeList")));
         // The assignment's limits: 1 CPU, 64 MiB for the container plus the step's 512 MiB, 30 s + 2 min in minutes.
         Assert.Contains("cpu=1,mem=576M", SlurmCluster.JobField(job.SlurmJobId, "TRES"));
         Assert.Equal("00:03:00", SlurmCluster.JobField(job.SlurmJobId, "TimeLimit"));
@@ -46,6 +46,24 @@ public sealed class SlurmEngineTests
         Assert.Equal(0, hostsExit);
         Assert.Contains($"\"name\":\"{SlurmCluster.Node}\"", hosts.Replace(" ", "", StringComparison.Ordinal));
         Assert.Contains("\"gpus\":2", hosts.Replace(" ", "", StringComparison.Ordinal));
+        Assert.Equal(0, await dispatcher.TerminateAsync(TimeSpan.FromSeconds(30)));
+    }
+
+    [SlurmFact(Timeout = 300_000)]
+    public async Task Dispatcher_GpuJob_GetsASlurmGpuAndGradesPinnedToIt()
+    {
+        using var course = await SlurmCourseAsync("echo \"$CUDA_VISIBLE_DEVICES\" > /out/gpu.txt; " + Result, gpus: 1);
+        // No NVIDIA toolkit here: the sandbox hands the GPUs it was given to the container as CUDA_VISIBLE_DEVICES.
+        var settings = new Dictionary<string, string> { ["Sandbox:GpuDevices"] = "fake", ["Sandbox:LeaseRoot"] = Path.Combine(course.Directory, "gpu-leases") };
+        using var dispatcher = GraderProcess.StartWith(course, settings, "worker");
+        var job = await GradedAsync(course, dispatcher);
+
+        var result = Assert.Single(await course.QueryAsync(db => db.Results.ToListAsync()));
+        Assert.Equal((JobState.Succeeded, Verdict.Graded), (job.State, result.Verdict));
+        Assert.Equal("gres:gpu:1", SlurmCluster.JobField(job.SlurmJobId!, "TresPerNode"));
+        // The run held the one GPU Slurm allocated to its job, and nothing else.
+        Assert.Contains(job.GpuDevices, new[] { "0", "1" });
+        Assert.Equal(job.GpuDevices, (await File.ReadAllTextAsync(Path.Combine(Path.GetDirectoryName(result.FeedbackPath)!, "out", "gpu.txt"))).Trim());
         Assert.Equal(0, await dispatcher.TerminateAsync(TimeSpan.FromSeconds(30)));
     }
 
@@ -87,7 +105,7 @@ public sealed class SlurmEngineTests
             var result = Assert.Single(await course.QueryAsync(db => db.Results.ToListAsync()));
             Assert.Equal((JobState.Succeeded, 1, Verdict.Graded, 2.0), (job.State, job.Attempts, result.Verdict, result.Score));
             Assert.Contains($"Slurm job {first.SlurmJobId} NODE_FAIL", dispatcher.Output);
-            Assert.Equal("COMPLETED", SlurmCluster.JobField(job.SlurmJobId!, "JobState"));
+            await SlurmCluster.WaitForStateAsync(job.SlurmJobId!, "COMPLETED");
             Assert.Equal(0, await dispatcher.TerminateAsync(TimeSpan.FromSeconds(30)));
         }
         finally
@@ -108,8 +126,7 @@ public sealed class SlurmEngineTests
 
         Assert.True(exit == 0, error);
         Assert.Contains($"Slurm job {running.SlurmJobId} cancelled", output);
-        await Eventually.WaitAsync(() => Task.FromResult(SlurmCluster.JobField(running.SlurmJobId!, "JobState") == "CANCELLED"), TimeSpan.FromSeconds(30),
-            () => SlurmCluster.ShowJob(running.SlurmJobId!));
+        await SlurmCluster.WaitForStateAsync(running.SlurmJobId!, "CANCELLED");
         await Eventually.WaitAsync(async () => !await DockerEngine.IsRunningAsync($"job-{running.Id:N}-1"), TimeSpan.FromSeconds(60), () => dispatcher.Output);
         // Several dispatcher rounds later the job is still cancelled: not re-queued, not resubmitted, no result.
         await Task.Delay(TimeSpan.FromSeconds(3));
@@ -135,9 +152,9 @@ public sealed class SlurmEngineTests
     }
 
     /// <summary>A course of one student whose push runs <paramref name="script"/>, fetched and queued, on the Slurm engine.</summary>
-    private static async Task<TestCourse> SlurmCourseAsync(string script, string timeout = "30s")
+    private static async Task<TestCourse> SlurmCourseAsync(string script, string timeout = "30s", int gpus = 0)
     {
-        var course = await TestCourse.CreateAsync(deadline: "2099-01-01T00:00", timeout: timeout, students: ["alice"]);
+        var course = await TestCourse.CreateAsync(deadline: "2099-01-01T00:00", timeout: timeout, gpus: gpus, students: ["alice"]);
         course.UseFastQueue(leaseSeconds: 10);
         course.Settings["Queue:Engine"] = "slurm";
         course.Settings["Slurm:Partition"] = SlurmCluster.Partition;

@@ -34,6 +34,10 @@ internal static class SlurmCluster
         ShowJob(id).Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(f => f.Split('=', 2))
             .Where(kv => kv.Length == 2 && kv[0] == field).Select(kv => kv[1]).FirstOrDefault() ?? "";
 
+    /// <summary>Waits until Slurm reports <paramref name="state"/> for job <paramref name="id"/> (a step ends a moment after it recorded).</summary>
+    public static Task WaitForStateAsync(string id, string state) =>
+        Eventually.WaitAsync(() => Task.FromResult(JobField(id, "JobState") == state), TimeSpan.FromSeconds(60), () => ShowJob(id));
+
     /// <summary>Runs <c>scontrol</c> with <paramref name="arguments"/>; fails the test when it fails.</summary>
     public static void Control(params string[] arguments)
     {
