@@ -151,6 +151,18 @@ public sealed class SlurmEngineTests
         Assert.Contains("Slurm:Partition: 'no-such-partition' is not a partition of this cluster", error);
     }
 
+    [SlurmFact(Timeout = 120_000)]
+    public async Task GradeWait_SlurmEngine_RefusesToGradeInItsOwnProcess()
+    {
+        using var course = await SlurmCourseAsync(Result);
+
+        var (exit, _, error) = await course.RunAsync("grade", TestCourse.Assignment, "--wait");
+
+        Assert.Equal(2, exit);
+        Assert.Contains("--wait: Queue:Engine is slurm", error);
+        Assert.Equal(0, await course.QueryAsync(db => db.Results.CountAsync()));
+    }
+
     /// <summary>A course of one student whose push runs <paramref name="script"/>, fetched and queued, on the Slurm engine.</summary>
     private static async Task<TestCourse> SlurmCourseAsync(string script, string timeout = "30s", int gpus = 0)
     {
