@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Course.Core.Cli;
 using Course.Grader.Calibration;
+using Course.Grader.Cluster;
 using Course.Grader.Cli;
 using Course.Grader.Composition;
 using Course.Grader.Grading;
@@ -21,6 +22,7 @@ public static class GraderModule
     {
         services.AddSingleton<ICompetitionScorer, LeaderboardScorer>();
         services.AddGradingPipeline(configuration);
+        services.AddCluster(configuration);
         services.AddGradebook();
         services.AddScoped<Course.Credits.Issuing.IFinalStandings, PrizeStandings>();
         services.AddGitHubIntake();
@@ -31,7 +33,7 @@ public static class GraderModule
     public static IEnumerable<Command> Commands(CliHost host)
     {
         return [DbCommands.Create(host), DemoCommand.Create(host),
-            FetchCommand.Create(host), GradeCommand.Create(host), WorkerCommand.Create(host), JobsCommand.Create(host),
+            FetchCommand.Create(host), GradeCommand.Create(host), WorkerCommand.Create(host), JobsCommand.Create(host), HostsCommand.Create(host),
             GradesCommands.Create(host), RegradesCommands.Create(host), NoticesCommands.Create(host), CalibrationCommands.Create(host), ServeCommand.Create(host), UsersCommand.Create(host)];
     }
 }

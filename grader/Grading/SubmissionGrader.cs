@@ -111,13 +111,19 @@ internal sealed class SubmissionGrader(ICourseProvider course, IGradingSandbox s
     /// <summary>The result recorded when every attempt failed for infrastructure reasons: flagged, never a grade.</summary>
     public GradingResult InfrastructureFailure(GradingJob job, Submission submission, string error)
     {
+        return Unrun(job, submission, Verdict.InfrastructureFailure, Markdown.Line(
+            $"The grading infrastructure failed on every attempt ({error}). This does not count against you; the staff will re-run it."));
+    }
+
+    /// <summary>
+    /// The result of a run whose end the grading never saw, only its cluster: <paramref name="verdict"/> with
+    /// <paramref name="problem"/> (by default the verdict's own sentence), no outputs and no score.
+    /// </summary>
+    public GradingResult Unrun(GradingJob job, Submission submission, Verdict verdict, Markdown? problem = null)
+    {
         var folder = paths.Run(job.Assignment, job.Owner, job.Commit, job.Attempts + 1);
         Directory.CreateDirectory(folder);
-        var content = new FeedbackContent(submission, Verdict.InfrastructureFailure)
-        {
-            Problem = Markdown.Line(
-                $"The grading infrastructure failed on every attempt ({error}). This does not count against you; the staff will re-run it."),
-        };
+        var content = new FeedbackContent(submission, verdict) { Problem = problem ?? VerdictWording.Sentence(verdict) };
         return Record(job, folder, content, metricsLogPath: null, trainingCurvePath: null);
     }
 

@@ -189,6 +189,13 @@ internal sealed class JobQueue(GraderDbContext db, DatabaseSettings database, Qu
     public Task<bool> DeferAsync(JobLease lease, int gpus, string why, CancellationToken cancellation) =>
         GiveBackAsync(lease, set => set.SetProperty(j => j.Gpus, gpus).SetProperty(j => j.LastError, why), cancellation);
 
+    /// <summary>
+    /// Gives back a job whose run the cluster lost (node failure, preemption, cancellation outside Course): it is due
+    /// at once with <paramref name="why"/> for <c>grader jobs</c>, and the lost run does not count against the student.
+    /// </summary>
+    public Task<bool> RequeueAsync(JobLease lease, string why, CancellationToken cancellation) =>
+        GiveBackAsync(lease, set => set.SetProperty(j => j.LastError, why), cancellation);
+
     private async Task<bool> GiveBackAsync(JobLease lease, Action<UpdateSettersBuilder<GradingJob>> alsoSet,
         CancellationToken cancellation)
     {
@@ -242,7 +249,8 @@ internal sealed class JobQueue(GraderDbContext db, DatabaseSettings database, Qu
         NextAttemptAt = now,
     };
 
-    private IQueryable<GradingJob> Owned(JobLease lease) => db.Jobs.Where(j =>
+    /// <summary>The job row while <paramref name="lease"/> holds it; every transition of a run updates through this.</summary>
+    public IQueryable<GradingJob> Owned(JobLease lease) => db.Jobs.Where(j =>
         j.Id == lease.JobId && j.State == JobState.Running && j.LeaseOwner == lease.Worker && j.Attempts == lease.Attempt);
 
     private Task<GradingJob?> FindAsync(Submission submission, CancellationToken cancellation) =>

@@ -1,4 +1,5 @@
 using Course.Core.Database;
+using Course.Grader.Cluster;
 using Course.Grader.Grading;
 using Course.Grader.Queue;
 using Microsoft.EntityFrameworkCore;
@@ -13,6 +14,8 @@ public sealed class GraderDbContext(DbContextOptions<GraderDbContext> options) :
     public DbSet<GradingJob> Jobs => Set<GradingJob>();
 
     public DbSet<GradingResult> Results => Set<GradingResult>();
+
+    public DbSet<WorkerHost> Hosts => Set<WorkerHost>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.UsePortableTypes();
@@ -43,6 +46,11 @@ public sealed class GraderDbContext(DbContextOptions<GraderDbContext> options) :
             result.Property(r => r.Verdict).HasConversion<string>();
             result.HasIndex(r => new { r.Assignment, r.Owner });
             result.HasOne<GradingJob>().WithOne().HasForeignKey<GradingResult>(r => r.JobId);
+        });
+        modelBuilder.Entity<WorkerHost>(host =>
+        {
+            host.ToTable("grader_hosts");
+            host.HasKey(h => h.Name);
         });
     }
 }

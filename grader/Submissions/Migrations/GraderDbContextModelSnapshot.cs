@@ -16,6 +16,41 @@ namespace Course.Grader.Submissions.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Course.Grader.Cluster.WorkerHost", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasColumnType("text");
+
+                    b.Property<int>("Cores")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Engine")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("FreeGpus")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("GpuKind")
+                        .HasColumnType("text");
+
+                    b.Property<int>("Gpus")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("MemoryBytes")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("SeenAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Status")
+                        .HasColumnType("text");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("grader_hosts", (string)null);
+                });
+
             modelBuilder.Entity("Course.Grader.Grading.GradingResult", b =>
                 {
                     b.Property<string>("JobId")
@@ -140,6 +175,12 @@ namespace Course.Grader.Submissions.Migrations
 
                     b.Property<string>("Owner")
                         .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("SlurmJobId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("SlurmNode")
                         .HasColumnType("text");
 
                     b.Property<long?>("StartedAt")
