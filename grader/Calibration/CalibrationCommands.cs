@@ -30,7 +30,7 @@ internal static class CalibrationCommands
         {
             var course = context.Service<ICourseProvider>();
             var spec = course.Assignment(context.Get(assignment));
-            var folder = Path.GetFullPath(context.Get(output) ?? course.Resolve(Path.Combine(".calibration", spec.Id)));
+            var folder = Path.GetFullPath(context.Get(output) ?? context.Service<GradingPaths>().Calibration(spec.Id));
             var calibrator = new Calibrator(context.Service<ISandbox>(), context.Service<ISandboxImages>());
             var report = await context.Progress().RunAsync($"calibrate {spec.Id}", progress =>
                 calibrator.RunAsync(spec, course.Course.Datasets, course.Resolve, folder, progress, context.Cancellation));

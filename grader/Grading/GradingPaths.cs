@@ -6,8 +6,8 @@ namespace Course.Grader.Grading;
 /// Scratch space of this process: <c>Grader:WorkDirectory</c>, by default <c>grading/</c> beside course.json. What
 /// grading keeps lives in the store (<see cref="Storage.IBlobStore"/>); here are only a run's unpacked snapshot and
 /// /out while it runs, an intake's tree while it is stored, and unpacked calibrations. Deleting the folder loses
-/// nothing. The layout a version before the store kept its files in (snapshots, runs, uploads) is named here too,
-/// for <c>grader db migrate</c> to move them into the store.
+/// nothing. The folder a version before the store kept uploads in is named here too, for <c>grader db migrate</c>
+/// to move them into the store (snapshots and runs it finds by the paths their records kept).
 /// </summary>
 public sealed class GradingPaths(CoursePaths course, IConfiguration configuration)
 {
@@ -16,11 +16,7 @@ public sealed class GradingPaths(CoursePaths course, IConfiguration configuratio
 
     public string Root { get; } = course.Resolve(configuration["Grader:WorkDirectory"] is { Length: > 0 } configured ? configured : "grading");
 
-    /// <summary>Where a version before the store kept the snapshot of one submitted tree.</summary>
-    public string Snapshot(string assignment, string owner, string commit) =>
-        Path.Combine(Root, "submissions", Safe(assignment), Safe(owner), Safe(commit));
-
-    /// <summary>The scratch folder of one run of a job (a retry gets a fresh one); a version before the store kept it.</summary>
+    /// <summary>The scratch folder of one run of a job (a retry gets a fresh one).</summary>
     public string Run(string assignment, string owner, string commit, int attempt) =>
         Path.Combine(Root, "runs", Safe(assignment), Safe(owner), Safe(commit), $"attempt-{attempt}");
 
