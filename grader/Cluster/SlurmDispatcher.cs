@@ -191,7 +191,7 @@ internal sealed class SlurmDispatcher(IServiceScopeFactory scopes, SlurmCli slur
     {
         var submission = await services.GetRequiredService<GraderDbContext>().Submissions.AsNoTracking()
             .SingleAsync(s => s.Id == job.SubmissionId, CancellationToken.None);
-        var result = services.GetRequiredService<SubmissionGrader>().Unrun(job, submission, Verdict.TimedOut);
+        var result = await services.GetRequiredService<SubmissionGrader>().UnrunAsync(job, submission, Verdict.TimedOut, CancellationToken.None);
         if (await services.GetRequiredService<JobQueue>().CompleteAsync(lease, result, CancellationToken.None))
         {
             report($"job {job.Id} attempt {lease.Attempt}: Slurm job {job.SlurmJobId} reached its time limit: timedout");
@@ -205,7 +205,8 @@ internal sealed class SlurmDispatcher(IServiceScopeFactory scopes, SlurmCli slur
             .SingleAsync(s => s.Id == job.SubmissionId, CancellationToken.None);
         GradingResult? final = null;
         var state = await services.GetRequiredService<JobQueue>().FailInfrastructureAsync(lease, error,
-            () => final = services.GetRequiredService<SubmissionGrader>().InfrastructureFailure(job, submission, error), CancellationToken.None);
+            async () => final = await services.GetRequiredService<SubmissionGrader>().InfrastructureFailureAsync(job, submission, error, CancellationToken.None),
+            CancellationToken.None);
         if (state is not null)
         {
             report($"job {job.Id} attempt {lease.Attempt}: {state.Value.ToString().ToLowerInvariant()}: {error}");

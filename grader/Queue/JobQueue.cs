@@ -155,12 +155,12 @@ internal sealed class JobQueue(GraderDbContext db, DatabaseSettings database, Qu
     /// fails with an <see cref="Verdict.InfrastructureFailure"/> result that never counts against the student.
     /// Returns the job's new state, or null when the lease was no longer ours.
     /// </summary>
-    public async Task<JobState?> FailInfrastructureAsync(JobLease lease, string error, Func<GradingResult> finalResult,
+    public async Task<JobState?> FailInfrastructureAsync(JobLease lease, string error, Func<Task<GradingResult>> finalResult,
         CancellationToken cancellation)
     {
         if (lease.Attempt >= options.MaxAttempts)
         {
-            return await FinishAsync(lease, JobState.Failed, error, finalResult(), cancellation) ? JobState.Failed : null;
+            return await FinishAsync(lease, JobState.Failed, error, await finalResult(), cancellation) ? JobState.Failed : null;
         }
 
         var next = time.GetUtcNow() + options.BackoffAfter(lease.Attempt);

@@ -3,8 +3,8 @@ using Course.Grader.Grading;
 namespace Course.Grader.Queue;
 
 /// <summary>
-/// One line of <c>grader jobs</c>: a job, its state and, once graded, its result with the paths of its
-/// feedback report and, when the run logged metrics worth drawing, the training curve beside it; the
+/// One line of <c>grader jobs</c>: a job, its state and, once graded, its result with the store keys of its
+/// feedback report and, when the run logged metrics worth drawing, its training curve; the
 /// submission's staff flag (someone else pushed it); the GPUs it needs, and the host and GPU UUIDs
 /// (comma-separated) of its latest run, and with the Slurm engine that run's Slurm job id and node.
 /// </summary>

@@ -80,7 +80,8 @@ internal sealed class JobRunner(IServiceScopeFactory scopes, IGradingSandbox san
             var grader = services.GetRequiredService<SubmissionGrader>();
             GradingResult? final = null;
             var state = await Queue(services).FailInfrastructureAsync(lease, failure.Message,
-                () => final = grader.InfrastructureFailure(job, submission, failure.Message), CancellationToken.None);
+                async () => final = await grader.InfrastructureFailureAsync(job, submission, failure.Message, CancellationToken.None),
+                CancellationToken.None);
             if (state == JobState.Failed && final is not null)
             {
                 await PublishAsync(services, submission, final, stopping);

@@ -40,7 +40,7 @@ internal sealed class JobsView(GraderDbContext db)
             .Take(ids is null ? limit : int.MaxValue)
             .Select(r => new JobRow(r.job.Id, r.job.Assignment, r.job.Owner, r.job.Commit, r.job.State, r.job.Attempts,
                 r.job.EnqueuedAt, r.job.FinishedAt, r.job.LeaseOwner, r.job.LastError, r.result?.Verdict, r.result?.Score,
-                r.result?.MaxScore, r.result?.LateDays, r.result?.FeedbackPath, r.result?.TrainingCurvePath, r.StaffFlag, r.job.Gpus,
+                r.result?.MaxScore, r.result?.LateDays, r.result?.FeedbackKey, r.result?.TrainingCurveKey, r.StaffFlag, r.job.Gpus,
                 r.job.Host, r.job.GpuDevices, r.job.SlurmJobId, r.job.SlurmNode))
             .ToList();
     }

@@ -67,8 +67,10 @@ namespace Course.Grader.Submissions.Migrations
                     b.Property<int?>("ExitCode")
                         .HasColumnType("integer");
 
+                    b.Property<string>("FeedbackKey")
+                        .HasColumnType("text");
+
                     b.Property<string>("FeedbackPath")
-                        .IsRequired()
                         .HasColumnType("text");
 
                     b.Property<int>("LateDays")
@@ -77,7 +79,13 @@ namespace Course.Grader.Submissions.Migrations
                     b.Property<double>("MaxScore")
                         .HasColumnType("double precision");
 
+                    b.Property<string>("MetricsLogKey")
+                        .HasColumnType("text");
+
                     b.Property<string>("MetricsLogPath")
+                        .HasColumnType("text");
+
+                    b.Property<string>("OutputsKey")
                         .HasColumnType("text");
 
                     b.Property<string>("Owner")
@@ -107,6 +115,9 @@ namespace Course.Grader.Submissions.Migrations
 
                     b.Property<string>("SubmissionId")
                         .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("TrainingCurveKey")
                         .HasColumnType("text");
 
                     b.Property<string>("TrainingCurvePath")
@@ -206,6 +217,86 @@ namespace Course.Grader.Submissions.Migrations
                     b.ToTable("grader_jobs", (string)null);
                 });
 
+            modelBuilder.Entity("Course.Grader.Storage.BlobChunk", b =>
+                {
+                    b.Property<string>("Content")
+                        .HasColumnType("text");
+
+                    b.Property<int>("Index")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("Content", "Index");
+
+                    b.ToTable("grader_blob_chunks", (string)null);
+                });
+
+            modelBuilder.Entity("Course.Grader.Storage.KeptUpload", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Assignment")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Uploader")
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Assignment");
+
+                    b.ToTable("grader_uploads", (string)null);
+                });
+
+            modelBuilder.Entity("Course.Grader.Storage.StoredBlob", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("StoredAt")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("grader_blobs", (string)null);
+                });
+
+            modelBuilder.Entity("Course.Grader.Storage.StoredCalibration", b =>
+                {
+                    b.Property<string>("Assignment")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ArchiveKey")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<long>("StoredAt")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Assignment");
+
+                    b.ToTable("grader_calibrations", (string)null);
+                });
+
             modelBuilder.Entity("Course.Grader.Submissions.Submission", b =>
                 {
                     b.Property<string>("Id")
@@ -238,8 +329,10 @@ namespace Course.Grader.Submissions.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("SnapshotKey")
+                        .HasColumnType("text");
+
                     b.Property<string>("SnapshotPath")
-                        .IsRequired()
                         .HasColumnType("text");
 
                     b.Property<string>("Source")

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Course.Assignments.Roster;
+using Course.Grader.Storage;
 using Course.Grader.Submissions;
 using Course.Grader.Web.Api;
 using Markdig;
@@ -10,8 +11,9 @@ namespace Course.Grader.Web.Pages;
 
 /// <summary>
 /// <c>/submissions/{id}</c>: a submission's latest feedback report (its Markdown as a page, with the
-/// pictures beside it, e.g. the training curve), for its owner, their team and staff.
-/// <c>/submissions/{id}/files/{name}</c> serves a file of that run's folder by plain name only.
+/// pictures it links, e.g. the training curve), for its owner, their team and staff.
+/// <c>/submissions/{id}/files/{name}</c> serves one of that run's kept files from the store by its plain name
+/// (<see cref="RunFileNames"/>); any <c>grader serve</c> of the course serves any of them.
 /// </summary>
 internal static class SubmissionPage
 {
@@ -37,7 +39,7 @@ internal static class SubmissionPage
         return routes;
     }
 
-    private static async Task<IResult> ShowAsync(Guid id, HttpContext context, GraderDbContext grader, IRoster roster)
+    private static async Task<IResult> ShowAsync(Guid id, HttpContext context, GraderDbContext grader, IRoster roster, IBlobStore store)
     {
         if (context.User.Identity?.IsAuthenticated != true)
         {
@@ -51,14 +53,15 @@ internal static class SubmissionPage
         }
 
         var title = $"{submission.Assignment}: {submission.Owner} @ {ShortCommit.Of(submission.Commit)}";
-        if (result is null || !File.Exists(result.FeedbackPath))
+        var feedback = result?.FeedbackKey is { } key ? await store.ReadTextAsync(key, context.RequestAborted) : null;
+        if (feedback is null)
         {
             return Html.Page(context, title, string.Create(CultureInfo.InvariantCulture,
                 $"""<p class="notice">Received {submission.ReceivedAt:yyyy-MM-dd HH:mm} UTC; not graded yet. This page reloads itself and shows the feedback once it is.</p>"""),
                 refreshSeconds: WaitingRefreshSeconds);
         }
 
-        var document = Markdig.Markdown.Parse(await File.ReadAllTextAsync(result.FeedbackPath, context.RequestAborted), Pipeline);
+        var document = Markdig.Markdown.Parse(feedback, Pipeline);
         foreach (var link in document.Descendants<LinkInline>().Where(l => IsPlainName(l.Url)))
         {
             link.Url = $"/submissions/{id}/files/{Uri.EscapeDataString(link.Url!)}";
@@ -73,7 +76,8 @@ internal static class SubmissionPage
         return Html.Page(context, title, document.ToHtml(Pipeline));
     }
 
-    private static async Task<IResult> FileAsync(Guid id, string name, HttpContext context, GraderDbContext grader, IRoster roster)
+    private static async Task<IResult> FileAsync(Guid id, string name, HttpContext context, GraderDbContext grader, IRoster roster,
+        IBlobStore store)
     {
         if (context.User.Identity?.IsAuthenticated != true)
         {
@@ -86,16 +90,15 @@ internal static class SubmissionPage
             return Results.NotFound();
         }
 
-        var file = new FileInfo(Path.Combine(Path.GetDirectoryName(result.FeedbackPath)!, name));
-        // Run folders hold what a container wrote: only regular files, never a link out of the folder.
-        if (!file.Exists || file.LinkTarget is not null)
+        var content = RunFileNames.KeyOf(result, name) is { } key ? await store.OpenAsync(key, context.RequestAborted) : null;
+        if (content is null)
         {
             return Results.NotFound();
         }
 
         context.Response.Headers.XContentTypeOptions = "nosniff";
         context.Response.Headers.ContentSecurityPolicy = Html.SecurityPolicy;
-        return Results.File(file.FullName, type);
+        return Results.Stream(content, type);
     }
 
     private static bool IsPlainName(string? name) =>

@@ -63,7 +63,7 @@ public sealed class SlurmEngineTests
         Assert.Equal("gres:gpu:1", SlurmCluster.JobField(job.SlurmJobId!, "TresPerNode"));
         // The run held the one GPU Slurm allocated to its job, and nothing else.
         Assert.Contains(job.GpuDevices, new[] { "0", "1" });
-        Assert.Equal(job.GpuDevices, (await File.ReadAllTextAsync(Path.Combine(Path.GetDirectoryName(result.FeedbackPath)!, "out", "gpu.txt"))).Trim());
+        Assert.Equal(job.GpuDevices, (await File.ReadAllTextAsync(Path.Combine(await course.UnpackAsync(result.OutputsKey), "gpu.txt"))).Trim());
         Assert.Equal(0, await dispatcher.TerminateAsync(TimeSpan.FromSeconds(30)));
     }
 
@@ -80,7 +80,7 @@ public sealed class SlurmEngineTests
         var result = Assert.Single(await course.QueryAsync(db => db.Results.ToListAsync()));
         Assert.Equal("TIMEOUT", SlurmCluster.JobField(job.SlurmJobId!, "JobState"));
         Assert.Equal((JobState.Succeeded, 1, Verdict.TimedOut), (job.State, job.Attempts, result.Verdict));
-        Assert.Contains("stopped at the time limit", await File.ReadAllTextAsync(result.FeedbackPath));
+        Assert.Contains("stopped at the time limit", await course.StoredTextAsync(result.FeedbackKey));
         await Eventually.WaitAsync(async () => !await DockerEngine.IsRunningAsync($"job-{job.Id:N}-1"), TimeSpan.FromSeconds(60), () => dispatcher.Output);
         Assert.Equal(0, await dispatcher.TerminateAsync(TimeSpan.FromSeconds(30)));
     }

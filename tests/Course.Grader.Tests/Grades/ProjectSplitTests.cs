@@ -21,8 +21,9 @@ public sealed class ProjectSplitTests
     public async Task Contributions_FromTheSnapshot_SplitByTheCappedRule()
     {
         using var course = await ProjectCourseAsync();
-        await File.WriteAllTextAsync(Path.Combine(course.Directory, "CONTRIBUTIONS"), "# who did what\nana: 50%\nben: 30\n\ncy: 20\n");
-        await course.GradedSubmissionAsync("trio", "report", Project, isTeam: true);
+        var snapshot = Directory.CreateDirectory(Path.Combine(course.Directory, "snapshot")).FullName;
+        await File.WriteAllTextAsync(Path.Combine(snapshot, "CONTRIBUTIONS"), "# who did what\nana: 50%\nben: 30\n\ncy: 20\n");
+        await course.GradedSubmissionAsync("trio", "report", Project, isTeam: true, snapshot);
 
         var imported = await course.RunAsync("grades", "contributions", Project, "--team", "trio", "--by", "prof");
         var grades = await ComputeAsync(course);
@@ -88,8 +89,9 @@ public sealed class ProjectSplitTests
     public async Task Contributions_BadFileInTheSnapshot_ExitsTwoAndRecordsNothing()
     {
         using var course = await ProjectCourseAsync();
-        await File.WriteAllTextAsync(Path.Combine(course.Directory, "CONTRIBUTIONS"), "ana: 100\nben: 0\nmallory: 0\n");
-        await course.GradedSubmissionAsync("trio", "report", Project, isTeam: true);
+        var snapshot = Directory.CreateDirectory(Path.Combine(course.Directory, "snapshot")).FullName;
+        await File.WriteAllTextAsync(Path.Combine(snapshot, "CONTRIBUTIONS"), "ana: 100\nben: 0\nmallory: 0\n");
+        await course.GradedSubmissionAsync("trio", "report", Project, isTeam: true, snapshot);
 
         var (exit, _, error) = await course.RunAsync("grades", "contributions", Project, "--team", "trio", "--by", "prof");
         var grades = await ComputeAsync(course);

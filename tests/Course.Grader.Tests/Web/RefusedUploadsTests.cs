@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Course.Grader.Storage;
 using Course.Grader.Tests.Support;
 using Course.Grader.Tests.Web.Browser;
 using Course.Grader.Web.Auth;
@@ -103,7 +104,7 @@ public sealed class RefusedUploadsTests
 
         Assert.Equal(grading, Contents(Path.Combine(course.Directory, "grading")));
         Assert.Equal(buffered, Contents(temp));
-        Assert.False(Directory.Exists(Path.Combine(course.Directory, "grading", "uploads")));
+        Assert.Equal(0, await course.CountAsync<KeptUpload>());
     }
 
     /// <summary>A small window limit for the server, and a temp folder of the test's own for anything it buffers.</summary>
