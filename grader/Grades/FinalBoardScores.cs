@@ -36,7 +36,7 @@ internal sealed class FinalBoardScores(IBoards boards, IFinalStandings standings
 
     // A curve's zero needs a baseline on the metric's own scale; calibration scores accuracy only.
     private ScoreCurve? Curve(AssignmentSpec assignment) =>
-        assignment.Competition is { Metric: "accuracy", Target: { } target }
+        assignment.Competition is { Metric: CompetitionMetrics.Accuracy, Target: { } target }
             ? new ScoreCurve(baseline.ScoredAccuracy(assignment) ?? 0, target, Points: 1)
             : null;
 }
