@@ -36,7 +36,7 @@ internal sealed class FinalBoardScores(IBoards boards, IFinalStandings standings
 
     // A curve's zero needs a baseline on the metric's own scale; calibration scores accuracy only.
     private async Task<ScoreCurve?> CurveAsync(AssignmentSpec assignment, CancellationToken cancellation) =>
-        assignment.Competition is { Metric: "accuracy", Target: { } target }
+        assignment.Competition is { Metric: CompetitionMetrics.Accuracy, Target: { } target }
             ? new ScoreCurve(await baseline.ScoredAccuracyAsync(assignment, cancellation) ?? 0, target, Points: 1)
             : null;
 }
