@@ -37,6 +37,9 @@ internal static class GraderWeb
             .AddPolicy(Roles.StaffPolicy, policy => policy.RequireRole(Roles.Instructor, Roles.Ta))
             .AddPolicy(Roles.StudentPolicy, policy => policy.RequireRole(Roles.Student));
         services.AddAntiforgery(options => options.Cookie.SameSite = SameSiteMode.Strict);
+        // Pages are rendered on the server only: no interactivity, no script, every value encoded by Razor.
+        services.AddRazorComponents();
+        services.AddScoped<NotFoundReason>();
         services.Configure<FormOptions>(options =>
         {
             // The pages' forms carry a handful of short fields and no file but the upload form's one,
@@ -75,11 +78,12 @@ internal static class GraderWeb
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
+        app.UseAntiforgery();
         app.UseEndpoints(endpoints =>
         {
             endpoints.MapGitHubWebhook().MapSubmissionsApi().MapLeaderboardApi().MapCreditsApi();
-            endpoints.MapGet("/", HomePage.ShowAsync);
-            endpoints.MapSignIn().MapLeaderboardPage().MapSubmissionPage().MapCreditsPage();
+            endpoints.MapRazorComponents<App>();
+            endpoints.MapSignIn().MapLeaderboardUpload().MapSubmissionFiles().MapCreditsActions();
         });
     }
 
