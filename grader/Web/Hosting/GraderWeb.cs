@@ -35,11 +35,15 @@ internal static class GraderWeb
         services.AddCourseAuthentication();
         services.AddAuthorizationBuilder()
             .AddPolicy(Roles.StaffPolicy, policy => policy.RequireRole(Roles.Instructor, Roles.Ta))
+            .AddPolicy(Roles.InstructorPolicy, policy => policy.RequireRole(Roles.Instructor))
             .AddPolicy(Roles.StudentPolicy, policy => policy.RequireRole(Roles.Student));
         services.AddAntiforgery(options => options.Cookie.SameSite = SameSiteMode.Strict);
         // Pages are rendered on the server only: no interactivity, no script, every value encoded by Razor.
         services.AddRazorComponents();
         services.AddScoped<NotFoundReason>();
+        services.AddApiDocument();
+        services.AddScoped<TokenRegistry>();
+        services.AddSingleton<StaffAudit>();
         services.Configure<FormOptions>(options =>
         {
             // The pages' forms carry a handful of short fields and no file but the upload form's one,
@@ -81,7 +85,8 @@ internal static class GraderWeb
         app.UseAntiforgery();
         app.UseEndpoints(endpoints =>
         {
-            endpoints.MapGitHubWebhook().MapSubmissionsApi().MapLeaderboardApi().MapCreditsApi();
+            endpoints.MapGitHubWebhook().MapSubmissionsApi().MapLeaderboardApi().MapCreditsApi().MapTokensApi();
+            endpoints.MapOpenApi();
             endpoints.MapRazorComponents<App>();
             endpoints.MapSignIn().MapLeaderboardUpload().MapSubmissionFiles().MapCreditsActions();
         });

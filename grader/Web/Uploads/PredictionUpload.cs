@@ -16,7 +16,7 @@ namespace Course.Grader.Web.Uploads;
 /// can be checked against the very bytes scored); <see cref="SubmitAsync"/> puts it on the leaderboard
 /// for the uploader (a student counts for their team) or, for staff, a named team.
 /// </summary>
-internal sealed class PredictionUpload(ILeaderboard leaderboard, GradingPaths paths)
+internal sealed class PredictionUpload(ILeaderboard leaderboard, GradingPaths paths, StaffAudit audit)
 {
     /// <summary>
     /// Lets this request carry a file up to the scorer's own limit, which decides: Kestrel's request
@@ -45,7 +45,7 @@ internal sealed class PredictionUpload(ILeaderboard leaderboard, GradingPaths pa
         var id = Guid.NewGuid().ToString("N");
         var key = idempotencyKey is { Length: > 0 } given ? $"upload/{uploader}/{given}" : $"upload/{id}";
         var earlier = await leaderboard.CheckCanSubmitAsync(assignment, uploader, key, cancellation);
-        return new UploadTicket(assignment, uploader, id, key, earlier);
+        return new UploadTicket(assignment, uploader, user, id, key, earlier);
     }
 
     /// <summary>Copies the file to the grading folder, failing (and keeping nothing) past the scorer's size limit.</summary>
@@ -81,6 +81,10 @@ internal sealed class PredictionUpload(ILeaderboard leaderboard, GradingPaths pa
         if (!receipt.Repeated)
         {
             stored.Keep();
+            if (!ticket.User.IsInRole(Roles.Student))
+            {
+                audit.Record(ticket.User, "predictions uploaded for a team", $"{ticket.Assignment} team {ticket.Uploader}: submission {receipt.Id}");
+            }
         }
 
         return receipt;
