@@ -44,6 +44,8 @@ internal static class GraderWeb
         services.AddApiDocument();
         services.AddScoped<TokenRegistry>();
         services.AddSingleton<StaffAudit>();
+        services.AddSettings(provider => GitHubOAuthOptions.From(provider.GetRequiredService<IConfiguration>()));
+        services.AddHttpClient<GitHubOAuthClient>(GitHubOAuthClient.HttpClientName);
         services.Configure<FormOptions>(options =>
         {
             // The pages' forms carry a handful of short fields and no file but the upload form's one,
@@ -88,7 +90,7 @@ internal static class GraderWeb
             endpoints.MapGitHubWebhook().MapSubmissionsApi().MapLeaderboardApi().MapCreditsApi().MapTokensApi();
             endpoints.MapOpenApi();
             endpoints.MapRazorComponents<App>();
-            endpoints.MapSignIn().MapLeaderboardUpload().MapSubmissionFiles().MapCreditsActions();
+            endpoints.MapSignIn().MapGitHubSignIn().MapLeaderboardUpload().MapSubmissionFiles().MapCreditsActions();
         });
     }
 
