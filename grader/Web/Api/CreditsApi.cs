@@ -17,7 +17,7 @@ internal static class CreditsApi
 {
     public static IEndpointRouteBuilder MapCreditsApi(this IEndpointRouteBuilder routes)
     {
-        var api = routes.MapGroup("/api/credits").RequireAuthorization();
+        var api = routes.MapApiGroup("/api/credits", "Credits");
         api.MapGet("", ShowAsync);
         var own = api.MapGroup("").RequireAuthorization(Roles.StudentPolicy);
         own.MapPost("/requests", RequestAsync);

@@ -18,7 +18,8 @@ namespace Course.Grader.Web.Uploads;
 /// puts it on the leaderboard for the uploader (a student counts for their team) or, for staff, a named team, and
 /// keeps a recorded file in the store (a disputed score can be checked against the very bytes scored).
 /// </summary>
-internal sealed class PredictionUpload(ILeaderboard leaderboard, GradingPaths paths, IBlobStore store, GraderDbContext db, TimeProvider time)
+internal sealed class PredictionUpload(ILeaderboard leaderboard, GradingPaths paths, IBlobStore store, GraderDbContext db, TimeProvider time,
+    StaffAudit audit)
 {
     /// <summary>
     /// Lets this request carry a file up to the scorer's own limit, which decides: Kestrel's request
@@ -47,7 +48,7 @@ internal sealed class PredictionUpload(ILeaderboard leaderboard, GradingPaths pa
         var id = Guid.NewGuid().ToString("N");
         var key = idempotencyKey is { Length: > 0 } given ? $"upload/{uploader}/{given}" : $"upload/{id}";
         var earlier = await leaderboard.CheckCanSubmitAsync(assignment, uploader, key, cancellation);
-        return new UploadTicket(assignment, uploader, id, key, earlier);
+        return new UploadTicket(assignment, uploader, user, id, key, earlier);
     }
 
     /// <summary>Copies the file into scratch space, failing (and keeping nothing) past the scorer's size limit.</summary>
@@ -92,6 +93,10 @@ internal sealed class PredictionUpload(ILeaderboard leaderboard, GradingPaths pa
                 ReceivedAt = time.GetUtcNow(),
             });
             await db.SaveChangesAsync(cancellation);
+            if (!ticket.User.IsInRole(Roles.Student))
+            {
+                audit.Record(ticket.User, "predictions uploaded for a team", $"{ticket.Assignment} team {ticket.Uploader}: submission {receipt.Id}");
+            }
         }
 
         return receipt;

@@ -3,14 +3,19 @@ using Microsoft.AspNetCore.Http.Features;
 
 namespace Course.Grader.Web.Pages;
 
-/// <summary>The hidden field every page form carries, and its check on the way back in.</summary>
-internal static class Antiforgery
+/// <summary>
+/// The pages' forms post to endpoints of their own (the upload form is streamed, which a component's form binding
+/// cannot do): each checks the antiforgery token <c>&lt;AntiforgeryToken /&gt;</c> put in the form.
+/// </summary>
+internal static class PageForms
 {
-    public static string Field(HttpContext context)
-    {
-        var tokens = context.RequestServices.GetRequiredService<IAntiforgery>().GetAndStoreTokens(context);
-        return $"""<input type="hidden" name="{Html.Text(tokens.FormFieldName)}" value="{Html.Text(tokens.RequestToken)}">""";
-    }
+    /// <summary>
+    /// Before the page's own route: a page's component endpoint takes POST too (for component forms, which these
+    /// pages do not use), and the form's endpoint must answer instead.
+    /// </summary>
+    private const int BeforePages = -1;
+
+    public static RouteHandlerBuilder WithPageOrder(this RouteHandlerBuilder endpoint) => endpoint.WithOrder(BeforePages);
 
     public static Task<bool> IsValidAsync(HttpContext context) =>
         context.RequestServices.GetRequiredService<IAntiforgery>().IsRequestValidAsync(context);
