@@ -9,7 +9,11 @@ internal static class GradebookServices
         services.AddModuleDatabase<GradebookDbContext>("gradebook");
         services.AddScoped<IAutomaticScores, ResultScores>();
         services.AddScoped<ICompetitionScores, FinalBoardScores>();
+        services.AddScoped<IGradeAudit, GradeAudit>();
         services.AddScoped<Gradebook>();
+        services.AddScoped<ExtensionGrants>();
+        services.AddScoped<LateDayPreview>();
+        services.AddScoped<FinalGrades>();
         return services;
     }
 }

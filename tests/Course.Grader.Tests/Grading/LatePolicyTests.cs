@@ -20,7 +20,7 @@ public sealed class LatePolicyTests
     {
         var received = Deadline.AddMinutes(minutes);
 
-        var result = LatePolicy.Evaluate(received, Deadline, Policy);
+        var result = LatePolicy.Evaluate(received, Deadline, Policy, TimeZoneInfo.Utc);
 
         Assert.Equal(lateDays, result.LateDays);
         Assert.Equal(factor, result.Factor, 9);

@@ -243,6 +243,7 @@ internal sealed class TestCourse : IDisposable
             Owner = owner,
             Commit = submission.Commit,
             Verdict = Verdict.Graded,
+            RawScore = 2,
             Score = 2,
             MaxScore = 2,
             FeedbackPath = feedbackPath,
