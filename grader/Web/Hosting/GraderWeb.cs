@@ -77,9 +77,9 @@ internal static class GraderWeb
         app.UseRateLimiter();
         app.UseEndpoints(endpoints =>
         {
-            endpoints.MapGitHubWebhook().MapSubmissionsApi().MapLeaderboardApi().MapCreditsApi();
+            endpoints.MapGitHubWebhook().MapSubmissionsApi().MapLeaderboardApi().MapCreditsApi().MapGradesApi();
             endpoints.MapGet("/", HomePage.ShowAsync);
-            endpoints.MapSignIn().MapLeaderboardPage().MapSubmissionPage().MapCreditsPage();
+            endpoints.MapSignIn().MapLeaderboardPage().MapSubmissionPage().MapCreditsPage().MapGradesPage();
         });
     }
 

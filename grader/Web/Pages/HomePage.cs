@@ -36,6 +36,7 @@ internal static class HomePage
             body.Append(visible.IsEverything
                 ? """<p><a href="/credits">Look up a student's compute credits</a></p>"""
                 : """<p><a href="/credits">Your compute credits</a>: your codes, where each one is, and extra codes you can ask for.</p>""");
+            body.Append(visible.IsEverything ? "" : """<p><a href="/grades">Your grades</a>: late days left, how your final grade is computed, every change.</p>""");
             body.Append(visible.IsEverything ? "<h2>Latest submissions</h2>" : "<h2>Your submissions</h2>");
             body.Append(SubmissionTable(visible.IsEverything ? submissions.Take(StaffListLength) : submissions));
         }
