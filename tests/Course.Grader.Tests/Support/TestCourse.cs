@@ -211,9 +211,12 @@ internal sealed class TestCourse : IDisposable
 
     /// <summary>
     /// Records a submission of <paramref name="owner"/> (a login, or with <paramref name="isTeam"/> a team's name) to
-    /// <paramref name="assignment"/>, its job and a result whose feedback file holds <paramref name="feedback"/>.
+    /// <paramref name="assignment"/>, its job and a result whose feedback file holds <paramref name="feedback"/>: received at
+    /// <paramref name="receivedAt"/> (default the Unix epoch, long before any deadline), <paramref name="points"/> of 2 before any late penalty;
+    /// a second submission of the same owner needs its own <paramref name="commit"/>.
     /// </summary>
-    public async Task<Guid> GradedSubmissionAsync(string owner, string feedback, string assignment = Assignment, bool isTeam = false)
+    public async Task<Guid> GradedSubmissionAsync(string owner, string feedback, string assignment = Assignment, bool isTeam = false,
+        DateTimeOffset? receivedAt = null, double points = 2, string commit = "6113728f27ae82c7b1a177c8d03f9e96e0adf246")
     {
         var submission = new Submission
         {
@@ -222,9 +225,9 @@ internal sealed class TestCourse : IDisposable
             Owner = owner,
             IsTeam = isTeam,
             Repository = $"{assignment}-{owner}",
-            Commit = "6113728f27ae82c7b1a177c8d03f9e96e0adf246",
+            Commit = commit,
             Source = SubmissionSource.Local,
-            ReceivedAt = DateTimeOffset.UnixEpoch,
+            ReceivedAt = receivedAt ?? DateTimeOffset.UnixEpoch,
             SnapshotPath = Directory,
         };
         var feedbackPath = Path.Combine(Directory, $"feedback-{submission.Id:N}.md");
@@ -243,8 +246,8 @@ internal sealed class TestCourse : IDisposable
             Owner = owner,
             Commit = submission.Commit,
             Verdict = Verdict.Graded,
-            RawScore = 2,
-            Score = 2,
+            RawScore = points,
+            Score = points,
             MaxScore = 2,
             FeedbackPath = feedbackPath,
             RecordedAt = DateTimeOffset.UnixEpoch,
