@@ -6,6 +6,8 @@ using Course.Grader.Composition;
 using Course.Grader.Grading;
 using Course.Grader.Demo;
 using Course.Grader.Grades;
+using Course.Grader.Grades.Notices;
+using Course.Grader.Grades.Regrades;
 using Course.Grader.Intake;
 using Course.Grader.Queue;
 using Course.Grader.Web.Cli;
@@ -30,6 +32,6 @@ public static class GraderModule
     {
         return [DbCommands.Create(host), DemoCommand.Create(host),
             FetchCommand.Create(host), GradeCommand.Create(host), WorkerCommand.Create(host), JobsCommand.Create(host),
-            GradesCommands.Create(host), CalibrationCommands.Create(host), ServeCommand.Create(host), UsersCommand.Create(host)];
+            GradesCommands.Create(host), RegradesCommands.Create(host), NoticesCommands.Create(host), CalibrationCommands.Create(host), ServeCommand.Create(host), UsersCommand.Create(host)];
     }
 }

@@ -42,6 +42,8 @@ public sealed record CourseSpec
     /// <summary>Category weights, dropped scores and letter cut-offs of the final grade; absent means no final grade.</summary>
     public FinalGradeSpec? FinalGrade { get; init; }
 
+    public NoticesSpec? Notices { get; init; }
+
     public AssignmentSpec? FindAssignment(string id) =>
         Assignments.FirstOrDefault(a => string.Equals(a.Id, id, StringComparison.Ordinal));
 }

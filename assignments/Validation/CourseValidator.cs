@@ -35,6 +35,9 @@ internal sealed partial class CourseValidator(CourseSpec course, string baseDire
             new CreditsValidator(credits, course, _problems, _zone).Validate();
         }
 
+        _problems.Require(course.Notices?.DeadlineReminder is not { } reminder || Duration.TryParse(reminder, out _),
+            "notices.deadlineReminder", $"'{course.Notices?.DeadlineReminder}' is not a duration like 48h or 90m");
+
         return _problems.Lines;
     }
 

@@ -3,6 +3,7 @@ using Course.Assignments.Courses;
 using Course.Assignments.Model;
 using Course.Assignments.Roster;
 using Course.Core.Errors;
+using Course.Grader.Grades.Projects;
 using Microsoft.EntityFrameworkCore;
 
 namespace Course.Grader.Grades;
@@ -57,17 +58,40 @@ public sealed class Gradebook(GradebookDbContext db, IRoster roster, ICourseProv
                         column.Missing);
                 }
 
+                if (a.Kind == AssignmentKind.Project)
+                {
+                    var member = ProjectMember(a, student.Login, manual, projectTeams[a.Id]);
+                    return new AssignmentGrade(member.Score, false, null, member.Flag);
+                }
+
                 var automaticScore = scores.GetValueOrDefault((a.Id, student.Login));
                 return new AssignmentGrade(a.Kind switch
                 {
                     AssignmentKind.Written => RubricFraction(a, student.Login, manual),
-                    AssignmentKind.Project => ProjectFraction(a, student.Login, manual, projectTeams[a.Id]),
                     _ => automaticScore?.Fraction,
                 }, false, null, Late: automaticScore?.Charge);
             });
             var total = spec.Assignments.Sum(a => a.Weight * (grades[a.Id].Fraction ?? 0));
             return new GradebookRow(student.Login, student.Name, student.Section, grades, total);
         }).ToList();
+    }
+
+    /// <summary>Each team of a project with its milestone score and every member's stated share, score and flag.</summary>
+    internal async Task<IReadOnlyList<ProjectTeamScore>> ProjectAsync(string assignment, CancellationToken cancellation)
+    {
+        var spec = course.Assignment(assignment);
+        if (spec.Kind != AssignmentKind.Project)
+        {
+            throw new BadInputException($"assignment: {assignment} is not a project");
+        }
+
+        var manual = (await db.ManualGrades.AsNoTracking().Where(g => g.Assignment == assignment).ToListAsync(cancellation))
+            .GroupBy(g => (g.Login, g.Item))
+            .ToDictionary(g => g.Key, g => g.OrderBy(x => x.At).Last().Points);
+        return (await roster.TeamsAsync(assignment, cancellation))
+            .Select(team => ProjectSplit.Compute(spec, team.Name, team.Members,
+                (member, item) => manual.TryGetValue((member, item), out var points) ? points : null))
+            .ToList();
     }
 
     /// <summary>Records a TA's points on one rubric item or milestone; checked against the rubric.</summary>
@@ -153,31 +177,13 @@ public sealed class Gradebook(GradebookDbContext db, IRoster roster, ICourseProv
             : graded.Sum(r => manual[(assignment.Id, login, r.Id)]) / assignment.Rubric.Sum(r => r.Points);
     }
 
-    private static double? ProjectFraction(AssignmentSpec assignment, string login,
+    private static ProjectMemberScore ProjectMember(AssignmentSpec assignment, string login,
         Dictionary<(string, string, string), double> manual, IReadOnlyList<RosterTeam> teams)
     {
-        var team = teams.FirstOrDefault(t => t.Members.Contains(login, StringComparer.Ordinal))?.Members ?? [login];
-        var milestones = assignment.Project?.Milestones ?? [];
-
-        // Milestones are graded per team: any member's grade stands for the team.
-        double? TeamPoints(string item) => team.Select(m => manual.TryGetValue((assignment.Id, m, item), out var p) ? p : (double?)null)
-            .FirstOrDefault(p => p is not null);
-        var graded = milestones.Where(m => TeamPoints(m.Id) is not null).ToList();
-        if (graded.Count == 0)
-        {
-            return null;
-        }
-
-        var teamFraction = graded.Sum(m => m.Weight * TeamPoints(m.Id)!.Value / 100) / 100;
-        var contributions = team.Select(m => manual.TryGetValue((assignment.Id, m, ContributionItem), out var c) ? c : (double?)null).ToList();
-        if (contributions.Any(c => c is null) || contributions.Sum() is not > 0)
-        {
-            return teamFraction;
-        }
-
-        // An equal share keeps the team's score; a larger or smaller stated share scales it, capped at full marks.
-        var share = manual[(assignment.Id, login, ContributionItem)] / contributions.Sum()!.Value * team.Count;
-        return Math.Min(1, teamFraction * share);
+        var team = teams.FirstOrDefault(t => t.Members.Contains(login, StringComparer.Ordinal)) ?? new RosterTeam(login, [login], Formed: false);
+        return ProjectSplit.Compute(assignment, team.Name, team.Members,
+                (member, item) => manual.TryGetValue((assignment.Id, member, item), out var points) ? points : null)
+            .Members.Single(m => m.Login == login);
     }
 
     internal void RequireStaff(string login)

@@ -1,9 +1,12 @@
 using Course.Core.Database;
+using Course.Grader.Grades.Notices;
+using Course.Grader.Grades.Regrades;
 using Microsoft.EntityFrameworkCore;
 
 namespace Course.Grader.Grades;
 
-/// <summary>The grade book's tables: TA rubric grades, score overrides, extensions and the audit log of grade changes.</summary>
+/// <summary>The grade book's tables: TA rubric grades, audited score overrides, extensions, the audit log of grade changes,
+/// regrade threads and released assignments.</summary>
 public sealed class GradebookDbContext(DbContextOptions<GradebookDbContext> options) : DbContext(options)
 {
     public DbSet<ManualGrade> ManualGrades => Set<ManualGrade>();
@@ -13,6 +16,12 @@ public sealed class GradebookDbContext(DbContextOptions<GradebookDbContext> opti
     public DbSet<Extension> Extensions => Set<Extension>();
 
     public DbSet<GradeChange> GradeChanges => Set<GradeChange>();
+
+    internal DbSet<RegradeRequest> RegradeRequests => Set<RegradeRequest>();
+
+    internal DbSet<RegradeMessage> RegradeMessages => Set<RegradeMessage>();
+
+    internal DbSet<GradeRelease> Releases => Set<GradeRelease>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.UsePortableTypes();
@@ -42,6 +51,25 @@ public sealed class GradebookDbContext(DbContextOptions<GradebookDbContext> opti
             change.ToTable("grade_changes");
             change.HasKey(c => c.Id);
             change.HasIndex(c => new { c.Login, c.Assignment, c.At });
+        });
+        modelBuilder.Entity<RegradeRequest>(request =>
+        {
+            request.ToTable("regrade_requests");
+            request.HasKey(r => r.Id);
+            request.Property(r => r.State).HasConversion<string>();
+            request.HasIndex(r => new { r.State, r.Assignment });
+            request.HasIndex(r => new { r.Assignment, r.Team });
+        });
+        modelBuilder.Entity<RegradeMessage>(message =>
+        {
+            message.ToTable("regrade_messages");
+            message.HasKey(m => m.Id);
+            message.HasIndex(m => new { m.RequestId, m.At });
+        });
+        modelBuilder.Entity<GradeRelease>(release =>
+        {
+            release.ToTable("releases");
+            release.HasKey(r => r.Assignment);
         });
     }
 }

@@ -131,6 +131,104 @@ namespace Course.Grader.Grades.Migrations
                     b.ToTable("gradebook_manual_grades", (string)null);
                 });
 
+            modelBuilder.Entity("Course.Grader.Grades.Notices.GradeRelease", b =>
+                {
+                    b.Property<string>("Assignment")
+                        .HasColumnType("text");
+
+                    b.Property<long>("At")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Assignment");
+
+                    b.ToTable("gradebook_releases", (string)null);
+                });
+
+            modelBuilder.Entity("Course.Grader.Grades.Regrades.RegradeMessage", b =>
+                {
+                    b.Property<string>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("text");
+
+                    b.Property<long>("At")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Author")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<bool>("FromStaff")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("RequestId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RequestId", "At");
+
+                    b.ToTable("gradebook_regrade_messages", (string)null);
+                });
+
+            modelBuilder.Entity("Course.Grader.Grades.Regrades.RegradeRequest", b =>
+                {
+                    b.Property<string>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("text");
+
+                    b.Property<long>("AskedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Assignment")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Item")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Login")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<double?>("NewScore")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("Resolution")
+                        .HasColumnType("text");
+
+                    b.Property<long?>("ResolvedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ResolvedBy")
+                        .HasColumnType("text");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Team")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Assignment", "Team");
+
+                    b.HasIndex("State", "Assignment");
+
+                    b.ToTable("gradebook_regrade_requests", (string)null);
+                });
+
             modelBuilder.Entity("Course.Grader.Grades.ScoreOverride", b =>
                 {
                     b.Property<string>("Id")

@@ -77,7 +77,7 @@ internal static class GraderWeb
         app.UseRateLimiter();
         app.UseEndpoints(endpoints =>
         {
-            endpoints.MapGitHubWebhook().MapSubmissionsApi().MapLeaderboardApi().MapCreditsApi().MapGradesApi();
+            endpoints.MapGitHubWebhook().MapSubmissionsApi().MapLeaderboardApi().MapCreditsApi().MapRegradesApi().MapGradesApi();
             endpoints.MapGet("/", HomePage.ShowAsync);
             endpoints.MapSignIn().MapLeaderboardPage().MapSubmissionPage().MapCreditsPage().MapGradesPage();
         });
