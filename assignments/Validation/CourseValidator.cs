@@ -24,6 +24,12 @@ internal sealed partial class CourseValidator(CourseSpec course, string baseDire
         ValidateFile(course.Teams, "teams");
         ValidateDatasets();
         ValidateAssignments();
+        _problems.Require(course.LateDays.Pool is >= 0 and <= 60, "lateDays.pool", $"{course.LateDays.Pool} is not between 0 and 60");
+        if (course.FinalGrade is { } final)
+        {
+            new FinalGradeValidator(final, course, _problems).Validate();
+        }
+
         if (course.Credits is { } credits)
         {
             new CreditsValidator(credits, course, _problems, _zone).Validate();

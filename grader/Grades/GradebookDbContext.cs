@@ -5,12 +5,17 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Course.Grader.Grades;
 
-/// <summary>The grade book's tables: TA rubric grades, audited score overrides, regrade threads and released assignments.</summary>
+/// <summary>The grade book's tables: TA rubric grades, audited score overrides, extensions, the audit log of grade changes,
+/// regrade threads and released assignments.</summary>
 public sealed class GradebookDbContext(DbContextOptions<GradebookDbContext> options) : DbContext(options)
 {
     public DbSet<ManualGrade> ManualGrades => Set<ManualGrade>();
 
     public DbSet<ScoreOverride> ScoreOverrides => Set<ScoreOverride>();
+
+    public DbSet<Extension> Extensions => Set<Extension>();
+
+    public DbSet<GradeChange> GradeChanges => Set<GradeChange>();
 
     internal DbSet<RegradeRequest> RegradeRequests => Set<RegradeRequest>();
 
@@ -34,6 +39,18 @@ public sealed class GradebookDbContext(DbContextOptions<GradebookDbContext> opti
             change.ToTable("score_overrides");
             change.HasKey(o => o.Id);
             change.HasIndex(o => new { o.Assignment, o.Login, o.At });
+        });
+        modelBuilder.Entity<Extension>(extension =>
+        {
+            extension.ToTable("extensions");
+            extension.HasKey(e => e.Id);
+            extension.HasIndex(e => new { e.Assignment, e.Owner, e.GrantedAt });
+        });
+        modelBuilder.Entity<GradeChange>(change =>
+        {
+            change.ToTable("grade_changes");
+            change.HasKey(c => c.Id);
+            change.HasIndex(c => new { c.Login, c.Assignment, c.At });
         });
         modelBuilder.Entity<RegradeRequest>(request =>
         {

@@ -12,7 +12,11 @@ internal static class GradebookServices
         services.AddModuleDatabase<GradebookDbContext>("gradebook");
         services.AddScoped<IAutomaticScores, ResultScores>();
         services.AddScoped<ICompetitionScores, FinalBoardScores>();
+        services.AddScoped<IGradeAudit, GradeAudit>();
         services.AddScoped<Gradebook>();
+        services.AddScoped<ExtensionGrants>();
+        services.AddScoped<LateDayPreview>();
+        services.AddScoped<FinalGrades>();
         services.AddScoped<GradeNotices>();
         services.AddScoped<GradeReleases>();
         services.AddScoped<DeadlineReminders>();

@@ -11,13 +11,14 @@ using Spectre.Console;
 
 namespace Course.Grader.Grades;
 
-/// <summary><c>grader grades show|export|set|override|history|release|project|contributions</c>.</summary>
+/// <summary><c>grader grades show|export|set|override|history|extend|late-days|final|release|project|contributions</c>.</summary>
 internal static class GradesCommands
 {
     public static Command Create(CliHost host) =>
         new("grades", "The grade book TAs review")
         {
-            Show(host), Export(host), Set(host), Override(host), History(host), Release(host), Project(host), Contributions(host),
+            Show(host), Export(host), Set(host), Override(host), FinalGradeCommands.History(host), LateDayCommands.Extend(host),
+            LateDayCommands.LateDays(host), FinalGradeCommands.Final(host), Release(host), Project(host), Contributions(host),
         };
 
     private static Command Release(CliHost host)
@@ -183,30 +184,6 @@ internal static class GradesCommands
             return 0;
         });
         return command;
-    }
-
-    private static Command History(CliHost host)
-    {
-        var history = new Command("history", "Every score override with who, when and why");
-        host.Handle(history, async context =>
-        {
-            await using var scope = context.CreateScope();
-            var changes = await scope.ServiceProvider.GetRequiredService<Gradebook>().HistoryAsync(context.Cancellation);
-            if (context.Json)
-            {
-                await context.WriteJsonAsync(changes);
-                return 0;
-            }
-
-            foreach (var change in changes)
-            {
-                await context.Out.WriteLineAsync(
-                    $"{change.At:yyyy-MM-dd HH:mm} {change.By} {change.Assignment}/{change.Login} -> {change.Fraction?.ToString("0.###", CultureInfo.InvariantCulture) ?? "computed"}: {change.Reason}");
-            }
-
-            return 0;
-        });
-        return history;
     }
 
     private static (Argument<string> Assignment, Option<string> Student, Option<string> By) Who() =>

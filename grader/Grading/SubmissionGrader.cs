@@ -78,7 +78,8 @@ internal sealed class SubmissionGrader(ICourseProvider course, IGradingSandbox s
         var run = await sandbox.RunAsync(request, cancellation);
         var built = build is null ? null : BuildReport.Read(output);
 
-        var (lateDays, factor) = LatePolicy.Evaluate(submission.ReceivedAt, course.Times.Deadline(assignment), assignment.LatePolicy);
+        var (lateDays, factor) = LatePolicy.Evaluate(submission.ReceivedAt, course.Times.Deadline(assignment), assignment.LatePolicy,
+            course.Times.Zone);
         var produced = run.Outputs.Select(o => o.Path.TrimStart('/')).ToHashSet(StringComparer.Ordinal);
         var verdict = run.TimedOut ? Verdict.TimedOut
             : run.ProcessLimitHit ? Verdict.ProcessLimit

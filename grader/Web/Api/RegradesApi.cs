@@ -15,7 +15,7 @@ internal static class RegradesApi
 {
     public static IEndpointRouteBuilder MapRegradesApi(this IEndpointRouteBuilder routes)
     {
-        var api = routes.MapGroup("/api/regrades").RequireAuthorization();
+        var api = routes.MapApiGroup("/api/regrades", "Regrades");
         api.MapGet("", ListAsync);
         api.MapGet("/{id}", ShowAsync);
         api.MapPost("/{id}/messages", ReplyAsync);

@@ -23,7 +23,7 @@ public sealed class ProjectSplitTests
         using var course = await ProjectCourseAsync();
         var snapshot = Directory.CreateDirectory(Path.Combine(course.Directory, "snapshot")).FullName;
         await File.WriteAllTextAsync(Path.Combine(snapshot, "CONTRIBUTIONS"), "# who did what\nana: 50%\nben: 30\n\ncy: 20\n");
-        await course.GradedSubmissionAsync("trio", "report", Project, isTeam: true, snapshot);
+        await course.GradedSubmissionAsync("trio", "report", Project, isTeam: true, snapshot: snapshot);
 
         var imported = await course.RunAsync("grades", "contributions", Project, "--team", "trio", "--by", "prof");
         var grades = await ComputeAsync(course);
@@ -91,7 +91,7 @@ public sealed class ProjectSplitTests
         using var course = await ProjectCourseAsync();
         var snapshot = Directory.CreateDirectory(Path.Combine(course.Directory, "snapshot")).FullName;
         await File.WriteAllTextAsync(Path.Combine(snapshot, "CONTRIBUTIONS"), "ana: 100\nben: 0\nmallory: 0\n");
-        await course.GradedSubmissionAsync("trio", "report", Project, isTeam: true, snapshot);
+        await course.GradedSubmissionAsync("trio", "report", Project, isTeam: true, snapshot: snapshot);
 
         var (exit, _, error) = await course.RunAsync("grades", "contributions", Project, "--team", "trio", "--by", "prof");
         var grades = await ComputeAsync(course);

@@ -212,10 +212,13 @@ internal sealed class TestCourse : IDisposable
 
     /// <summary>
     /// Records a submission of <paramref name="owner"/> (a login, or with <paramref name="isTeam"/> a team's name) to
-    /// <paramref name="assignment"/>, its job and a result whose stored feedback holds <paramref name="feedback"/>.
+    /// <paramref name="assignment"/>, its job and a result whose stored feedback holds <paramref name="feedback"/>: received at
+    /// <paramref name="receivedAt"/> (default the Unix epoch, long before any deadline), <paramref name="points"/> of 2 before any late penalty,
+    /// from the files of the folder <paramref name="snapshot"/> when given; a second submission of the same owner needs its own
+    /// <paramref name="commit"/>.
     /// </summary>
     public async Task<Guid> GradedSubmissionAsync(string owner, string feedback, string assignment = Assignment, bool isTeam = false,
-        string? snapshot = null)
+        DateTimeOffset? receivedAt = null, double points = 2, string commit = "6113728f27ae82c7b1a177c8d03f9e96e0adf246", string? snapshot = null)
     {
         await using var services = Services();
         var store = services.GetRequiredService<IBlobStore>();
@@ -226,9 +229,9 @@ internal sealed class TestCourse : IDisposable
             Owner = owner,
             IsTeam = isTeam,
             Repository = $"{assignment}-{owner}",
-            Commit = "6113728f27ae82c7b1a177c8d03f9e96e0adf246",
+            Commit = commit,
             Source = SubmissionSource.Local,
-            ReceivedAt = DateTimeOffset.UnixEpoch,
+            ReceivedAt = receivedAt ?? DateTimeOffset.UnixEpoch,
             SnapshotKey = snapshot is null ? null : await store.PutFolderAsync(snapshot, CancellationToken.None),
         };
         var feedbackKey = await store.PutTextAsync(feedback, CancellationToken.None);
@@ -245,7 +248,8 @@ internal sealed class TestCourse : IDisposable
             Owner = owner,
             Commit = submission.Commit,
             Verdict = Verdict.Graded,
-            Score = 2,
+            RawScore = points,
+            Score = points,
             MaxScore = 2,
             FeedbackKey = feedbackKey,
             RecordedAt = DateTimeOffset.UnixEpoch,

@@ -8,7 +8,7 @@ namespace Course.Grader.Tests.Web;
 
 /// <summary>
 /// <c>/api/regrades</c> through the real web host: a student asks about one item, only their team and staff see
-/// it, staff list the open ones by assignment and resolve them with an override that the grade book records.
+/// it, staff list the open ones by assignment and resolve them with an override that the grade book's audit log records.
 /// </summary>
 public sealed class RegradesApiTests : IAsyncLifetime
 {
@@ -60,10 +60,12 @@ public sealed class RegradesApiTests : IAsyncLifetime
         Assert.Contains("already resolved", await again.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Empty(openAfter.EnumerateArray());
         Assert.Equal(0, exit);
-        var overrides = JsonDocument.Parse(history).RootElement.EnumerateArray().ToList();
-        Assert.Equal(["ana", "ben"], overrides.Select(o => o.GetProperty("login").GetString()).Order());
-        Assert.All(overrides, o => Assert.Equal((0.9, "prof"), (o.GetProperty("fraction").GetDouble(), o.GetProperty("by").GetString())));
-        Assert.All(overrides, o => Assert.Contains("tolerance applies to line 3", o.GetProperty("reason").GetString(), StringComparison.Ordinal));
+        var changes = JsonDocument.Parse(history).RootElement.EnumerateArray().ToList();
+        Assert.Equal(["ana", "ben"], changes.Select(c => c.GetProperty("login").GetString()).Order());
+        Assert.All(changes, c => Assert.Equal((TestCourse.TeamWork, JsonValueKind.Null, 0.9, "override", "prof"),
+            (c.GetProperty("assignment").GetString(), c.GetProperty("old").ValueKind, c.GetProperty("new").GetDouble(), c.GetProperty("kind").GetString(),
+                c.GetProperty("by").GetString())));
+        Assert.All(changes, c => Assert.Equal($"regrade {Guid.Parse(id):N} (sum): tolerance applies to line 3", c.GetProperty("reason").GetString()));
     }
 
     [Theory]
