@@ -5,6 +5,7 @@ using Course.Assignments.Feedback.Metrics;
 using Course.Core.Cli;
 using Course.Grader.Grading;
 using Course.Grader.Queue;
+using Course.Grader.Storage;
 using Course.Sandbox.Images;
 using Course.Sandbox.Running;
 
@@ -30,11 +31,21 @@ internal static class CalibrationCommands
         {
             var course = context.Service<ICourseProvider>();
             var spec = course.Assignment(context.Get(assignment));
-            var folder = Path.GetFullPath(context.Get(output) ?? course.Resolve(Path.Combine(".calibration", spec.Id)));
+            var folder = Path.GetFullPath(context.Get(output) ?? context.Service<GradingPaths>().Calibration(spec.Id));
             var calibrator = new Calibrator(context.Service<ISandbox>(), context.Service<ISandboxImages>());
             var report = await context.Progress().RunAsync($"calibrate {spec.Id}", progress =>
                 calibrator.RunAsync(spec, course.Course.Datasets, course.Resolve, folder, progress, context.Cancellation));
-            await ReleaseBlockedAsync(context);
+            await using (var scope = context.CreateScope())
+            {
+                // Every worker reads the expected outputs from the store, whatever its own disk holds.
+                await scope.ServiceProvider.GetRequiredService<StoredCalibrations>().SaveAsync(spec.Id, folder, context.Cancellation);
+                // Jobs that waited for this calibration are queued now, not at some worker's next poll.
+                var released = await scope.ServiceProvider.GetRequiredService<BlockedJobs>().ReleaseReadyAsync(context.Cancellation);
+                if (released > 0)
+                {
+                    await context.Error.WriteLineAsync($"{released} blocked job(s) queued again");
+                }
+            }
 
             if (context.Json)
             {
@@ -48,25 +59,6 @@ internal static class CalibrationCommands
             return context.Get(strict) && report.Flags.Count > 0 ? 1 : 0;
         });
         return command;
-    }
-
-    /// <summary>Jobs that waited for this calibration are queued now, not at some worker's next poll.</summary>
-    private static async Task ReleaseBlockedAsync(CommandContext context)
-    {
-        try
-        {
-            await using var scope = context.CreateScope();
-            var released = await scope.ServiceProvider.GetRequiredService<BlockedJobs>().ReleaseReadyAsync(context.Cancellation);
-            if (released > 0)
-            {
-                await context.Error.WriteLineAsync($"{released} blocked job(s) queued again");
-            }
-        }
-        catch (System.Data.Common.DbException failure)
-        {
-            // Calibration needs no database (a course still being set up may have none): the workers' polls release them later.
-            await context.Error.WriteLineAsync($"blocked jobs not checked: {failure.Message}");
-        }
     }
 
     private static async Task WriteAsync(TextWriter output, CalibrationReport report)

@@ -1,21 +1,26 @@
 using System.CommandLine;
 using Course.Core.Cli;
 using Course.Core.Errors;
+using Course.Grader.Cluster;
 using Course.Grader.Queue;
 
 namespace Course.Grader.Cli;
 
-/// <summary><c>grader jobs [--assignment A] [--state S] [--json]</c>: the queue and recent results; <c>grader jobs rerun</c> beneath it.</summary>
+/// <summary>
+/// <c>grader jobs [--assignment A] [--state S] [--json]</c>: the queue and recent results, with where each job runs
+/// (host, GPUs, Slurm job and node); <c>grader jobs cancel ID</c> cancels one (scancel for a Slurm job) and
+/// <c>grader jobs rerun</c> queues again the jobs whose inputs changed.
+/// </summary>
 internal static class JobsCommand
 {
     public static Command Create(CliHost host)
     {
         var assignment = new Option<string?>("--assignment") { Description = "Only this assignment's jobs" };
-        var state = new Option<JobState?>("--state") { Description = "queued, running, succeeded, failed, retrying or blocked" };
+        var state = new Option<JobState?>("--state") { Description = "queued, running, succeeded, failed, retrying, blocked or cancelled" };
         var limit = new Option<int>("--limit") { Description = "Newest jobs shown", DefaultValueFactory = _ => 200 };
-        var command = new Command("jobs", "Show grading jobs: state, attempts, verdict and score")
+        var command = new Command("jobs", "Show grading jobs: state, attempts, where they run, verdict and score")
         {
-            assignment, state, limit, JobsRerunCommand.Create(host),
+            assignment, state, limit, Cancel(host), JobsRerunCommand.Create(host),
         };
         host.Handle(command, async context =>
         {
@@ -31,6 +36,26 @@ internal static class JobsCommand
                 await JobsView.PrintAsync(context.Out, rows);
             }
 
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static Command Cancel(CliHost host)
+    {
+        var id = new Argument<string>("ID") { Description = "The job's id, or its first 8 characters as grader jobs shows them" };
+        var command = new Command("cancel", "Cancel a queued or running job; a Slurm job is cancelled with scancel") { id };
+        host.Handle(command, async context =>
+        {
+            await using var scope = context.CreateScope();
+            var (job, scancelError) = await scope.ServiceProvider.GetRequiredService<JobCancellation>().CancelAsync(context.Get(id), context.Cancellation);
+            var slurm = job.SlurmJobId is { } slurmJob && job.State == JobState.Running ? $" (Slurm job {slurmJob} cancelled)" : "";
+            if (scancelError is not null)
+            {
+                throw new WorkFailedException($"job {job.Id} cancelled in the queue, but scancel {job.SlurmJobId} failed: {scancelError}");
+            }
+
+            await context.Out.WriteLineAsync($"job {job.Id} ({job.Assignment}, {job.Owner}) cancelled, was {job.State.ToString().ToLowerInvariant()}{slurm}");
             return ExitCodes.Ok;
         });
         return command;

@@ -4,6 +4,7 @@ using Course.Assignments.Model;
 using Course.Assignments.Roster;
 using Course.Core.Errors;
 using Course.Grader.Grading;
+using Course.Grader.Storage;
 using Course.Grader.Submissions;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,17 +15,18 @@ namespace Course.Grader.Grades;
 /// (<see cref="RescoreEntry"/> lines, old and new score and why), which staff publish into the results or discard.
 /// A result whose run's own inputs changed (a test input, the image, the command) cannot be rescored on the host:
 /// its line says so, and <c>grader jobs rerun</c> runs it again into the draft. Everything else is rescored from
-/// the run's kept outputs with the current reference outputs, checks, late rule and deadline.
+/// the run's kept outputs (unpacked from the store into scratch space, deleted after) with the current reference
+/// outputs, checks, late rule and deadline. Publishing logs every grade it changes in the grade audit log.
 /// </summary>
-internal sealed class Rescorer(GraderDbContext db, ICourseProvider course, GradingPaths paths, GradingInputs inputs, IRoster roster,
-    TimeProvider time)
+internal sealed class Rescorer(GraderDbContext db, ICourseProvider course, GradingPaths paths, GradingInputs inputs, StoredCalibrations calibrations,
+    IBlobStore store, Gradebook gradebook, IRoster roster, TimeProvider time)
 {
     /// <summary>Replaces the assignment's draft (lines of re-runs stay) and returns every line now waiting, by owner.</summary>
     public async Task<IReadOnlyList<RescoreEntry>> DraftAsync(string assignmentId, CancellationToken cancellation)
     {
         var assignment = Rescorable(assignmentId);
-        var current = inputs.Of(assignment);
-        var reference = paths.ReferenceOutputs(assignment.Id);
+        var current = await inputs.OfAsync(assignment, cancellation);
+        var reference = await calibrations.ReferenceOutputsAsync(assignment.Id, cancellation);
         var results = await db.Results.AsNoTracking()
             .Where(r => r.Assignment == assignment.Id && r.Verdict != Verdict.InfrastructureFailure).ToListAsync(cancellation);
         var received = await db.Submissions.AsNoTracking().Where(s => s.Assignment == assignment.Id)
@@ -36,7 +38,7 @@ internal sealed class Rescorer(GraderDbContext db, ICourseProvider course, Gradi
         var now = time.GetUtcNow();
         foreach (var result in results.Where(r => !reruns.Contains(r.JobId)))
         {
-            if (Rescore(assignment, result, received[result.SubmissionId], reference, current, now) is { } line)
+            if (await RescoreAsync(assignment, result, received[result.SubmissionId], reference, current, now, cancellation) is { } line)
             {
                 db.Rescores.Add(line);
             }
@@ -59,6 +61,14 @@ internal sealed class Rescorer(GraderDbContext db, ICourseProvider course, Gradi
     {
         var assignment = course.Assignment(assignmentId);
         RequireStaff(by);
+        IReadOnlyList<RescoreEntry> lines = [];
+        await gradebook.AuditedAsync("rescore", by, $"rescore of {assignment.Id} published", [], async () =>
+            lines = await PublishDraftAsync(assignment, by, cancellation), cancellation);
+        return lines;
+    }
+
+    private async Task<IReadOnlyList<RescoreEntry>> PublishDraftAsync(AssignmentSpec assignment, string by, CancellationToken cancellation)
+    {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellation);
         var lines = await db.Rescores.Where(e => e.Assignment == assignment.Id && e.State == RescoreState.Draft && e.Result != null)
             .ToListAsync(cancellation);
@@ -108,8 +118,8 @@ internal sealed class Rescorer(GraderDbContext db, ICourseProvider course, Gradi
     }
 
     /// <summary>The line of one published result, or null when its score stays as it is.</summary>
-    private RescoreEntry? Rescore(AssignmentSpec assignment, GradingResult published, DateTimeOffset receivedAt, string reference,
-        string current, DateTimeOffset now)
+    private async Task<RescoreEntry?> RescoreAsync(AssignmentSpec assignment, GradingResult published, DateTimeOffset receivedAt,
+        string reference, string current, DateTimeOffset now, CancellationToken cancellation)
     {
         var changes = published.GradedInputs is { } recorded ? GradingInputs.Changes(recorded, current) : null;
         if (changes?.Where(c => c.NeedsRun).Select(c => c.What).ToList() is { Count: > 0 } runChanges)
@@ -117,15 +127,25 @@ internal sealed class Rescorer(GraderDbContext db, ICourseProvider course, Gradi
             return RescoreLines.Line(published, RescoreKind.NeedsRun, null, $"{string.Join("; ", runChanges)}: run it again (grader jobs rerun {assignment.Id})", now);
         }
 
-        var output = Path.Combine(Path.GetDirectoryName(published.FeedbackPath) ?? "", "out");
-        if (!Directory.Exists(output))
+        if (published.OutputsKey is not { } outputsKey)
         {
             // Without recorded inputs nothing shows a change: the result is left as graded.
             return changes is not { Count: > 0 } ? null
-                : RescoreLines.Line(published, RescoreKind.NeedsRun, null, $"the run's outputs are no longer kept ({output}): run it again (grader jobs rerun {assignment.Id})", now);
+                : RescoreLines.Line(published, RescoreKind.NeedsRun, null, $"the run's outputs are not in the store: run it again (grader jobs rerun {assignment.Id})", now);
         }
 
-        var rescored = Recompute(assignment, published, receivedAt, reference, output, current, now);
+        var output = paths.Staging();
+        GradingResult rescored;
+        try
+        {
+            await store.MaterializeAsync(outputsKey, output, cancellation);
+            rescored = Recompute(assignment, published, receivedAt, reference, output, current, now);
+        }
+        finally
+        {
+            Scratch.Delete(output);
+        }
+
         var scoreChanged = (rescored.Verdict, rescored.Score, rescored.MaxScore, rescored.LateDays)
                            != (published.Verdict, published.Score, published.MaxScore, published.LateDays);
         var late = published.LateDays > 0 || rescored.LateDays > 0;
@@ -173,7 +193,7 @@ internal sealed class Rescorer(GraderDbContext db, ICourseProvider course, Gradi
             verdict = OutputChecks.WithRejected(OutputChecks.Judge(ran, tests, checks, produced), rejected);
         }
 
-        var (lateDays, factor) = LatePolicy.Evaluate(receivedAt, course.Times.Deadline(assignment), assignment.LatePolicy);
+        var (lateDays, factor) = LatePolicy.Evaluate(receivedAt, course.Times.Deadline(assignment), assignment.LatePolicy, course.Times.Zone);
         return new GradingResult
         {
             JobId = published.JobId,
@@ -190,9 +210,10 @@ internal sealed class Rescorer(GraderDbContext db, ICourseProvider course, Gradi
             StdoutTail = published.StdoutTail,
             StderrTail = published.StderrTail,
             SandboxResultJson = published.SandboxResultJson,
-            MetricsLogPath = published.MetricsLogPath,
-            FeedbackPath = published.FeedbackPath,
-            TrainingCurvePath = published.TrainingCurvePath,
+            OutputsKey = published.OutputsKey,
+            MetricsLogKey = published.MetricsLogKey,
+            FeedbackKey = published.FeedbackKey,
+            TrainingCurveKey = published.TrainingCurveKey,
             RecordedAt = now,
             GradedInputs = current,
         };

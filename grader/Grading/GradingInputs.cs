@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using Course.Assignments.Courses;
 using Course.Assignments.Model;
+using Course.Grader.Storage;
 
 namespace Course.Grader.Grading;
 
@@ -12,7 +13,7 @@ namespace Course.Grader.Grading;
 /// input file by hash), which only a new run can take in, and the host's (each reference output file by hash, the
 /// checks, the late rule and the deadline), which a rescore applies to the kept outputs.
 /// </summary>
-internal sealed class GradingInputs(ICourseProvider course, GradingPaths paths)
+internal sealed class GradingInputs(ICourseProvider course, StoredCalibrations calibrations)
 {
     private const string InputPrefix = "input:";
 
@@ -21,7 +22,7 @@ internal sealed class GradingInputs(ICourseProvider course, GradingPaths paths)
     private static readonly string[] RunKeys = ["image", "command", "limits", "data"];
 
     /// <summary>The inputs <paramref name="assignment"/> is graded against now, as JSON for the result.</summary>
-    public string Of(AssignmentSpec assignment)
+    public async Task<string> OfAsync(AssignmentSpec assignment, CancellationToken cancellation)
     {
         var inputs = new SortedDictionary<string, string>(StringComparer.Ordinal)
         {
@@ -41,7 +42,7 @@ internal sealed class GradingInputs(ICourseProvider course, GradingPaths paths)
                 AddFiles(inputs, InputPrefix, course.Resolve(folder), null);
             }
 
-            AddFiles(inputs, ReferencePrefix, paths.ReferenceOutputs(assignment.Id), tests.Checks.Select(c => c.Output).ToHashSet(StringComparer.Ordinal));
+            AddFiles(inputs, ReferencePrefix, await calibrations.ReferenceOutputsAsync(assignment.Id, cancellation), tests.Checks.Select(c => c.Output).ToHashSet(StringComparer.Ordinal));
         }
 
         return JsonSerializer.Serialize(inputs);

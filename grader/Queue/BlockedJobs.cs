@@ -17,9 +17,17 @@ internal sealed class BlockedJobs(GraderDbContext db, CourseSetup setup, TimePro
         var blocked = await (from job in db.Jobs.AsNoTracking()
                              join submission in db.Submissions.AsNoTracking() on job.SubmissionId equals submission.Id
                              where job.State == JobState.Blocked
-                             select new { job.Id, job.Assignment, submission.SnapshotPath }).ToListAsync(cancellation);
+                             select new { job.Id, job.Assignment, submission.SnapshotKey }).ToListAsync(cancellation);
         // Per job, not per assignment: only a submission that is built needs the package folder.
-        var ready = blocked.Where(j => setup.Problem(j.Assignment, j.SnapshotPath) is null).Select(j => j.Id).ToList();
+        var ready = new List<Guid>();
+        foreach (var job in blocked)
+        {
+            if (await setup.ProblemAsync(job.Assignment, job.SnapshotKey, cancellation) is null)
+            {
+                ready.Add(job.Id);
+            }
+        }
+
         if (ready.Count == 0)
         {
             return 0;

@@ -9,8 +9,8 @@ namespace Course.Grader.Queue;
 /// <summary>Turns recorded submissions into queued jobs (<c>grader grade</c>, intake hooks) and reports on them.</summary>
 internal sealed class GradeRequests(ICourseProvider course, GraderDbContext db, JobQueue queue)
 {
-    /// <summary>States a waiting <c>grade --wait</c> stops at: done, or blocked until the course's set-up is fixed.</summary>
-    private static readonly JobState[] Settled = [JobState.Succeeded, JobState.Failed, JobState.Blocked];
+    /// <summary>States a waiting <c>grade --wait</c> stops at: done, cancelled, or blocked until the course's set-up is fixed.</summary>
+    private static readonly JobState[] Settled = [JobState.Succeeded, JobState.Failed, JobState.Cancelled, JobState.Blocked];
 
     /// <summary>
     /// Enqueues every recorded submission of <paramref name="assignmentId"/> (of one owner with

@@ -24,7 +24,7 @@ internal sealed class JobReruns(GraderDbContext db, ICourseProvider course, Grad
             throw new NotFoundException($"--owner: '{owner}' has no grading job for '{assignment.Id}'");
         }
 
-        var current = inputs.Of(assignment);
+        var current = await inputs.OfAsync(assignment, cancellation);
         var finished = await (from job in db.Jobs.AsNoTracking()
                               join result in db.Results.AsNoTracking() on job.Id equals result.JobId
                               where job.Assignment == assignment.Id && (owner == null || job.Owner == owner)

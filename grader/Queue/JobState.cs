@@ -12,4 +12,6 @@ public enum JobState
     Failed,
     Retrying,
     Blocked,
+    /// <summary>Cancelled by staff (<c>grader jobs cancel</c>): never run again, no result.</summary>
+    Cancelled,
 }

@@ -20,7 +20,7 @@ public sealed class BlockedJobTests
         var (job, _) = await bed.EnqueueAsync(await bed.SubmitAsync("alice", "a0"));
         var lease = (await bed.ClaimAsync())!;
         using var scope = bed.Services.CreateScope();
-        var problem = scope.ServiceProvider.GetRequiredService<CourseSetup>().Problem(TestCourse.Assignment);
+        var problem = await scope.ServiceProvider.GetRequiredService<CourseSetup>().ProblemAsync(TestCourse.Assignment, CancellationToken.None);
 
         Assert.True(await bed.WithQueueAsync(q => q.BlockAsync(lease, problem!, CancellationToken.None)));
         Assert.Equal(0, await ReleaseAsync(bed));
