@@ -23,6 +23,7 @@ public sealed class RescoreTests
 
         await File.WriteAllTextAsync(Path.Combine(course.Directory, ".calibration", "hw1", "reference", "out", "result.json"),
             """{ "sum": 43.0, "items": [1, 2, 3] }""");
+        await course.StoreCalibrationAsync();
         var (exit, output, error) = await course.RunAsync("grades", "rescore", "hw1", "--json");
 
         Assert.True(exit == 0, error);

@@ -13,7 +13,7 @@ namespace Course.Grader.Tests.Grades;
 /// </summary>
 public sealed class RescoreUpgradeTests
 {
-    private const string RescoreDrafts = "20261126160243_RescoreDrafts";
+    private const string RescoreDrafts = "20261126172323_RescoreDrafts";
 
     [Fact]
     public async Task DbMigrate_ResultsFromBeforeInputsWereRecorded_KeptAndRescoredNamingWhatMoved()
@@ -21,6 +21,8 @@ public sealed class RescoreUpgradeTests
         using var course = await TestCourse.CreateAsync(deadline: "2026-10-12T23:59", students: ["carol"]);
         var submission = Guid.NewGuid();
         var job = Guid.NewGuid();
+        var snapshot = Path.Combine(course.Directory, "snapshots", "carol");
+        SnapshotSubmissions.Write(snapshot, SnapshotSubmissions.Writing("42"));
         var run = Path.Combine(course.Directory, "runs", "carol", "attempt-1");
         Directory.CreateDirectory(Path.Combine(run, "out"));
         await File.WriteAllTextAsync(Path.Combine(run, "out", "result.json"), """{"sum": 42, "items": [1, 2, 3]}""");
@@ -43,7 +45,7 @@ public sealed class RescoreUpgradeTests
                 """);
             await db.Database.ExecuteSqlAsync($"""
                 INSERT INTO grader_submissions (Id, Assignment, Owner, IsTeam, Repository, "Commit", Source, ReceivedAt, SnapshotPath, IntakeNotes)
-                VALUES ({submission.ToString()}, 'hw1', 'carol', 0, 'hw1-carol', 'c0ffee', 'Local', {received}, {course.Directory}, '')
+                VALUES ({submission.ToString()}, 'hw1', 'carol', 0, 'hw1-carol', 'c0ffee', 'Local', {received}, {snapshot}, '')
                 """);
             await db.Database.ExecuteSqlAsync($"""
                 INSERT INTO grader_jobs (Id, SubmissionId, Assignment, Owner, "Commit", State, Attempts, FairSequence, EnqueuedAt, NextAttemptAt)

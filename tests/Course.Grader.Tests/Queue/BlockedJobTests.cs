@@ -17,6 +17,7 @@ public sealed class BlockedJobTests
         var reference = Path.Combine(bed.Course.Directory, ".calibration", TestCourse.Assignment, "reference", "out", "result.json");
         var kept = await File.ReadAllTextAsync(reference);
         File.Delete(reference);
+        await bed.Course.DropCalibrationAsync();
         var (job, _) = await bed.EnqueueAsync(await bed.SubmitAsync("alice", "a0"));
         var lease = (await bed.ClaimAsync())!;
         using var scope = bed.Services.CreateScope();
@@ -42,6 +43,7 @@ public sealed class BlockedJobTests
         using var course = await TestCourse.CreateAsync(deadline: "2099-01-01T00:00", students: ["alice"]);
         course.UseFastQueue();
         Directory.Delete(Path.Combine(course.Directory, ".calibration"), recursive: true);
+        await course.DropCalibrationAsync();
         foreach (var (role, sum) in new[] { ("reference", "42"), ("baseline", "0") })
         {
             Directory.CreateDirectory(Path.Combine(course.Directory, role));

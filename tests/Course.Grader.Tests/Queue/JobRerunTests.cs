@@ -21,13 +21,13 @@ public sealed class JobRerunTests
         var json = await File.ReadAllTextAsync(course.CourseFile);
         await File.WriteAllTextAsync(course.CourseFile, json.Replace("\"tests\": {", "\"tests\": { \"inputs\": \"inputs\",", StringComparison.Ordinal));
         var now = new DateTimeOffset(2026, 10, 10, 12, 0, 0, TimeSpan.Zero);
-        // alice's snapshot is not there yet: the sandbox refuses the mount, an infrastructure failure.
-        var aliceSnapshot = await SnapshotSubmissions.SubmitAsync(course, "alice", now, null);
+        // alice's snapshot is not in the store yet: an infrastructure failure.
+        await SnapshotSubmissions.SubmitAsync(course, "alice", now, null);
         await SnapshotSubmissions.SubmitAsync(course, "bob", now, "echo \"{\\\"sum\\\": $(cat /data/inputs/n.txt), \\\"items\\\": [1, 2, 3]}\" > /out/result.json\n");
         await GradeAsync(course);
         Assert.Equal([("alice", Verdict.InfrastructureFailure, 0.0), ("bob", Verdict.Graded, 2.0)], await ResultsAsync(course));
 
-        SnapshotSubmissions.Write(aliceSnapshot, SnapshotSubmissions.Writing("42"));
+        await SnapshotSubmissions.StoreAsync(course, "alice", SnapshotSubmissions.Writing("42"));
         await File.WriteAllTextAsync(Path.Combine(inputs, "n.txt"), "43");
         var infrastructure = await RerunAsync(course, "--failed-infrastructure");
         var changed = await RerunAsync(course);
