@@ -47,6 +47,13 @@ public sealed class RescoreTests
         Assert.Equal([("alice", 0.0), ("bob", 2.0), ("carol", 0.0)], await ScoresAsync(course));
         Assert.Equal(3, await course.CountAsync<GradingResult>());
         Assert.Empty(Lines(again.Out));
+        var history = await course.RunAsync("grades", "history", "--json");
+        Assert.True(history.Exit == 0, history.Error);
+        // Only the two grades the publish moved are logged, old and new, as a rescore by prof.
+        Assert.Equal([("alice", 1.0, 0.0), ("bob", 0.0, 1.0)], JsonSerializer.Deserialize<JsonElement>(history.Out).EnumerateArray()
+            .Where(c => c.GetProperty("kind").GetString() == "rescore" && c.GetProperty("by").GetString() == "prof")
+            .Select(c => (c.GetProperty("login").GetString(), c.GetProperty("old").GetDouble(), c.GetProperty("new").GetDouble()))
+            .OrderBy(c => c.Item1, StringComparer.Ordinal).ToList());
     }
 
     [Fact(Timeout = 180_000)]
