@@ -4,6 +4,7 @@ using Course.Assignments.Courses;
 using Course.Assignments.Feedback.Metrics;
 using Course.Core.Cli;
 using Course.Grader.Grading;
+using Course.Grader.Queue;
 using Course.Grader.Storage;
 using Course.Sandbox.Images;
 using Course.Sandbox.Running;
@@ -38,6 +39,12 @@ internal static class CalibrationCommands
             {
                 // Every worker reads the expected outputs from the store, whatever its own disk holds.
                 await scope.ServiceProvider.GetRequiredService<StoredCalibrations>().SaveAsync(spec.Id, folder, context.Cancellation);
+                // Jobs that waited for this calibration are queued now, not at some worker's next poll.
+                var released = await scope.ServiceProvider.GetRequiredService<BlockedJobs>().ReleaseReadyAsync(context.Cancellation);
+                if (released > 0)
+                {
+                    await context.Error.WriteLineAsync($"{released} blocked job(s) queued again");
+                }
             }
 
             if (context.Json)

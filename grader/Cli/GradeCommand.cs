@@ -11,7 +11,8 @@ namespace Course.Grader.Cli;
 
 /// <summary>
 /// <c>grader grade &lt;assignment&gt; [--student LOGIN] [--wait]</c>: enqueues the recorded submissions;
-/// with --wait, also runs a worker in this process until they are all graded.
+/// with --wait, also runs a worker in this process until they are all graded or blocked by the course's set-up
+/// (then it names the reason and exits with <see cref="ExitCodes.Blocked"/>).
 /// </summary>
 internal static class GradeCommand
 {
@@ -61,7 +62,7 @@ internal static class GradeCommand
                     await worker.RunAsync(context.Get(concurrency), null, async cancellation =>
                     {
                         await using var scope = context.CreateScope();
-                        var done = await scope.ServiceProvider.GetRequiredService<GradeRequests>().FinishedAsync(ids, cancellation);
+                        var done = await scope.ServiceProvider.GetRequiredService<GradeRequests>().SettledAsync(ids, cancellation);
                         if (Interlocked.Exchange(ref reported, done) != done)
                         {
                             progress?.Report(new ProgressStep("graded", done, ids.Count));
@@ -87,9 +88,20 @@ internal static class GradeCommand
                 {
                     await JobsView.PrintAsync(context.Out, rows);
                 }
-            }
 
-            return ExitCodes.Ok;
+                var blocked = rows.Where(r => r.State == JobState.Blocked).ToList();
+                if (!context.Get(wait) || blocked.Count == 0)
+                {
+                    return ExitCodes.Ok;
+                }
+
+                foreach (var reason in blocked.Select(r => r.LastError).Distinct(StringComparer.Ordinal))
+                {
+                    await context.Error.WriteLineAsync($"{blocked.Count(r => r.LastError == reason)} job(s) blocked: {reason}");
+                }
+
+                return ExitCodes.Blocked;
+            }
         });
         return command;
     }

@@ -8,16 +8,20 @@ namespace Course.Grader.Cli;
 
 /// <summary>
 /// <c>grader jobs [--assignment A] [--state S] [--json]</c>: the queue and recent results, with where each job runs
-/// (host, GPUs, Slurm job and node); <c>grader jobs cancel ID</c> cancels one (scancel for a Slurm job).
+/// (host, GPUs, Slurm job and node); <c>grader jobs cancel ID</c> cancels one (scancel for a Slurm job) and
+/// <c>grader jobs rerun</c> queues again the jobs whose inputs changed.
 /// </summary>
 internal static class JobsCommand
 {
     public static Command Create(CliHost host)
     {
         var assignment = new Option<string?>("--assignment") { Description = "Only this assignment's jobs" };
-        var state = new Option<JobState?>("--state") { Description = "queued, running, succeeded, failed or retrying" };
+        var state = new Option<JobState?>("--state") { Description = "queued, running, succeeded, failed, retrying, blocked or cancelled" };
         var limit = new Option<int>("--limit") { Description = "Newest jobs shown", DefaultValueFactory = _ => 200 };
-        var command = new Command("jobs", "Show grading jobs: state, attempts, where they run, verdict and score") { assignment, state, limit, Cancel(host) };
+        var command = new Command("jobs", "Show grading jobs: state, attempts, where they run, verdict and score")
+        {
+            assignment, state, limit, Cancel(host), JobsRerunCommand.Create(host),
+        };
         host.Handle(command, async context =>
         {
             await using var scope = context.CreateScope();

@@ -13,7 +13,7 @@ namespace Course.Grader.Cluster;
 /// </summary>
 internal sealed class JobCancellation(GraderDbContext db, SlurmCli slurm, TimeProvider time)
 {
-    private static readonly JobState[] Cancellable = [JobState.Queued, JobState.Running, JobState.Retrying];
+    private static readonly JobState[] Cancellable = [JobState.Queued, JobState.Running, JobState.Retrying, JobState.Blocked];
 
     /// <summary>Cancels the job whose id is or starts with <paramref name="id"/> (at least 8 characters); returns it as it was.</summary>
     public async Task<(GradingJob Job, string? ScancelError)> CancelAsync(string id, CancellationToken cancellation)

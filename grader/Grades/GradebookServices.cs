@@ -14,6 +14,7 @@ internal static class GradebookServices
         services.AddScoped<ICompetitionScores, FinalBoardScores>();
         services.AddScoped<IGradeAudit, GradeAudit>();
         services.AddScoped<Gradebook>();
+        services.AddScoped<Rescorer>();
         services.AddScoped<ExtensionGrants>();
         services.AddScoped<LateDayPreview>();
         services.AddScoped<FinalGrades>();

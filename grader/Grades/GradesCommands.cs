@@ -11,7 +11,7 @@ using Spectre.Console;
 
 namespace Course.Grader.Grades;
 
-/// <summary><c>grader grades show|export|set|override|history|extend|late-days|final|release|project|contributions</c>.</summary>
+/// <summary><c>grader grades show|export|set|override|history|extend|late-days|final|release|project|contributions|rescore</c>.</summary>
 internal static class GradesCommands
 {
     public static Command Create(CliHost host) =>
@@ -19,6 +19,7 @@ internal static class GradesCommands
         {
             Show(host), Export(host), Set(host), Override(host), FinalGradeCommands.History(host), LateDayCommands.Extend(host),
             LateDayCommands.LateDays(host), FinalGradeCommands.Final(host), Release(host), Project(host), Contributions(host),
+            RescoreCommand.Create(host),
         };
 
     private static Command Release(CliHost host)

@@ -57,4 +57,7 @@ public sealed class GradingResult
     public string? TrainingCurvePath { get; init; }
 
     public required DateTimeOffset RecordedAt { get; init; }
+
+    /// <summary>What it was graded against, as <see cref="GradingInputs"/> records it; null for results recorded before inputs were.</summary>
+    public string? GradedInputs { get; init; }
 }

@@ -21,13 +21,16 @@ namespace Course.Grader.Grading;
 /// the metrics log and the whole /out go into the store, and the scratch folder is deleted.
 /// </summary>
 internal sealed class SubmissionGrader(ICourseProvider course, IGradingSandbox sandbox, ICompetitionScorer scorer,
-    GradingPaths paths, CalibratedBaseline baseline, StoredCalibrations calibrations, IBlobStore store, TimeProvider time)
+    GradingPaths paths, CalibratedBaseline baseline, StoredCalibrations calibrations, IBlobStore store, CourseSetup setup,
+    GradingInputs inputs, TimeProvider time)
 {
     /// <summary>Largest metrics log kept with a result.</summary>
     private const long MaxMetricsBytes = 8 * 1024 * 1024;
 
     public async Task<GradingResult> GradeAsync(GradingJob job, Submission submission, int attempt, CancellationToken cancellation)
     {
+        // Before the sandbox starts: an uncalibrated assignment would run every submission only to fail scoring it.
+        await setup.RequireAsync(job.Assignment, cancellation);
         var folder = paths.Run(job.Assignment, job.Owner, job.Commit, attempt);
         if (Directory.Exists(folder))
         {
@@ -101,22 +104,16 @@ internal sealed class SubmissionGrader(ICourseProvider course, IGradingSandbox s
         {
             var tests = assignment.Tests ?? new TestsSpec();
             max = tests.Checks.Sum(c => c.Points);
-            if (verdict is not (Verdict.TimedOut or Verdict.ProcessLimit or Verdict.OutOfMemory or Verdict.BuildError))
+            if (!OutputChecks.Unchecked(verdict))
             {
                 var reference = await calibrations.ReferenceOutputsAsync(assignment.Id, cancellation);
-                checks.AddRange(Check(tests, assignment, reference, output, produced));
+                checks.AddRange(OutputChecks.Compare(tests, assignment.Id, reference, output, produced));
                 raw = checks.Sum(c => c.Points);
-                if (verdict == Verdict.Graded && checks.Any(c => c.Problem is not null) && tests.Checks.Any(c => !produced.Contains(c.Output)))
-                {
-                    verdict = Verdict.MissingOutput;
-                }
+                verdict = OutputChecks.Judge(verdict, tests, checks, produced);
             }
         }
 
-        if (run.Rejected.Count > 0 && verdict == Verdict.Graded)
-        {
-            verdict = Verdict.RejectedOutput;
-        }
+        verdict = OutputChecks.WithRejected(verdict, run.Rejected.Count > 0);
 
         var score = raw * factor;
         var metrics = Path.Combine(output, TrainingSection.MetricsFile);
@@ -173,6 +170,7 @@ internal sealed class SubmissionGrader(ICourseProvider course, IGradingSandbox s
             FeedbackKey = feedback,
             TrainingCurveKey = files.TrainingCurve,
             RecordedAt = time.GetUtcNow(),
+            GradedInputs = await inputs.OfAsync(course.Assignment(job.Assignment), cancellation),
         };
     }
 
@@ -193,25 +191,6 @@ internal sealed class SubmissionGrader(ICourseProvider course, IGradingSandbox s
         }
 
         return mounts;
-    }
-
-    private static IEnumerable<CheckResult> Check(TestsSpec tests, AssignmentSpec assignment, string reference, string output, HashSet<string> produced)
-    {
-        foreach (var check in tests.Checks)
-        {
-            var expected = Path.Combine(reference, check.Output);
-            if (!File.Exists(expected))
-            {
-                throw new InfrastructureException($"reference output {expected} is missing (run calibration for '{assignment.Id}')");
-            }
-
-            // Several checks on one file compare one member each (debug assignments: checks.json).
-            var member = tests.Checks.Count(c => c.Output == check.Output) > 1 ? check.Name : null;
-            var problem = produced.Contains(check.Output)
-                ? JsonOutputComparer.Compare(Path.Combine(output, check.Output), expected, check.Tolerance, member)
-                : $"{check.Output} was not written to /out";
-            yield return new CheckResult(check.Name, problem is null ? check.Points : 0, check.Points, problem);
-        }
     }
 
     private async Task<(double Raw, Markdown Line, Verdict Verdict)> ScoreCompetitionAsync(AssignmentSpec assignment, GradingJob job,

@@ -9,7 +9,8 @@ namespace Course.Grader.Queue;
 /// <summary>Turns recorded submissions into queued jobs (<c>grader grade</c>, intake hooks) and reports on them.</summary>
 internal sealed class GradeRequests(ICourseProvider course, GraderDbContext db, JobQueue queue)
 {
-    private static readonly JobState[] Finished = [JobState.Succeeded, JobState.Failed, JobState.Cancelled];
+    /// <summary>States a waiting <c>grade --wait</c> stops at: done, cancelled, or blocked until the course's set-up is fixed.</summary>
+    private static readonly JobState[] Settled = [JobState.Succeeded, JobState.Failed, JobState.Cancelled, JobState.Blocked];
 
     /// <summary>
     /// Enqueues every recorded submission of <paramref name="assignmentId"/> (of one owner with
@@ -39,7 +40,7 @@ internal sealed class GradeRequests(ICourseProvider course, GraderDbContext db, 
     public static string Summary(IReadOnlyCollection<(GradingJob Job, bool Created)> jobs) =>
         $"{jobs.Count(j => j.Created)} job(s) queued, {jobs.Count(j => !j.Created)} already queued or graded";
 
-    /// <summary>How many of <paramref name="jobs"/> are finished.</summary>
-    public Task<int> FinishedAsync(IReadOnlyCollection<Guid> jobs, CancellationToken cancellation) =>
-        db.Jobs.CountAsync(j => jobs.Contains(j.Id) && Finished.Contains(j.State), cancellation);
+    /// <summary>How many of <paramref name="jobs"/> are finished or blocked (nothing this process can do runs them).</summary>
+    public Task<int> SettledAsync(IReadOnlyCollection<Guid> jobs, CancellationToken cancellation) =>
+        db.Jobs.CountAsync(j => jobs.Contains(j.Id) && Settled.Contains(j.State), cancellation);
 }

@@ -22,6 +22,12 @@ public sealed class GradingJob
     public int Attempts { get; set; }
 
     /// <summary>
+    /// <see cref="Attempts"/> when the job was last queued to run again (<c>grader jobs rerun</c>): its retries count
+    /// from here, and its runs keep numbering on, so the outputs of the published result stay where they are.
+    /// </summary>
+    public int AttemptsBeforeRerun { get; set; }
+
+    /// <summary>
     /// Fair order: how many unfinished jobs the owner had when this one was enqueued. Claiming takes the
     /// lowest first, so each student's first job runs before anyone's second (round robin).
     /// </summary>

@@ -16,7 +16,7 @@ namespace Course.Grader.Queue;
 internal sealed class JobQueue(GraderDbContext db, DatabaseSettings database, QueueOptions options, ICourseProvider course,
     TimeProvider time)
 {
-    private static readonly JobState[] Unfinished = [JobState.Queued, JobState.Running, JobState.Retrying];
+    private static readonly JobState[] Unfinished = [JobState.Queued, JobState.Running, JobState.Retrying, JobState.Blocked];
 
     /// <summary>The job of <paramref name="submission"/>, created unless one already has its idempotency key.</summary>
     public async Task<(GradingJob Job, bool Created)> EnqueueAsync(Submission submission, CancellationToken cancellation)
@@ -145,7 +145,8 @@ internal sealed class JobQueue(GraderDbContext db, DatabaseSettings database, Qu
 
     /// <summary>
     /// Marks the job succeeded and records <paramref name="result"/>, both or neither. False (nothing
-    /// recorded) when the lease is gone or the job already has a result: a second completion is ignored.
+    /// recorded) when the lease is gone: a second completion is ignored. A re-run's result goes where
+    /// <see cref="RerunResults"/> puts it, so a job never has two results.
     /// </summary>
     public async Task<bool> CompleteAsync(JobLease lease, GradingResult result, CancellationToken cancellation) =>
         await FinishAsync(lease, JobState.Succeeded, null, result, cancellation);
@@ -158,7 +159,9 @@ internal sealed class JobQueue(GraderDbContext db, DatabaseSettings database, Qu
     public async Task<JobState?> FailInfrastructureAsync(JobLease lease, string error, Func<Task<GradingResult>> finalResult,
         CancellationToken cancellation)
     {
-        if (lease.Attempt >= options.MaxAttempts)
+        // A re-run job counts its retries from the re-run.
+        var before = await db.Jobs.Where(j => j.Id == lease.JobId).Select(j => j.AttemptsBeforeRerun).SingleAsync(cancellation);
+        if (lease.Attempt - before >= options.MaxAttempts)
         {
             return await FinishAsync(lease, JobState.Failed, error, await finalResult(), cancellation) ? JobState.Failed : null;
         }
@@ -178,7 +181,7 @@ internal sealed class JobQueue(GraderDbContext db, DatabaseSettings database, Qu
         await Owned(lease).ExecuteUpdateAsync(set => set.SetProperty(j => j.GpuDevices, string.Join(',', devices)), cancellation) == 1;
 
     /// <summary>Gives the job back untouched (graceful shutdown): it is due at once and this run does not count.</summary>
-    public Task<bool> ReleaseAsync(JobLease lease, CancellationToken cancellation) => GiveBackAsync(lease, _ => { }, cancellation);
+    public Task<bool> ReleaseAsync(JobLease lease, CancellationToken cancellation) => GiveBackAsync(lease, JobState.Queued, _ => { }, cancellation);
 
     /// <summary>
     /// Gives back a job that needs more GPUs than the claiming worker's host has (its assignment's need grew in
@@ -187,22 +190,29 @@ internal sealed class JobQueue(GraderDbContext db, DatabaseSettings database, Qu
     /// host with enough GPUs claims it next.
     /// </summary>
     public Task<bool> DeferAsync(JobLease lease, int gpus, string why, CancellationToken cancellation) =>
-        GiveBackAsync(lease, set => set.SetProperty(j => j.Gpus, gpus).SetProperty(j => j.LastError, why), cancellation);
+        GiveBackAsync(lease, JobState.Queued, set => set.SetProperty(j => j.Gpus, gpus).SetProperty(j => j.LastError, why), cancellation);
+
+    /// <summary>
+    /// The course's set-up keeps the job from running: it waits as <see cref="JobState.Blocked"/> with
+    /// <paramref name="why"/>, this run uncounted, until <see cref="BlockedJobs"/> finds the set-up complete.
+    /// </summary>
+    public Task<bool> BlockAsync(JobLease lease, string why, CancellationToken cancellation) =>
+        GiveBackAsync(lease, JobState.Blocked, set => set.SetProperty(j => j.LastError, why), cancellation);
 
     /// <summary>
     /// Gives back a job whose run the cluster lost (node failure, preemption, cancellation outside Course): it is due
     /// at once with <paramref name="why"/> for <c>grader jobs</c>, and the lost run does not count against the student.
     /// </summary>
     public Task<bool> RequeueAsync(JobLease lease, string why, CancellationToken cancellation) =>
-        GiveBackAsync(lease, set => set.SetProperty(j => j.LastError, why), cancellation);
+        GiveBackAsync(lease, JobState.Queued, set => set.SetProperty(j => j.LastError, why), cancellation);
 
-    private async Task<bool> GiveBackAsync(JobLease lease, Action<UpdateSettersBuilder<GradingJob>> alsoSet,
+    private async Task<bool> GiveBackAsync(JobLease lease, JobState state, Action<UpdateSettersBuilder<GradingJob>> alsoSet,
         CancellationToken cancellation)
     {
         var now = time.GetUtcNow();
         return await Owned(lease).ExecuteUpdateAsync(set =>
         {
-            set.SetProperty(j => j.State, JobState.Queued)
+            set.SetProperty(j => j.State, state)
                 .SetProperty(j => j.Attempts, j => j.Attempts - 1)
                 .SetProperty(j => j.NextAttemptAt, now)
                 .SetProperty(j => j.LeaseOwner, (string?)null)
@@ -222,13 +232,23 @@ internal sealed class JobQueue(GraderDbContext db, DatabaseSettings database, Qu
             .SetProperty(j => j.LastError, error)
             .SetProperty(j => j.LeaseOwner, (string?)null)
             .SetProperty(j => j.LeaseUntil, (DateTimeOffset?)null), cancellation);
-        if (updated != 1 || await db.Results.AnyAsync(r => r.JobId == lease.JobId, cancellation))
+        if (updated != 1)
         {
             await transaction.RollbackAsync(cancellation);
             return false;
         }
 
-        db.Results.Add(result);
+        // Only a re-run job (grader jobs rerun) holds a lease while it has a result: the re-run's result replaces
+        // an infrastructure failure, and waits in a rescore draft beside a published grade.
+        if (await db.Results.AsNoTracking().SingleOrDefaultAsync(r => r.JobId == lease.JobId, cancellation) is { } published)
+        {
+            await RerunResults.RecordAsync(db, published, result, now, cancellation);
+        }
+        else
+        {
+            db.Results.Add(result);
+        }
+
         await db.SaveChangesAsync(cancellation);
         await transaction.CommitAsync(cancellation);
         return true;

@@ -17,12 +17,15 @@ internal enum RunOutcome
     Released,
     /// <summary>It needs more GPUs than this host has: back to the queue for a host that has them.</summary>
     Deferred,
+    /// <summary>The course's set-up is incomplete: the job waits, uncounted, until it is complete.</summary>
+    Blocked,
 }
 
 /// <summary>
 /// Runs one claimed job: holds the GPUs its assignment needs (host-wide) and grades it on them while a
 /// heartbeat keeps the lease, then records the result through the queue (once) and hands it to the
-/// <see cref="IResultPublisher"/>s, or schedules a retry after an infrastructure failure.
+/// <see cref="IResultPublisher"/>s, or schedules a retry after an infrastructure failure, or blocks it while the
+/// course's set-up is incomplete (no retry is spent on that).
 /// </summary>
 internal sealed class JobRunner(IServiceScopeFactory scopes, IGradingSandbox sandbox, ICourseProvider course, QueueOptions options,
     TimeProvider time)
@@ -73,6 +76,11 @@ internal sealed class JobRunner(IServiceScopeFactory scopes, IGradingSandbox san
         {
             await StopAsync(heartbeatStop, heartbeat);
             return RunOutcome.Ignored;
+        }
+        catch (CourseSetupException incomplete)
+        {
+            await StopAsync(heartbeatStop, heartbeat);
+            return await Queue(services).BlockAsync(lease, incomplete.Message, CancellationToken.None) ? RunOutcome.Blocked : RunOutcome.Ignored;
         }
         catch (InfrastructureException failure)
         {

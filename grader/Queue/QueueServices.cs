@@ -20,6 +20,10 @@ internal static class QueueServices
         services.AddScoped<JobQueue>();
         services.AddScoped<GradeRequests>();
         services.AddScoped<JobsView>();
+        services.AddScoped<CourseSetup>();
+        services.AddScoped<BlockedJobs>();
+        services.AddScoped<GradingInputs>();
+        services.AddScoped<JobReruns>();
         services.AddScoped<SubmissionRecorder>();
         services.AddScoped<RosterLookup>();
         services.AddScoped<IIntakeSource, LocalGitIntake>();

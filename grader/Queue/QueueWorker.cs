@@ -5,7 +5,8 @@ namespace Course.Grader.Queue;
 /// <summary>
 /// Claims and runs jobs with <c>concurrency</c> slots until stopped. Each slot claims one job at a
 /// time, among those that need no more GPUs than this host has free at that moment; when none is
-/// due it polls. On stop, running jobs are released back to the queue.
+/// due it polls. Before each claim, blocked jobs whose course set-up is complete now are queued again. On stop,
+/// running jobs are released back to the queue.
 /// </summary>
 internal sealed class QueueWorker(IServiceScopeFactory scopes, JobRunner runner, IGradingSandbox sandbox, QueueOptions options,
     TimeProvider time)
@@ -38,6 +39,7 @@ internal sealed class QueueWorker(IServiceScopeFactory scopes, JobRunner runner,
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
+                await scope.ServiceProvider.GetRequiredService<BlockedJobs>().ReleaseReadyAsync(stopping);
                 // Free GPUs, not all of them: a job is better claimed by a host that can start it now.
                 lease = await scope.ServiceProvider.GetRequiredService<JobQueue>().ClaimAsync(worker, sandbox.FreeGpus(), stopping);
             }

@@ -8,8 +8,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Course.Grader.Submissions;
 
 /// <summary>
-/// The grader's tables: submissions, the durable job queue, grading results, and the blob store that holds every
-/// file they name (snapshots, outputs, feedback, curves, uploads, calibrations).
+/// The grader's tables: submissions, the durable job queue, grading results, rescore drafts, and the blob store that
+/// holds every file they name (snapshots, outputs, feedback, curves, uploads, calibrations).
 /// </summary>
 public sealed class GraderDbContext(DbContextOptions<GraderDbContext> options) : DbContext(options)
 {
@@ -18,6 +18,8 @@ public sealed class GraderDbContext(DbContextOptions<GraderDbContext> options) :
     public DbSet<GradingJob> Jobs => Set<GradingJob>();
 
     public DbSet<GradingResult> Results => Set<GradingResult>();
+
+    public DbSet<RescoreEntry> Rescores => Set<RescoreEntry>();
 
     public DbSet<WorkerHost> Hosts => Set<WorkerHost>();
 
@@ -58,6 +60,18 @@ public sealed class GraderDbContext(DbContextOptions<GraderDbContext> options) :
             result.Property(r => r.Verdict).HasConversion<string>();
             result.HasIndex(r => new { r.Assignment, r.Owner });
             result.HasOne<GradingJob>().WithOne().HasForeignKey<GradingResult>(r => r.JobId);
+        });
+        modelBuilder.Entity<RescoreEntry>(entry =>
+        {
+            entry.ToTable("grader_rescores");
+            entry.HasKey(e => e.Id);
+            entry.Property(e => e.Kind).HasConversion<string>();
+            entry.Property(e => e.State).HasConversion<string>();
+            entry.Property(e => e.OldVerdict).HasConversion<string>();
+            entry.Property(e => e.NewVerdict).HasConversion<string>();
+            entry.HasIndex(e => new { e.Assignment, e.State });
+            entry.HasIndex(e => new { e.JobId, e.State });
+            entry.HasOne<GradingJob>().WithMany().HasForeignKey(e => e.JobId);
         });
         modelBuilder.Entity<WorkerHost>(host =>
         {

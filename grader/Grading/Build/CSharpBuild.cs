@@ -19,7 +19,7 @@ internal sealed record CSharpBuild(string Image, string Packages)
     /// <summary>
     /// The build for a submission with a C# project (<c>*.csproj</c>, a file, not a link) at its root that
     /// asks for no image with <see cref="ImageChoice.FileName"/>; null when the assignment builds nothing or the
-    /// submission is something else (a Python entry). Throws <see cref="InfrastructureException"/> when the
+    /// submission is something else (a Python entry). Throws <see cref="CourseSetupException"/> when the
     /// course's package folder is missing, which is the course's set-up, never the student's doing.
     /// </summary>
     public static CSharpBuild? For(AssignmentSpec assignment, string snapshot, Func<string, string> resolve)
@@ -33,7 +33,7 @@ internal sealed record CSharpBuild(string Image, string Packages)
         var packages = resolve(build.Packages);
         return Directory.Exists(packages) && Directory.EnumerateDirectories(packages).Any()
             ? new CSharpBuild(build.Image, packages)
-            : throw new InfrastructureException(
+            : throw new CourseSetupException(
                 $"the package folder of {assignment.Id}'s C# builds ({packages}) is missing or empty: run scripts/packages.sh");
     }
 

@@ -73,6 +73,9 @@ namespace Course.Grader.Submissions.Migrations
                     b.Property<string>("FeedbackPath")
                         .HasColumnType("text");
 
+                    b.Property<string>("GradedInputs")
+                        .HasColumnType("text");
+
                     b.Property<int>("LateDays")
                         .HasColumnType("integer");
 
@@ -134,6 +137,89 @@ namespace Course.Grader.Submissions.Migrations
                     b.ToTable("grader_results", (string)null);
                 });
 
+            modelBuilder.Entity("Course.Grader.Grading.RescoreEntry", b =>
+                {
+                    b.Property<string>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Assignment")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Commit")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("DecidedBy")
+                        .HasColumnType("text");
+
+                    b.Property<string>("JobId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("NewLateDays")
+                        .HasColumnType("integer");
+
+                    b.Property<double?>("NewMaxScore")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("NewScore")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("NewVerdict")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OldLateDays")
+                        .HasColumnType("integer");
+
+                    b.Property<double>("OldMaxScore")
+                        .HasColumnType("double precision");
+
+                    b.Property<long>("OldRecordedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<double>("OldScore")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("OldVerdict")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Result")
+                        .HasColumnType("text");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Why")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Assignment", "State");
+
+                    b.HasIndex("JobId", "State");
+
+                    b.ToTable("grader_rescores", (string)null);
+                });
+
             modelBuilder.Entity("Course.Grader.Queue.GradingJob", b =>
                 {
                     b.Property<string>("Id")
@@ -145,6 +231,9 @@ namespace Course.Grader.Submissions.Migrations
                         .HasColumnType("text");
 
                     b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("AttemptsBeforeRerun")
                         .HasColumnType("integer");
 
                     b.Property<string>("Commit")
@@ -355,6 +444,15 @@ namespace Course.Grader.Submissions.Migrations
                     b.HasOne("Course.Grader.Queue.GradingJob", null)
                         .WithOne()
                         .HasForeignKey("Course.Grader.Grading.GradingResult", "JobId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Course.Grader.Grading.RescoreEntry", b =>
+                {
+                    b.HasOne("Course.Grader.Queue.GradingJob", null)
+                        .WithMany()
+                        .HasForeignKey("JobId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Course.Core.Errors;
 using Course.Grader.Tests.Support;
 
 namespace Course.Grader.Tests.EndToEnd;
@@ -68,17 +69,20 @@ public sealed class CSharpGradingTests
     }
 
     [Fact(Timeout = 120_000)]
-    public async Task GradeWait_PackageFolderMissing_InfrastructureFailureNeverCounted()
+    public async Task GradeWait_PackageFolderMissing_BlockedNamingTheFolderNoAttemptCounted()
     {
         using var course = await CreateCourseAsync(Path.Combine(Path.GetTempPath(), "no-such-package-folder", Guid.NewGuid().ToString("N")), "dan");
         var repos = Repositories(course);
         GitRepos.CreateBare(repos, "hw2-dan", StarterFiles());
         Assert.Equal(0, (await course.RunAsync("fetch", "hw2", "--repos", repos)).Exit);
 
-        var rows = await GradeAsync(course);
+        var (exit, output, error) = await course.RunAsync("grade", "hw2", "--wait", "--json");
 
-        Assert.Equal("infrastructureFailure", rows["dan"].GetProperty("verdict").GetString());
-        Assert.Contains("scripts/packages.sh", await course.StoredTextAsync(rows["dan"].GetProperty("feedback").GetString()));
+        Assert.True(exit == ExitCodes.Blocked, $"exit {exit}: {error}");
+        Assert.Contains("1 job(s) blocked: the package folder of hw2's C# builds", error);
+        Assert.Contains("scripts/packages.sh", error);
+        var dan = JsonSerializer.Deserialize<JsonElement>(output).EnumerateArray().Single();
+        Assert.Equal(("blocked", 0), (dan.GetProperty("state").GetString(), dan.GetProperty("attempts").GetInt32()));
     }
 
     private static async Task<TestCourse> CreateCourseAsync(string packages, params string[] students)

@@ -332,6 +332,29 @@ internal sealed class TestCourse : IDisposable
         return target;
     }
 
+    /// <summary>Stores <paramref name="folder"/> as one archive; returns its key.</summary>
+    public async Task<string> StoreFolderAsync(string folder)
+    {
+        await using var services = Services();
+        return await services.GetRequiredService<IBlobStore>().PutFolderAsync(folder, CancellationToken.None);
+    }
+
+    /// <summary>
+    /// Stores <paramref name="assignment"/>'s calibration folder (<c>.calibration/&lt;assignment&gt;</c>) again, as
+    /// <c>grader calibrate</c> does: what grading and rescoring compare with from then on.
+    /// </summary>
+    public async Task StoreCalibrationAsync(string assignment = Assignment)
+    {
+        await using var services = Services();
+        await using var scope = services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<StoredCalibrations>()
+            .SaveAsync(assignment, Path.Combine(Directory, ".calibration", assignment), CancellationToken.None);
+    }
+
+    /// <summary>Removes <paramref name="assignment"/>'s stored calibration, as a course that never calibrated it.</summary>
+    public Task<int> DropCalibrationAsync(string assignment = Assignment) =>
+        QueryAsync(db => db.Calibrations.Where(c => c.Assignment == assignment).ExecuteDeleteAsync());
+
     /// <summary>Reads the grader tables directly (assertions).</summary>
     public async Task<T> QueryAsync<T>(Func<GraderDbContext, Task<T>> query)
     {

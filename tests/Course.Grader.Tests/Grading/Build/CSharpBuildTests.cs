@@ -81,7 +81,7 @@ public sealed class CSharpBuildTests : IDisposable
         File.WriteAllText(Path.Combine(_snapshot, "Starter.csproj"), "<Project />");
         var missing = _competition with { Build = new BuildSpec { Image = "course-dotnet", Packages = Path.Combine(_packages, "gone") } };
 
-        var failure = Assert.Throws<InfrastructureException>(() => CSharpBuild.For(missing, _snapshot, Path.GetFullPath));
+        var failure = Assert.Throws<CourseSetupException>(() => CSharpBuild.For(missing, _snapshot, Path.GetFullPath));
 
         Assert.Contains("scripts/packages.sh", failure.Message);
     }
