@@ -16,7 +16,8 @@ internal sealed class ResultScores(GraderDbContext db, IRoster roster, ICoursePr
 {
     public async Task<IReadOnlyDictionary<(string Assignment, string Login), double>> ReadAsync(CancellationToken cancellation)
     {
-        var results = await db.Results.AsNoTracking().ToListAsync(cancellation);
+        // Smoke runs are feedback only: the full runs are the graded ones.
+        var results = await db.Results.AsNoTracking().Where(r => r.Tier == Queue.JobTier.Full).ToListAsync(cancellation);
         var received = await db.Submissions.AsNoTracking()
             .ToDictionaryAsync(s => s.Id, s => s.ReceivedAt, cancellation);
         var scores = new Dictionary<(string, string), double>();

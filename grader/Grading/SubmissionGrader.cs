@@ -26,7 +26,7 @@ internal sealed class SubmissionGrader(ICourseProvider course, IGradingSandbox s
     public async Task<GradingResult> GradeAsync(GradingJob job, Submission submission, int attempt, CancellationToken cancellation)
     {
         var assignment = course.Assignment(submission.Assignment);
-        var folder = paths.Run(job.Assignment, job.Owner, job.Commit, attempt);
+        var folder = RunFolder(job, attempt);
         var output = Path.Combine(folder, "out");
         if (Directory.Exists(folder))
         {
@@ -36,7 +36,9 @@ internal sealed class SubmissionGrader(ICourseProvider course, IGradingSandbox s
         Directory.CreateDirectory(output);
         var build = CSharpBuild.For(assignment, submission.SnapshotPath, course.Resolve);
         var image = build is null ? ImageChoice.For(assignment, submission.SnapshotPath) : new ImageChoice(build.Image, null);
-        var request = new SandboxRequest(image.Image, build?.Command(assignment.Command) ?? assignment.Command, assignment.Limits,
+        var command = TierRun.Command(assignment, job.Tier);
+        var limits = TierRun.Limits(assignment, job.Tier);
+        var request = new SandboxRequest(image.Image, build?.Command(command) ?? command, limits,
             build is null ? Mounts(assignment, submission) : [.. Mounts(assignment, submission), build.Mount], output, $"job-{job.Id:N}-{attempt}")
         {
             GpuDevices = job.GpuDeviceList(),
@@ -44,7 +46,8 @@ internal sealed class SubmissionGrader(ICourseProvider course, IGradingSandbox s
         var run = await sandbox.RunAsync(request, cancellation);
         var built = build is null ? null : BuildReport.Read(output);
 
-        var (lateDays, factor) = LatePolicy.Evaluate(submission.ReceivedAt, course.Times.Deadline(assignment), assignment.LatePolicy);
+        var smoke = job.Tier == JobTier.Smoke;
+        var (lateDays, factor) = smoke ? (0, 1.0) : LatePolicy.Evaluate(submission.ReceivedAt, course.Times.Deadline(assignment), assignment.LatePolicy);
         var produced = run.Outputs.Select(o => o.Path.TrimStart('/')).ToHashSet(StringComparer.Ordinal);
         var verdict = run.TimedOut ? Verdict.TimedOut
             : run.ProcessLimitHit ? Verdict.ProcessLimit
@@ -57,7 +60,18 @@ internal sealed class SubmissionGrader(ICourseProvider course, IGradingSandbox s
         Markdown? competitionLine = null;
         double raw = 0;
         double max;
-        if (assignment.Kind == AssignmentKind.Competition)
+        if (smoke)
+        {
+            max = 0;
+            if (verdict is Verdict.Graded or Verdict.NonZeroExit or Verdict.OutputLimit)
+            {
+                checks.AddRange(SmokeChecks.Check(assignment, output, produced));
+                verdict = verdict != Verdict.Graded || checks.All(c => c.Problem is null) ? verdict
+                    : checks.Any(c => c.Problem!.EndsWith("was not written to /out", StringComparison.Ordinal)) ? Verdict.MissingOutput
+                    : Verdict.InvalidOutput;
+            }
+        }
+        else if (assignment.Kind == AssignmentKind.Competition)
         {
             max = 1;
             (raw, competitionLine, verdict) = await ScoreCompetitionAsync(assignment, job, submission, output, produced, verdict, cancellation);
@@ -86,9 +100,11 @@ internal sealed class SubmissionGrader(ICourseProvider course, IGradingSandbox s
         var metrics = Path.Combine(output, TrainingSection.MetricsFile);
         // The baseline is looked up (possibly scored) only for a run that has a metrics log to judge.
         var logged = produced.Contains(TrainingSection.MetricsFile);
+        // Before the training section reads the log: a line cut off by the stop is dropped so the curve so far is drawn.
+        var partial = run.TimedOut ? PartialRun.Describe(logged ? metrics : null, run.WallMs) : null;
         var training = TrainingSection.Write(logged ? metrics : null, logged ? baseline.Options(assignment) : new FeedbackOptions(), folder);
         var buildSection = build is not null && built is not null
-            ? BuildSection.Render(built, verdict == Verdict.BuildError, run.WallMs, assignment.Limits.Timeout, submission.SnapshotPath, build.Packages)
+            ? BuildSection.Render(built, verdict == Verdict.BuildError, run.WallMs, limits.Timeout, submission.SnapshotPath, build.Packages)
             : null;
         var content = new FeedbackContent(submission, verdict)
         {
@@ -100,7 +116,9 @@ internal sealed class SubmissionGrader(ICourseProvider course, IGradingSandbox s
             Score = score,
             MaxScore = max,
             LateDays = lateDays,
-            Problem = VerdictWording.Sentence(verdict),
+            Problem = smoke && verdict == Verdict.Graded ? SmokePassed(assignment) : VerdictWording.Sentence(verdict),
+            Partial = partial,
+            Tier = job.Tier,
             Training = verdict == Verdict.BuildError ? null : training.Section,
             Build = buildSection,
         };
@@ -111,10 +129,11 @@ internal sealed class SubmissionGrader(ICourseProvider course, IGradingSandbox s
     /// <summary>The result recorded when every attempt failed for infrastructure reasons: flagged, never a grade.</summary>
     public GradingResult InfrastructureFailure(GradingJob job, Submission submission, string error)
     {
-        var folder = paths.Run(job.Assignment, job.Owner, job.Commit, job.Attempts + 1);
+        var folder = RunFolder(job, job.Attempts + 1);
         Directory.CreateDirectory(folder);
         var content = new FeedbackContent(submission, Verdict.InfrastructureFailure)
         {
+            Tier = job.Tier,
             Problem = Markdown.Line(
                 $"The grading infrastructure failed on every attempt ({error}). This does not count against you; the staff will re-run it."),
         };
@@ -134,6 +153,8 @@ internal sealed class SubmissionGrader(ICourseProvider course, IGradingSandbox s
             Owner = job.Owner,
             Commit = job.Commit,
             Verdict = content.Verdict,
+            Tier = content.Tier,
+            WallMs = content.Run?.WallMs,
             ExitCode = content.Run?.ExitCode,
             RawScore = content.RawScore,
             Score = content.Score,
@@ -148,6 +169,13 @@ internal sealed class SubmissionGrader(ICourseProvider course, IGradingSandbox s
             RecordedAt = time.GetUtcNow(),
         };
     }
+
+    /// <summary>The run's folder; a smoke run's is beside the full runs' of the same commit, never one of them.</summary>
+    private string RunFolder(GradingJob job, int attempt) =>
+        paths.Run(job.Assignment, job.Owner, job.Commit, attempt) + (job.Tier == JobTier.Smoke ? "-smoke" : "");
+
+    private static Markdown SmokePassed(AssignmentSpec assignment) => Markdown.Line(
+        $"The smoke run passed; it is not graded. Submit this commit for its graded full run: push a tag matching '{assignment.Smoke!.SubmitTag}', publish a release, or press Submit on your submission's page.");
 
     private IReadOnlyList<SandboxMount> Mounts(AssignmentSpec assignment, Submission submission)
     {

@@ -35,7 +35,7 @@ internal sealed class JobRunner(IServiceScopeFactory scopes, IGradingSandbox san
         var job = await db.Jobs.AsNoTracking().SingleAsync(j => j.Id == lease.JobId, CancellationToken.None);
         var submission = await db.Submissions.AsNoTracking().SingleAsync(s => s.Id == job.SubmissionId, CancellationToken.None);
         // course.json as it is now: the need recorded when the job was queued may be out of date.
-        var gpus = course.Assignment(job.Assignment).Limits.Gpus;
+        var gpus = TierRun.Limits(course.Assignment(job.Assignment), job.Tier).Gpus;
         if (gpus > sandbox.Gpus.Count)
         {
             var why = $"needs {gpus} GPU(s) and host {Environment.MachineName} has {sandbox.Gpus.Count} ({sandbox.GpusSource}): "
@@ -54,6 +54,12 @@ internal sealed class JobRunner(IServiceScopeFactory scopes, IGradingSandbox san
             if (!await Queue(services).CompleteAsync(lease, result, CancellationToken.None))
             {
                 return RunOutcome.Ignored;
+            }
+
+            if (job.Tier == JobTier.Smoke && result.Verdict != Verdict.Graded)
+            {
+                await Queue(services).SkipFullRunsAsync(job.Assignment, job.Owner, job.Commit,
+                    $"not run: the smoke run of this commit failed ({VerdictWording.Words(result.Verdict)}); no GPU time was spent", CancellationToken.None);
             }
 
             await PublishAsync(services, submission, result, stopping);

@@ -19,6 +19,8 @@ internal static class QueueServices
         services.AddScoped<JobQueue>();
         services.AddScoped<GradeRequests>();
         services.AddScoped<JobsView>();
+        services.AddScoped<ComputeBudget>();
+        services.AddScoped<QueueEstimate>();
         services.AddScoped<SubmissionRecorder>();
         services.AddScoped<RosterLookup>();
         services.AddScoped<IIntakeSource, LocalGitIntake>();

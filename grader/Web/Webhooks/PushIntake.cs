@@ -1,5 +1,7 @@
 using Course.Assignments.Courses;
 using Course.Assignments.Model;
+using Course.Core.Errors;
+using Course.Grader.Grading;
 using Course.Grader.Intake;
 using Course.Grader.Intake.GitHub;
 using Course.Grader.Queue;
@@ -14,7 +16,7 @@ namespace Course.Grader.Web.Webhooks;
 /// (<see cref="PusherCheck"/>), and grading is enqueued (idempotently).
 /// </summary>
 internal sealed class PushIntake(ICourseProvider course, GitHubSubmissionTaker taker, PusherCheck pushers, GradeRequests grading,
-    IRepositoryHost host, ILogger<PushIntake> logger)
+    QueueEstimate estimate, IRepositoryHost host, ILogger<PushIntake> logger)
 {
     public async Task<(PushState State, string Message)> TakeAsync(PushReceipt push, CancellationToken cancellation)
     {
@@ -48,17 +50,32 @@ internal sealed class PushIntake(ICourseProvider course, GitHubSubmissionTaker t
             return (PushState.Recorded, $"recorded for {entry.Owner}; {assignment.Id} is graded by TAs{flagged}");
         }
 
-        await grading.EnqueueAsync(assignment.Id, entry.Owner, cancellation);
-        await TryShowQueuedAsync(repository, push.Commit, assignment.Id, cancellation);
-        return (PushState.Recorded, $"recorded for {entry.Owner} and queued for grading{flagged}");
+        // A push gets the smoke run when the assignment has one (the full run waits for a submission), else the full run.
+        var tier = TierRun.OnPush(assignment);
+        var context = CommitStatusUpdate.ContextOf(assignment.Id, tier);
+        GradingJob job;
+        try
+        {
+            (job, _) = await grading.RequestAsync(assignment.Id, entry.Owner!, push.Commit, tier, cancellation);
+        }
+        catch (BadInputException refused)
+        {
+            await TryShowAsync(repository, push.Commit, new CommitStatusUpdate(context, CommitState.Failure, QueueText.Status(refused.Message), null),
+                cancellation);
+            return (PushState.Recorded, $"recorded for {entry.Owner}; not queued: {refused.Message}{flagged}");
+        }
+
+        var place = (await estimate.EstimateAsync(cancellation)).GetValueOrDefault(job.Id);
+        await TryShowAsync(repository, push.Commit, new CommitStatusUpdate(context, CommitState.Pending,
+            QueueText.Status(QueueText.Describe(place, tier)), null), cancellation);
+        return (PushState.Recorded, $"recorded for {entry.Owner} and queued for its {tier.ToString().ToLowerInvariant()} run{flagged}");
     }
 
-    private async Task TryShowQueuedAsync(HostedRepository repository, string commit, string assignment, CancellationToken cancellation)
+    private async Task TryShowAsync(HostedRepository repository, string commit, CommitStatusUpdate status, CancellationToken cancellation)
     {
         try
         {
-            await host.SetStatusAsync(repository, commit, new CommitStatusUpdate(CommitStatusUpdate.ContextOf(assignment), CommitState.Pending,
-                "queued for grading", null), cancellation);
+            await host.SetStatusAsync(repository, commit, status, cancellation);
         }
         catch (Exception failure) when (failure is Core.Errors.CourseException or HttpRequestException)
         {
