@@ -29,7 +29,7 @@ public static class GraderModule
     public static IEnumerable<Command> Commands(CliHost host)
     {
         return [DbCommands.Create(host), DemoCommand.Create(host),
-            FetchCommand.Create(host), GradeCommand.Create(host), WorkerCommand.Create(host), JobsCommand.Create(host),
+            FetchCommand.Create(host), GradeCommand.Create(host), WorkerCommand.Create(host), JobsCommand.Create(host), BudgetsCommands.Create(host),
             GradesCommands.Create(host), CalibrationCommands.Create(host), ServeCommand.Create(host), UsersCommand.Create(host)];
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Course.Assignments.Roster;
+using Course.Grader.Queue;
 using Course.Grader.Submissions;
 using Course.Grader.Web.Api;
 using Markdig;
@@ -37,7 +38,7 @@ internal static class SubmissionPage
         return routes;
     }
 
-    private static async Task<IResult> ShowAsync(Guid id, HttpContext context, GraderDbContext grader, IRoster roster)
+    private static async Task<IResult> ShowAsync(Guid id, HttpContext context, GraderDbContext grader, IRoster roster, QueueEstimate estimate)
     {
         if (context.User.Identity?.IsAuthenticated != true)
         {
@@ -51,11 +52,13 @@ internal static class SubmissionPage
         }
 
         var title = $"{submission.Assignment}: {submission.Owner} @ {ShortCommit.Of(submission.Commit)}";
+        var queued = (await SubmissionsApi.RunsAsync(grader, estimate, id, context.RequestAborted))
+            .Where(r => r.Position is not null).Select(r => $"""<p class="notice">{Html.Text(r.Text)}</p>""").ToList();
         if (result is null || !File.Exists(result.FeedbackPath))
         {
             return Html.Page(context, title, string.Create(CultureInfo.InvariantCulture,
-                $"""<p class="notice">Received {submission.ReceivedAt:yyyy-MM-dd HH:mm} UTC; not graded yet. This page reloads itself and shows the feedback once it is.</p>"""),
-                refreshSeconds: WaitingRefreshSeconds);
+                $"""<p class="notice">Received {submission.ReceivedAt:yyyy-MM-dd HH:mm} UTC; not graded yet. This page reloads itself and shows the feedback once it is.</p>""")
+                + string.Concat(queued), refreshSeconds: WaitingRefreshSeconds);
         }
 
         var document = Markdig.Markdown.Parse(await File.ReadAllTextAsync(result.FeedbackPath, context.RequestAborted), Pipeline);
@@ -70,7 +73,7 @@ internal static class SubmissionPage
             document.Remove(heading);
         }
 
-        return Html.Page(context, title, document.ToHtml(Pipeline));
+        return Html.Page(context, title, string.Concat(queued) + document.ToHtml(Pipeline));
     }
 
     private static async Task<IResult> FileAsync(Guid id, string name, HttpContext context, GraderDbContext grader, IRoster roster)

@@ -68,7 +68,7 @@ internal sealed class PushIntake(ICourseProvider course, GitHubSubmissionTaker t
         var place = (await estimate.EstimateAsync(cancellation)).GetValueOrDefault(job.Id);
         await TryShowAsync(repository, push.Commit, new CommitStatusUpdate(context, CommitState.Pending,
             QueueText.Status(QueueText.Describe(place, tier)), null), cancellation);
-        return (PushState.Recorded, $"recorded for {entry.Owner} and queued for its {tier.ToString().ToLowerInvariant()} run{flagged}");
+        return (PushState.Recorded, $"recorded for {entry.Owner} and {(tier == JobTier.Smoke ? "queued for its smoke run" : "queued for grading")}{flagged}");
     }
 
     private async Task TryShowAsync(HostedRepository repository, string commit, CommitStatusUpdate status, CancellationToken cancellation)
