@@ -46,6 +46,7 @@ public sealed class QueueEstimateTests
     {
         await using var bed = await QueueTestBed.CreateAsync(settings: new Dictionary<string, string> { ["Queue:Workers"] = "1", ["Queue:LeaseSeconds"] = "3600" });
         var (first, _) = await bed.EnqueueAsync(await bed.SubmitAsync("alice", "a1"));
+        bed.Clock.Advance(TimeSpan.FromSeconds(1));
         var (second, _) = await bed.EnqueueAsync(await bed.SubmitAsync("bob", "b1"));
         var now = bed.Clock.GetUtcNow();
 
