@@ -40,12 +40,12 @@ public sealed class SubmitTagTests
         using var client = web.CreateClient();
 
         await PostAsync(client, "push", push);
-        var afterPush = await TakenInAsync(web, 1);
+        var afterPush = await TakenInAsync(web, 1, null);
         var smokeOnly = await TiersAsync(course);
         await PostAsync(client, "push", (await RecordedPushAsync("refs/tags/v1")).Payload);
-        var notMatching = await TakenInAsync(web, 2);
+        var notMatching = await TakenInAsync(web, 2, "v1");
         await PostAsync(client, "push", (await RecordedPushAsync("refs/tags/submit-final")).Payload);
-        var submitted = await TakenInAsync(web, 3);
+        var submitted = await TakenInAsync(web, 3, "submit-final");
 
         Assert.EndsWith("queued for its smoke run", afterPush.Message, StringComparison.Ordinal);
         Assert.Equal([JobTier.Smoke], smokeOnly);
@@ -76,7 +76,7 @@ public sealed class SubmitTagTests
         };
 
         await PostAsync(client, "release", Encoding.UTF8.GetBytes(release.ToJsonString()));
-        var taken = await TakenInAsync(web, 1);
+        var taken = await TakenInAsync(web, 1, "v1.0");
 
         Assert.Equal(PushState.Recorded, taken.State);
         Assert.True(taken.Release);
@@ -191,8 +191,8 @@ public sealed class SubmitTagTests
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
     }
 
-    /// <summary>Waits until <paramref name="count"/> pushes are taken in; returns the newest.</summary>
-    private static async Task<PushReceipt> TakenInAsync(GraderWebFactory web, int count)
+    /// <summary>Waits until <paramref name="count"/> pushes are taken in; returns the one of <paramref name="tag"/> (null: the branch push).</summary>
+    private static async Task<PushReceipt> TakenInAsync(GraderWebFactory web, int count, string? tag)
     {
         List<PushReceipt> pushes = [];
         await Eventually.WaitAsync(async () =>
@@ -201,6 +201,6 @@ public sealed class SubmitTagTests
             pushes = await scope.ServiceProvider.GetRequiredService<WebDbContext>().Pushes.AsNoTracking().ToListAsync();
             return pushes.Count == count && pushes.All(p => p.State != PushState.Pending);
         }, TimeSpan.FromSeconds(60), () => $"{pushes.Count} push(es) taken in: {string.Join("; ", pushes.Select(p => p.Message))}");
-        return pushes.MaxBy(p => p.ReceivedAt)!;
+        return pushes.Single(p => p.Tag == tag);
     }
 }
