@@ -13,13 +13,19 @@ internal sealed class GradeRequests(ICourseProvider course, GraderDbContext db, 
     private static readonly JobState[] Finished = [JobState.Succeeded, JobState.Failed];
 
     /// <summary>
-    /// Enqueues every recorded submission of <paramref name="assignmentId"/> (of one owner with
-    /// <paramref name="owner"/>); already queued or graded ones are left as they are (idempotency key).
+    /// Enqueues the <paramref name="tier"/> run of every recorded submission of <paramref name="assignmentId"/> (of one owner
+    /// with <paramref name="owner"/>); already queued or graded ones are left as they are (idempotency key). Staff ask
+    /// for these (<c>grader grade</c>, local intake): no GPU budget applies.
     /// </summary>
     public async Task<IReadOnlyList<(GradingJob Job, bool Created)>> EnqueueAsync(string assignmentId, string? owner,
-        CancellationToken cancellation)
+        CancellationToken cancellation, JobTier tier = JobTier.Full)
     {
         var assignment = Graded(assignmentId);
+        if (tier == JobTier.Smoke && assignment.Smoke is null)
+        {
+            throw new BadInputException($"--smoke: '{assignment.Id}' has no smoke section in course.json");
+        }
+
 
         var submissions = await db.Submissions.AsNoTracking()
             .Where(s => s.Assignment == assignment.Id && (owner == null || s.Owner == owner))
@@ -29,7 +35,7 @@ internal sealed class GradeRequests(ICourseProvider course, GraderDbContext db, 
             throw new NotFoundException($"--student: '{owner}' has no recorded submission for '{assignment.Id}' (run grader fetch first)");
         }
 
-        return await queue.EnqueueAllAsync(assignment.Id, submissions, cancellation);
+        return await queue.EnqueueAllAsync(assignment.Id, submissions, cancellation, tier);
     }
 
     /// <summary>

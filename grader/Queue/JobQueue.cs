@@ -146,7 +146,8 @@ internal sealed class JobQueue(GraderDbContext db, DatabaseSettings database, Qu
     }
 
     /// <summary>
-    /// Marks the job succeeded and records <paramref name="result"/>, both or neither. False (nothing
+    /// Marks the job succeeded and records <paramref name="result"/>, both or neither (a failed smoke run also ends its
+    /// commit's queued full runs unrun). False (nothing
     /// recorded) when the lease is gone or the job already has a result: a second completion is ignored.
     /// </summary>
     public async Task<bool> CompleteAsync(JobLease lease, GradingResult result, CancellationToken cancellation) =>
@@ -228,18 +229,24 @@ internal sealed class JobQueue(GraderDbContext db, DatabaseSettings database, Qu
 
         db.Results.Add(result);
         await db.SaveChangesAsync(cancellation);
+        if (result.Tier == JobTier.Smoke && result.Verdict != Verdict.Graded)
+        {
+            // In the same transaction, so no worker can claim the commit's full run between the two.
+            await SkipFullRunsAsync(result, now, cancellation);
+        }
+
         await transaction.CommitAsync(cancellation);
         return true;
     }
 
     /// <summary>
-    /// Ends the queued full runs of a commit whose smoke run failed, without running them: a push that fails its
-    /// smoke run does not spend a full run. Returns how many were ended.
+    /// Ends the queued full runs of the commit whose failed smoke run is <paramref name="smoke"/>, without running them:
+    /// a push that fails its smoke run does not spend a full run.
     /// </summary>
-    public Task<int> SkipFullRunsAsync(string assignment, string owner, string commit, string why, CancellationToken cancellation)
+    private Task<int> SkipFullRunsAsync(GradingResult smoke, DateTimeOffset now, CancellationToken cancellation)
     {
-        var now = time.GetUtcNow();
-        return db.Jobs.Where(j => j.Assignment == assignment && j.Owner == owner && j.Commit == commit && j.Tier == JobTier.Full
+        var why = $"not run: the smoke run of this commit failed ({VerdictWording.Words(smoke.Verdict)}); no GPU time was spent";
+        return db.Jobs.Where(j => j.Assignment == smoke.Assignment && j.Owner == smoke.Owner && j.Commit == smoke.Commit && j.Tier == JobTier.Full
                 && (j.State == JobState.Queued || j.State == JobState.Retrying))
             .ExecuteUpdateAsync(set => set.SetProperty(j => j.State, JobState.Failed).SetProperty(j => j.FinishedAt, now)
                 .SetProperty(j => j.LastError, why), cancellation);

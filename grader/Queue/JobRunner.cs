@@ -56,12 +56,6 @@ internal sealed class JobRunner(IServiceScopeFactory scopes, IGradingSandbox san
                 return RunOutcome.Ignored;
             }
 
-            if (job.Tier == JobTier.Smoke && result.Verdict != Verdict.Graded)
-            {
-                await Queue(services).SkipFullRunsAsync(job.Assignment, job.Owner, job.Commit,
-                    $"not run: the smoke run of this commit failed ({VerdictWording.Words(result.Verdict)}); no GPU time was spent", CancellationToken.None);
-            }
-
             await PublishAsync(services, submission, result, stopping);
             return RunOutcome.Recorded;
         }
