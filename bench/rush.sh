@@ -4,9 +4,24 @@
 # in the busybox sandbox. Checks that no submission is lost or graded twice, then compares the
 # pipeline's throughput (first claim to last result) with bare sandbox runs of the same job at the
 # same concurrency, measured in the same run, before and after the pipeline (their mean). Needs the
-# engine (scripts/prerequisites.sh).
+# engine (scripts/prerequisites.sh). Every process it starts is stopped when it ends, fails or is
+# interrupted: the benchmark runs in a process group of its own, which the trap ends.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 dotnet build "$here/../grader/Course.Grader.csproj" -c Release -v q -nologo >/dev/null
-dotnet run --project "$here/Rush/Course.Bench.Rush.csproj" -c Release -- \
-  "$here/../grader/bin/Release/net10.0/grader.dll" "${1:-300}" "${2:-$(nproc)}"
+dotnet build "$here/Rush/Course.Bench.Rush.csproj" -c Release -v q -nologo >/dev/null
+setsid dotnet "$here/Rush/bin/Release/net10.0/Course.Bench.Rush.dll" \
+  "$here/../grader/bin/Release/net10.0/grader.dll" "${1:-300}" "${2:-$(nproc)}" &
+bench=$!
+stop() {
+  # The group's leader may be gone while its worker still runs: signal the whole group, then make sure.
+  kill -TERM -- "-$bench" 2>/dev/null || return 0
+  for _ in $(seq 1 30); do kill -0 -- "-$bench" 2>/dev/null || return 0; sleep 1; done
+  kill -KILL -- "-$bench" 2>/dev/null || true
+}
+trap stop EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+status=0
+wait "$bench" || status=$?
+exit "$status"

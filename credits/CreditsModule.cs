@@ -22,7 +22,7 @@ public static class CreditsModule
 {
     /// <summary>
     /// Registers the ledger (<see cref="CreditsDbContext"/>, module "credits"), <see cref="ICreditPrizes"/>,
-    /// <see cref="ICreditRequests"/>, <see cref="ICreditMail"/> and <see cref="IStudentCredits"/> (scoped). Needs the assignments module (course and roster).
+    /// <see cref="ICreditRequests"/>, <see cref="ICreditMail"/>, <see cref="ICourseMail"/> and <see cref="IStudentCredits"/> (scoped). Needs the assignments module (course and roster).
     /// Register an <see cref="IFinalStandings"/> to let <c>credits issue --prizes</c> read the leaderboard.
     /// </summary>
     public static IServiceCollection AddCredits(this IServiceCollection services, IConfiguration configuration)
@@ -43,6 +43,7 @@ public static class CreditsModule
         services.AddScoped<ICreditRequests>(provider => provider.GetRequiredService<CreditIssuing>());
         services.AddScoped<OutboxSender>();
         services.AddScoped<ICreditMail, CreditMail>();
+        services.AddScoped<ICourseMail, CourseMail>();
         services.AddScoped<CodeLifecycle>();
         services.AddScoped<RedemptionImporter>();
         services.AddScoped<ExpirySweep>();

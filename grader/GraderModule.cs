@@ -1,11 +1,14 @@
 using System.CommandLine;
 using Course.Core.Cli;
 using Course.Grader.Calibration;
+using Course.Grader.Cluster;
 using Course.Grader.Cli;
 using Course.Grader.Composition;
 using Course.Grader.Grading;
 using Course.Grader.Demo;
 using Course.Grader.Grades;
+using Course.Grader.Grades.Notices;
+using Course.Grader.Grades.Regrades;
 using Course.Grader.Intake;
 using Course.Grader.Queue;
 using Course.Grader.Web.Cli;
@@ -19,6 +22,7 @@ public static class GraderModule
     {
         services.AddSingleton<ICompetitionScorer, LeaderboardScorer>();
         services.AddGradingPipeline(configuration);
+        services.AddCluster(configuration);
         services.AddGradebook();
         services.AddScoped<Course.Credits.Issuing.IFinalStandings, PrizeStandings>();
         services.AddGitHubIntake();
@@ -29,7 +33,7 @@ public static class GraderModule
     public static IEnumerable<Command> Commands(CliHost host)
     {
         return [DbCommands.Create(host), DemoCommand.Create(host),
-            FetchCommand.Create(host), GradeCommand.Create(host), WorkerCommand.Create(host), JobsCommand.Create(host), BudgetsCommands.Create(host),
-            GradesCommands.Create(host), CalibrationCommands.Create(host), ServeCommand.Create(host), UsersCommand.Create(host)];
+            FetchCommand.Create(host), GradeCommand.Create(host), WorkerCommand.Create(host), JobsCommand.Create(host), HostsCommand.Create(host), BudgetsCommands.Create(host),
+            GradesCommands.Create(host), RegradesCommands.Create(host), NoticesCommands.Create(host), CalibrationCommands.Create(host), ServeCommand.Create(host), UsersCommand.Create(host)];
     }
 }

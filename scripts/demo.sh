@@ -6,8 +6,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 bash scripts/prerequisites.sh
-dotnet build grader -c Release -nologo -v quiet
+dotnet publish grader -c Release -nologo -v quiet
 bash scripts/images.sh demo
 bash scripts/build-reference.sh
 bash scripts/packages.sh
-exec grader/bin/Release/net10.0/grader demo --course course.json "$@"
+exec grader/bin/Release/publish/grader demo --course course.json "$@"

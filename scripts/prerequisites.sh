@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs and starts what Course needs on a Debian machine: the Docker engine, the
 # Fashion-MNIST package, debootstrap and busybox for image recipes, a local SMTP server for
-# e-mail tests, Chromium for the pages' browser tests, and PostgreSQL for the scale-out path. Idempotent and non-interactive.
+# e-mail tests, Chromium for the pages' browser tests, PostgreSQL for the scale-out path, and a one-machine Slurm
+# cluster for the Slurm engine (scripts/slurm.sh). Idempotent and non-interactive.
 set -euo pipefail
 
 need_root() { [ "$(id -u)" = 0 ] || { echo "prerequisites: run as root (apt-get, dockerd)" >&2; exit 1; }; }
@@ -25,4 +26,5 @@ if ! docker info >/dev/null 2>&1; then
   for _ in $(seq 1 60); do docker info >/dev/null 2>&1 && break; sleep 1; done
   docker info >/dev/null 2>&1 || { echo "prerequisites: dockerd did not start, see /var/log/dockerd.log" >&2; exit 1; }
 fi
+bash "$(dirname "${BASH_SOURCE[0]}")/slurm.sh"
 echo "prerequisites: ready (Docker $(docker version --format '{{.Server.Version}}'))"

@@ -36,6 +36,14 @@ public sealed record CourseSpec
 
     public CreditsSpec? Credits { get; init; }
 
+    /// <summary>The late-day pool shared by all assignments; absent means none.</summary>
+    public LateDaysSpec LateDays { get; init; } = new();
+
+    /// <summary>Category weights, dropped scores and letter cut-offs of the final grade; absent means no final grade.</summary>
+    public FinalGradeSpec? FinalGrade { get; init; }
+
+    public NoticesSpec? Notices { get; init; }
+
     public AssignmentSpec? FindAssignment(string id) =>
         Assignments.FirstOrDefault(a => string.Equals(a.Id, id, StringComparison.Ordinal));
 }

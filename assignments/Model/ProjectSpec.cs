@@ -4,6 +4,12 @@ namespace Course.Assignments.Model;
 public sealed record ProjectSpec
 {
     public IReadOnlyList<MilestoneSpec> Milestones { get; init; } = [];
+
+    /// <summary>
+    /// Most a member's stated share may multiply the team's score by: individual = team score ×
+    /// min(cap, share × members), never above full marks.
+    /// </summary>
+    public double ContributionCap { get; init; } = 1.25;
 }
 
 public sealed record MilestoneSpec(string Id, string Title, double Weight, string Due);

@@ -217,6 +217,8 @@ internal sealed class AssignmentValidator(CourseSpec course, AssignmentSpec assi
         problems.Require(assignment.TeamSize is not null, $"{at}.teamSize", "a project needs team size bounds");
         var total = project.Milestones.Sum(m => m.Weight);
         problems.Require(Math.Abs(total - 100) < 0.01, $"{at}.project.milestones", $"weights add up to {total:0.##}, not 100");
+        problems.Require(project.ContributionCap >= 1 && double.IsFinite(project.ContributionCap), $"{at}.project.contributionCap",
+            $"{project.ContributionCap} must be 1 or more (1: no member above the team's score)");
         for (var i = 0; i < project.Milestones.Count; i++)
         {
             var milestone = project.Milestones[i];

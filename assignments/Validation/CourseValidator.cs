@@ -24,10 +24,19 @@ internal sealed partial class CourseValidator(CourseSpec course, string baseDire
         ValidateFile(course.Teams, "teams");
         ValidateDatasets();
         ValidateAssignments();
+        _problems.Require(course.LateDays.Pool is >= 0 and <= 60, "lateDays.pool", $"{course.LateDays.Pool} is not between 0 and 60");
+        if (course.FinalGrade is { } final)
+        {
+            new FinalGradeValidator(final, course, _problems).Validate();
+        }
+
         if (course.Credits is { } credits)
         {
             new CreditsValidator(credits, course, _problems, _zone).Validate();
         }
+
+        _problems.Require(course.Notices?.DeadlineReminder is not { } reminder || Duration.TryParse(reminder, out _),
+            "notices.deadlineReminder", $"'{course.Notices?.DeadlineReminder}' is not a duration like 48h or 90m");
 
         return _problems.Lines;
     }

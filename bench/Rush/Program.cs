@@ -64,6 +64,8 @@ try
 
     // Pipeline: one worker process; batches of pushes fetched and queued while it works.
     using var worker = GraderCommand.Start(grader, root, ["worker", "--concurrency", concurrency.ToString(invariant)]);
+    // Stopped on every way out: a stalled pipeline throws, and a worker left running would grade on after the bench.
+    using var stopWorker = new ProcessGuard(worker);
     var intakeWatch = Stopwatch.StartNew();
     foreach (var batch in batches)
     {

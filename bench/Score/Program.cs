@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Course.Assignments.Model;
 using Course.Leaderboard.Scoring;
 using Course.Leaderboard.Scoring.Csv;
 using Course.Leaderboard.Scoring.Metrics;
@@ -8,7 +9,7 @@ using Course.Leaderboard.Scoring.Metrics;
 // one warm-up run), reading both files and computing accuracy, as the pandas side does.
 // Usage: Course.Bench.Score SOLUTION PREDICTIONS RUNS
 var (solutionPath, predictionsPath, runs) = (args[0], args[1], int.Parse(args[2], CultureInfo.InvariantCulture));
-var setup = new ScoringSetup(Metric.Parse("accuracy"), "id", ["label"], 0.3, 1);
+var setup = new ScoringSetup(Metric.Parse(CompetitionMetrics.Accuracy), "id", ["label"], 0.3, 1);
 double Once(out double score)
 {
     var watch = Stopwatch.StartNew();

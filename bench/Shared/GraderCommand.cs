@@ -45,14 +45,26 @@ internal static class GraderCommand
         return process;
     }
 
-    /// <summary>SIGTERM, then waits: the process finishes what it holds.</summary>
-    public static void Stop(Process process)
+    /// <summary>
+    /// SIGTERM, then waits for the process to hand back what it holds; one that has not ended after
+    /// <paramref name="patience"/> (default 60 s) is killed with its children.
+    /// </summary>
+    public static void Stop(Process process, TimeSpan? patience = null)
     {
+        if (process.HasExited)
+        {
+            return;
+        }
+
         using (var kill = Process.Start("kill", ["-TERM", process.Id.ToString(CultureInfo.InvariantCulture)]))
         {
             kill.WaitForExit();
         }
 
-        process.WaitForExit();
+        if (!process.WaitForExit(patience ?? TimeSpan.FromSeconds(60)))
+        {
+            process.Kill(entireProcessTree: true);
+            process.WaitForExit();
+        }
     }
 }

@@ -13,4 +13,7 @@ internal enum MessageKind
 
     /// <summary>To staff: a student reported that their code does not redeem (never the code itself).</summary>
     ProblemReport,
+
+    /// <summary>A plain notice another module queued through <see cref="Outbox.ICourseMail"/> (subject and body as given).</summary>
+    Notice,
 }

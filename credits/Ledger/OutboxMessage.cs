@@ -19,7 +19,10 @@ internal sealed class OutboxMessage
 
     public string? CodeId { get; init; }
 
-    /// <summary>Kind-specific figures, e.g. spend and threshold of a reminder (no secrets).</summary>
+    /// <summary>A notice's subject; null for the credit e-mails, whose subject follows from their kind.</summary>
+    public string? Subject { get; init; }
+
+    /// <summary>Kind-specific figures, e.g. spend and threshold of a reminder (no secrets); a notice's body.</summary>
     public string? Detail { get; init; }
 
     public required DateTimeOffset CreatedAt { get; init; }

@@ -160,6 +160,9 @@ namespace Course.Credits.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Subject")
+                        .HasColumnType("text");
+
                     b.Property<string>("To")
                         .IsRequired()
                         .HasColumnType("text");

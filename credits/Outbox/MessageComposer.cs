@@ -17,6 +17,7 @@ internal sealed class MessageComposer(ICourseProvider course, CodeProtector prot
             MessageKind.Code => CodeMail(code!),
             MessageKind.ExpiryWarning => ExpiryMail(code!),
             MessageKind.ProblemReport => ProblemMail(code!, message.Detail ?? ""),
+            MessageKind.Notice => (message.Subject ?? "", message.Detail ?? ""),
             _ => SpendMail(message.Detail ?? ""),
         };
         var mail = new MimeMessage
@@ -28,7 +29,7 @@ internal sealed class MessageComposer(ICourseProvider course, CodeProtector prot
         };
         mail.From.Add(MailboxAddress.Parse(settings.From));
         mail.To.Add(new MailboxAddress(message.Login, message.To));
-        mail.Headers.Add("X-Course-Credit", message.CodeId ?? message.Key);
+        mail.Headers.Add(message.Kind == MessageKind.Notice ? "X-Course-Notice" : "X-Course-Credit", message.CodeId ?? message.Key);
         return mail;
     }
 

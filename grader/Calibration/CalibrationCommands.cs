@@ -4,6 +4,7 @@ using Course.Assignments.Courses;
 using Course.Assignments.Feedback.Metrics;
 using Course.Core.Cli;
 using Course.Grader.Grading;
+using Course.Grader.Storage;
 using Course.Sandbox.Images;
 using Course.Sandbox.Running;
 
@@ -29,10 +30,16 @@ internal static class CalibrationCommands
         {
             var course = context.Service<ICourseProvider>();
             var spec = course.Assignment(context.Get(assignment));
-            var folder = Path.GetFullPath(context.Get(output) ?? course.Resolve(Path.Combine(".calibration", spec.Id)));
+            var folder = Path.GetFullPath(context.Get(output) ?? context.Service<GradingPaths>().Calibration(spec.Id));
             var calibrator = new Calibrator(context.Service<ISandbox>(), context.Service<ISandboxImages>());
             var report = await context.Progress().RunAsync($"calibrate {spec.Id}", progress =>
                 calibrator.RunAsync(spec, course.Course.Datasets, course.Resolve, folder, progress, context.Cancellation));
+            await using (var scope = context.CreateScope())
+            {
+                // Every worker reads the expected outputs from the store, whatever its own disk holds.
+                await scope.ServiceProvider.GetRequiredService<StoredCalibrations>().SaveAsync(spec.Id, folder, context.Cancellation);
+            }
+
             if (context.Json)
             {
                 await context.WriteJsonAsync(report);

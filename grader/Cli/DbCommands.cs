@@ -1,10 +1,14 @@
 using System.CommandLine;
 using Course.Core.Cli;
 using Course.Core.Database;
+using Course.Grader.Storage;
 
 namespace Course.Grader.Cli;
 
-/// <summary><c>grader db migrate</c>: brings every module's tables to the current version.</summary>
+/// <summary>
+/// <c>grader db migrate</c>: brings every module's tables to the current version, then moves the files a version
+/// before the store kept in folders into the store (<see cref="LegacyFiles"/>).
+/// </summary>
 internal static class DbCommands
 {
     public static Command Create(CliHost host)
@@ -26,9 +30,18 @@ internal static class DbCommands
                 }
             }
 
+            var moved = await scope.ServiceProvider.GetRequiredService<LegacyFiles>().MoveAsync(context.Cancellation);
             if (context.Json)
             {
-                await context.WriteJsonAsync(applied);
+                await context.WriteJsonAsync(new { modules = applied, files = moved });
+                return 0;
+            }
+
+            await context.Out.WriteLineAsync(moved.Total == 0 ? "files: all in the store"
+                : $"files: moved {moved.Snapshots} snapshots, {moved.Results} results, {moved.Uploads} uploads, {moved.Calibrations} calibrations into the store");
+            foreach (var gone in moved.Missing)
+            {
+                await context.Out.WriteLineAsync($"files: {gone} is gone; its record keeps no file");
             }
 
             return 0;

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Course.Core.Cli;
 using Course.Assignments.Courses;
 using Course.Core.Errors;
+using Course.Grader.Cluster;
 using Course.Grader.Grading;
 using Course.Core.Output;
 using Course.Grader.Queue;
@@ -27,6 +28,12 @@ internal static class GradeCommand
             if (context.Get(concurrency) < 1)
             {
                 throw new BadInputException("--concurrency: must be at least 1");
+            }
+
+            if (context.Get(wait) && context.Service<ClusterOptions>().Engine == ClusterEngine.Slurm)
+            {
+                throw new BadInputException("--wait: Queue:Engine is slurm, so jobs run as Slurm jobs that `grader worker` submits, "
+                                            + "not in this process; queue them without --wait and follow them with `grader jobs`");
             }
 
             var tier = context.Get(smoke) ? JobTier.Smoke : JobTier.Full;

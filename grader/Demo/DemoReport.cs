@@ -2,15 +2,20 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using Course.Assignments.Courses;
+using Course.Assignments.Feedback;
 using Course.Grader.Grades;
+using Course.Grader.Grading;
 using Course.Grader.Queue;
+using Course.Grader.Storage;
+using Course.Grader.Submissions;
 using Course.Leaderboard.Standings;
 
 namespace Course.Grader.Demo;
 
 /// <summary>
 /// demo-output/report.html: what a course team would rather see than read — the grade book, every
-/// graded run with its feedback and loss curve, and the final competition board.
+/// graded run with its feedback and loss curve (copied out of the store into runs/ beside the report, so the
+/// report opens from disk), and the final competition board.
 /// </summary>
 internal static class DemoReport
 {
@@ -19,6 +24,7 @@ internal static class DemoReport
         var course = services.GetRequiredService<ICourseProvider>().Course;
         var grades = await services.GetRequiredService<Gradebook>().ComputeAsync(cancellation);
         var jobs = await services.GetRequiredService<JobsView>().ListAsync(null, cancellation);
+        var store = services.GetRequiredService<IBlobStore>();
         var board = await services.GetRequiredService<IFinalStandings>().StandingsAsync("hw2", cancellation);
         var html = new StringBuilder();
         html.Append(CultureInfo.InvariantCulture, $$"""
@@ -59,9 +65,10 @@ internal static class DemoReport
         html.Append("</table><h2>Graded runs</h2><table><tr><th>Assignment</th><th>Student</th><th>Verdict</th><th>Score</th><th>Late days</th><th>Feedback</th><th>Training</th></tr>");
         foreach (var job in jobs.OrderBy(j => j.Assignment, StringComparer.Ordinal).ThenBy(j => j.Owner, StringComparer.Ordinal))
         {
-            var feedback = job.Feedback is { } path ? Link(output, path, "feedback") : "";
+            var run = Path.Combine(output, "runs", GradingPaths.Safe($"{job.Assignment}-{job.Owner}-{ShortCommit.Of(job.Commit)}"));
+            var feedback = job.Feedback is { } text ? Link(output, await ExportAsync(store, text, run, "feedback.md", cancellation), "feedback") : "";
             var curve = job.TrainingCurve is { } png
-                ? $"<img src=\"{E(Relative(output, png))}\" alt=\"loss curve\">" : "";
+                ? $"<img src=\"{E(Relative(output, await ExportAsync(store, png, run, TrainingFeedback.CurveFile, cancellation)))}\" alt=\"loss curve\">" : "";
             html.Append(CultureInfo.InvariantCulture,
                 $"<tr><td>{E(job.Assignment)}</td><td>{E(job.Owner)}</td><td>{E(job.Verdict?.ToString() ?? job.State.ToString())}</td>"
                 + $"<td class=n>{job.Score:0.##} / {job.MaxScore:0.##}</td><td class=n>{job.LateDays}</td><td>{feedback}</td><td>{curve}</td></tr>");
@@ -71,6 +78,16 @@ internal static class DemoReport
         var report = Path.Combine(output, "report.html");
         await File.WriteAllTextAsync(report, html.ToString(), cancellation);
         return report;
+    }
+
+    private static async Task<string> ExportAsync(IBlobStore store, string key, string folder, string name, CancellationToken cancellation)
+    {
+        Directory.CreateDirectory(folder);
+        var path = Path.Combine(folder, name);
+        await using var content = await store.OpenAsync(key, cancellation) ?? throw new InvalidOperationException($"{name} {key} is missing from the store");
+        await using var file = File.Create(path);
+        await content.CopyToAsync(file, cancellation);
+        return path;
     }
 
     private static string Link(string output, string path, string text) =>

@@ -24,7 +24,7 @@ internal sealed class FinalBoardScores(IBoards boards, IFinalStandings standings
                 $"competition not finalized (grader leaderboard finalize {assignment.Id}, after the deadline)");
         }
 
-        var curve = Curve(assignment);
+        var curve = await CurveAsync(assignment, cancellation);
         var fractions = (await standings.StandingsAsync(assignment.Id, cancellation))
             .SelectMany(team => team.Members.Select(login => (Login: login, Score: team.Score)))
             .ToDictionary(member => member.Login, member => Fraction(member.Score, curve), StringComparer.Ordinal);
@@ -35,8 +35,8 @@ internal sealed class FinalBoardScores(IBoards boards, IFinalStandings standings
     private static double Fraction(double score, ScoreCurve? curve) => curve?.PointsFor(score) ?? Math.Clamp(score, 0, 1);
 
     // A curve's zero needs a baseline on the metric's own scale; calibration scores accuracy only.
-    private ScoreCurve? Curve(AssignmentSpec assignment) =>
-        assignment.Competition is { Metric: "accuracy", Target: { } target }
-            ? new ScoreCurve(baseline.ScoredAccuracy(assignment) ?? 0, target, Points: 1)
+    private async Task<ScoreCurve?> CurveAsync(AssignmentSpec assignment, CancellationToken cancellation) =>
+        assignment.Competition is { Metric: CompetitionMetrics.Accuracy, Target: { } target }
+            ? new ScoreCurve(await baseline.ScoredAccuracyAsync(assignment, cancellation) ?? 0, target, Points: 1)
             : null;
 }

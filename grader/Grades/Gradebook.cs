@@ -1,7 +1,9 @@
+using System.Globalization;
 using Course.Assignments.Courses;
 using Course.Assignments.Model;
 using Course.Assignments.Roster;
 using Course.Core.Errors;
+using Course.Grader.Grades.Projects;
 using Microsoft.EntityFrameworkCore;
 
 namespace Course.Grader.Grades;
@@ -9,10 +11,11 @@ namespace Course.Grader.Grades;
 /// <summary>
 /// The grade book: automatic scores from the pipeline and from competitions' final boards, rubric points
 /// from TAs, project milestones split by stated contribution, and overrides (with their reason) on top;
-/// totals by assignment weight.
+/// totals by assignment weight. Every change made here is written to the audit log (<see cref="IGradeAudit"/>) with
+/// the grades before and after, including grades it moves indirectly (a teammate's milestone, a late day freed).
 /// </summary>
 public sealed class Gradebook(GradebookDbContext db, IRoster roster, ICourseProvider course, IAutomaticScores automatic,
-    ICompetitionScores competitionScores, TimeProvider clock)
+    ICompetitionScores competitionScores, IGradeAudit audit, TimeProvider clock)
 {
     /// <summary>Item id of a project member's stated contribution, in percent of the team's work.</summary>
     public const string ContributionItem = "contribution";
@@ -55,16 +58,40 @@ public sealed class Gradebook(GradebookDbContext db, IRoster roster, ICourseProv
                         column.Missing);
                 }
 
+                if (a.Kind == AssignmentKind.Project)
+                {
+                    var member = ProjectMember(a, student.Login, manual, projectTeams[a.Id]);
+                    return new AssignmentGrade(member.Score, false, null, member.Flag);
+                }
+
+                var automaticScore = scores.GetValueOrDefault((a.Id, student.Login));
                 return new AssignmentGrade(a.Kind switch
                 {
                     AssignmentKind.Written => RubricFraction(a, student.Login, manual),
-                    AssignmentKind.Project => ProjectFraction(a, student.Login, manual, projectTeams[a.Id]),
-                    _ => scores.TryGetValue((a.Id, student.Login), out var score) ? score : null,
-                }, false, null);
+                    _ => automaticScore?.Fraction,
+                }, false, null, Late: automaticScore?.Charge);
             });
             var total = spec.Assignments.Sum(a => a.Weight * (grades[a.Id].Fraction ?? 0));
-            return new GradebookRow(student.Login, student.Name, student.Section, grades, Math.Round(total, 2));
+            return new GradebookRow(student.Login, student.Name, student.Section, grades, total);
         }).ToList();
+    }
+
+    /// <summary>Each team of a project with its milestone score and every member's stated share, score and flag.</summary>
+    internal async Task<IReadOnlyList<ProjectTeamScore>> ProjectAsync(string assignment, CancellationToken cancellation)
+    {
+        var spec = course.Assignment(assignment);
+        if (spec.Kind != AssignmentKind.Project)
+        {
+            throw new BadInputException($"assignment: {assignment} is not a project");
+        }
+
+        var manual = (await db.ManualGrades.AsNoTracking().Where(g => g.Assignment == assignment).ToListAsync(cancellation))
+            .GroupBy(g => (g.Login, g.Item))
+            .ToDictionary(g => g.Key, g => g.OrderBy(x => x.At).Last().Points);
+        return (await roster.TeamsAsync(assignment, cancellation))
+            .Select(team => ProjectSplit.Compute(spec, team.Name, team.Members,
+                (member, item) => manual.TryGetValue((member, item), out var points) ? points : null))
+            .ToList();
     }
 
     /// <summary>Records a TA's points on one rubric item or milestone; checked against the rubric.</summary>
@@ -83,12 +110,16 @@ public sealed class Gradebook(GradebookDbContext db, IRoster roster, ICourseProv
             throw new BadInputException($"{assignment}.{item}: {points} is not between 0 and {maximum}");
         }
 
-        db.ManualGrades.Add(new ManualGrade
-        {
-            Id = Guid.NewGuid(), Assignment = assignment, Login = login, Item = item, Points = points, GradedBy = by,
-            Comment = comment, At = clock.GetUtcNow(),
-        });
-        await db.SaveChangesAsync(cancellation);
+        await AuditedAsync("rubric", by, $"{item}: {points.ToString(CultureInfo.InvariantCulture)} of {maximum} points{(comment is null ? "" : $" ({comment})")}",
+            [(assignment, login)], async () =>
+            {
+                db.ManualGrades.Add(new ManualGrade
+                {
+                    Id = Guid.NewGuid(), Assignment = assignment, Login = login, Item = item, Points = points, GradedBy = by,
+                    Comment = comment, At = clock.GetUtcNow(),
+                });
+                await db.SaveChangesAsync(cancellation);
+            }, cancellation);
     }
 
     /// <summary>Replaces a student's computed score with <paramref name="fraction"/> (null withdraws); a reason is required.</summary>
@@ -108,17 +139,35 @@ public sealed class Gradebook(GradebookDbContext db, IRoster roster, ICourseProv
             throw new BadInputException($"score {value} is not a fraction between 0 and 1");
         }
 
-        db.ScoreOverrides.Add(new ScoreOverride
+        await AuditedAsync("override", by, reason.Trim(), [(assignment, login)], async () =>
         {
-            Id = Guid.NewGuid(), Assignment = assignment, Login = login, Fraction = fraction, Reason = reason.Trim(), By = by,
-            At = clock.GetUtcNow(),
-        });
-        await db.SaveChangesAsync(cancellation);
+            db.ScoreOverrides.Add(new ScoreOverride
+            {
+                Id = Guid.NewGuid(), Assignment = assignment, Login = login, Fraction = fraction, Reason = reason.Trim(), By = by,
+                At = clock.GetUtcNow(),
+            });
+            await db.SaveChangesAsync(cancellation);
+        }, cancellation);
     }
 
-    /// <summary>Every override ever recorded, oldest first: the audit trail TAs and instructors review.</summary>
-    public async Task<IReadOnlyList<ScoreOverride>> HistoryAsync(CancellationToken cancellation) =>
-        (await db.ScoreOverrides.AsNoTracking().ToListAsync(cancellation)).OrderBy(o => o.At).ToList();
+    /// <summary>
+    /// Runs <paramref name="change"/> and logs every grade it changed, old and new; the <paramref name="targets"/> the change
+    /// was about are logged even when their grade stays the same, so the action itself is on record.
+    /// </summary>
+    internal async Task AuditedAsync(string kind, string by, string reason, IReadOnlyCollection<(string Assignment, string Login)> targets,
+        Func<Task> change, CancellationToken cancellation)
+    {
+        var before = Fractions(await ComputeAsync(cancellation));
+        await change();
+        var after = Fractions(await ComputeAsync(cancellation));
+        foreach (var (key, fraction) in after.Where(a => targets.Contains(a.Key) || !Equals(before.GetValueOrDefault(a.Key), a.Value)))
+        {
+            await audit.RecordAsync(key.Assignment, key.Login, before.GetValueOrDefault(key), fraction, kind, by, reason, cancellation);
+        }
+    }
+
+    private static Dictionary<(string Assignment, string Login), double?> Fractions(IEnumerable<GradebookRow> rows) =>
+        rows.SelectMany(r => r.Assignments.Select(a => (Key: (a.Key, r.Login), a.Value.Fraction))).ToDictionary(x => x.Key, x => x.Fraction);
 
     private static double? RubricFraction(AssignmentSpec assignment, string login,
         Dictionary<(string, string, string), double> manual)
@@ -128,34 +177,16 @@ public sealed class Gradebook(GradebookDbContext db, IRoster roster, ICourseProv
             : graded.Sum(r => manual[(assignment.Id, login, r.Id)]) / assignment.Rubric.Sum(r => r.Points);
     }
 
-    private static double? ProjectFraction(AssignmentSpec assignment, string login,
+    private static ProjectMemberScore ProjectMember(AssignmentSpec assignment, string login,
         Dictionary<(string, string, string), double> manual, IReadOnlyList<RosterTeam> teams)
     {
-        var team = teams.FirstOrDefault(t => t.Members.Contains(login, StringComparer.Ordinal))?.Members ?? [login];
-        var milestones = assignment.Project?.Milestones ?? [];
-
-        // Milestones are graded per team: any member's grade stands for the team.
-        double? TeamPoints(string item) => team.Select(m => manual.TryGetValue((assignment.Id, m, item), out var p) ? p : (double?)null)
-            .FirstOrDefault(p => p is not null);
-        var graded = milestones.Where(m => TeamPoints(m.Id) is not null).ToList();
-        if (graded.Count == 0)
-        {
-            return null;
-        }
-
-        var teamFraction = graded.Sum(m => m.Weight * TeamPoints(m.Id)!.Value / 100) / 100;
-        var contributions = team.Select(m => manual.TryGetValue((assignment.Id, m, ContributionItem), out var c) ? c : (double?)null).ToList();
-        if (contributions.Any(c => c is null) || contributions.Sum() is not > 0)
-        {
-            return teamFraction;
-        }
-
-        // An equal share keeps the team's score; a larger or smaller stated share scales it, capped at full marks.
-        var share = manual[(assignment.Id, login, ContributionItem)] / contributions.Sum()!.Value * team.Count;
-        return Math.Min(1, teamFraction * share);
+        var team = teams.FirstOrDefault(t => t.Members.Contains(login, StringComparer.Ordinal)) ?? new RosterTeam(login, [login], Formed: false);
+        return ProjectSplit.Compute(assignment, team.Name, team.Members,
+                (member, item) => manual.TryGetValue((assignment.Id, member, item), out var points) ? points : null)
+            .Members.Single(m => m.Login == login);
     }
 
-    private void RequireStaff(string login)
+    internal void RequireStaff(string login)
     {
         if (roster.Staff(login) is null)
         {
@@ -163,11 +194,11 @@ public sealed class Gradebook(GradebookDbContext db, IRoster roster, ICourseProv
         }
     }
 
-    private async Task RequireStudentAsync(string login, CancellationToken cancellation)
+    internal async Task RequireStudentAsync(string login, CancellationToken cancellation)
     {
         if (await roster.StudentAsync(login, cancellation) is null)
         {
-            throw new NotFoundException($"'{login}' is not an enrolled student");
+            throw new NotFoundException($"student: '{login}' is not an enrolled student");
         }
     }
 

@@ -4,7 +4,11 @@ using Course.Assignments.Model;
 
 namespace Course.Grader.Grades;
 
-/// <summary>The grade book as CSV: plain (login, assignments in percent, total) or Canvas's gradebook import layout.</summary>
+/// <summary>
+/// The grade book as CSV: plain (login, assignments in percent, total) or Canvas's gradebook import layout. One row per
+/// enrolled student, with or without work; numbers are written exactly (shortest round-trip form, invariant culture)
+/// so the LMS does any rounding, once. An empty cell is no grade.
+/// </summary>
 internal static class GradebookExport
 {
     public static string Render(IReadOnlyList<GradebookRow> rows, IReadOnlyList<AssignmentSpec> assignments, string format)
@@ -33,7 +37,7 @@ internal static class GradebookExport
         return text.ToString();
     }
 
-    private static string Number(double value) => Math.Round(value, 2).ToString(CultureInfo.InvariantCulture);
+    private static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 
     private static void Line(StringBuilder text, IEnumerable<string> cells) =>
         text.AppendJoin(',', cells.Select(Quote)).Append('\n');

@@ -1,4 +1,7 @@
 using Course.Core.Database;
+using Course.Grader.Grades.Notices;
+using Course.Grader.Grades.Projects;
+using Course.Grader.Grades.Regrades;
 
 namespace Course.Grader.Grades;
 
@@ -9,7 +12,16 @@ internal static class GradebookServices
         services.AddModuleDatabase<GradebookDbContext>("gradebook");
         services.AddScoped<IAutomaticScores, ResultScores>();
         services.AddScoped<ICompetitionScores, FinalBoardScores>();
+        services.AddScoped<IGradeAudit, GradeAudit>();
         services.AddScoped<Gradebook>();
+        services.AddScoped<ExtensionGrants>();
+        services.AddScoped<LateDayPreview>();
+        services.AddScoped<FinalGrades>();
+        services.AddScoped<GradeNotices>();
+        services.AddScoped<GradeReleases>();
+        services.AddScoped<DeadlineReminders>();
+        services.AddScoped<RegradeDesk>();
+        services.AddScoped<ProjectContributions>();
         return services;
     }
 }

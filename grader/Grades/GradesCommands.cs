@@ -5,18 +5,87 @@ using Course.Assignments.Model;
 using Course.Core.Cli;
 using Course.Core.Errors;
 using Course.Core.Output;
+using Course.Grader.Grades.Notices;
+using Course.Grader.Grades.Projects;
 using Spectre.Console;
 
 namespace Course.Grader.Grades;
 
-/// <summary><c>grader grades show|export|set|override|history</c>.</summary>
+/// <summary><c>grader grades show|export|set|override|history|extend|late-days|final|release|project|contributions</c>.</summary>
 internal static class GradesCommands
 {
     public static Command Create(CliHost host) =>
         new("grades", "The grade book TAs review")
         {
-            Show(host), Export(host), Set(host), Override(host), History(host),
+            Show(host), Export(host), Set(host), Override(host), FinalGradeCommands.History(host), LateDayCommands.Extend(host),
+            LateDayCommands.LateDays(host), FinalGradeCommands.Final(host), Release(host), Project(host), Contributions(host),
         };
+
+    private static Command Release(CliHost host)
+    {
+        var assignment = new Argument<string>("assignment");
+        var by = new Option<string>("--by") { Description = "Staff login releasing the grades", Required = true };
+        var release = new Command("release", "Make an assignment's grades visible to students and e-mail each their score (once)") { assignment, by };
+        host.Handle(release, async context =>
+        {
+            await using var scope = context.CreateScope();
+            var queued = await scope.ServiceProvider.GetRequiredService<GradeReleases>().ReleaseAsync(context.Get(assignment), context.Get(by),
+                context.Cancellation);
+            await context.Out.WriteLineAsync($"{context.Get(assignment)}: grades released; {queued} e-mail(s) queued (sent by grader serve or grader notices send)");
+            return 0;
+        });
+        return release;
+    }
+
+    private static Command Project(CliHost host)
+    {
+        var assignment = new Argument<string>("assignment");
+        var project = new Command("project", "A project's team scores and each member's share, score and flags") { assignment };
+        host.Handle(project, async context =>
+        {
+            await using var scope = context.CreateScope();
+            var teams = await scope.ServiceProvider.GetRequiredService<Gradebook>().ProjectAsync(context.Get(assignment), context.Cancellation);
+            if (context.Json)
+            {
+                await context.WriteJsonAsync(teams);
+                return 0;
+            }
+
+            foreach (var team in teams)
+            {
+                await context.Out.WriteLineAsync($"{team.Team}: team {Percent(team.TeamScore)}");
+                foreach (var member in team.Members)
+                {
+                    var share = member.Contribution is { } c ? string.Create(CultureInfo.InvariantCulture, $"{c:0.#}%") : "not stated";
+                    await context.Out.WriteLineAsync($"  {member.Login}: contribution {share}, score {Percent(member.Score)}{(member.Flag is { } flag ? $"  FLAGGED: {flag}" : "")}");
+                }
+            }
+
+            return 0;
+        });
+        return project;
+    }
+
+    private static Command Contributions(CliHost host)
+    {
+        var assignment = new Argument<string>("assignment");
+        var team = new Option<string>("--team") { Required = true };
+        var by = new Option<string>("--by") { Description = "Staff login recording the contributions", Required = true };
+        var command = new Command("contributions", "Record a team's contributions from the CONTRIBUTIONS file of its latest submission") { assignment, team, by };
+        host.Handle(command, async context =>
+        {
+            await using var scope = context.CreateScope();
+            var shares = await scope.ServiceProvider.GetRequiredService<ProjectContributions>().ImportAsync(context.Get(assignment), context.Get(team),
+                context.Get(by), context.Cancellation);
+            await context.Out.WriteLineAsync($"{context.Get(assignment)}/{context.Get(team)}: " +
+                string.Join(", ", shares.Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.Key} {s.Value:0.#}%"))) + " recorded");
+            return 0;
+        });
+        return command;
+    }
+
+    private static string Percent(double? fraction) =>
+        fraction is { } f ? string.Create(CultureInfo.InvariantCulture, $"{f * 100:0.0}%") : "-";
 
     private static Command Show(CliHost host)
     {
@@ -115,30 +184,6 @@ internal static class GradesCommands
             return 0;
         });
         return command;
-    }
-
-    private static Command History(CliHost host)
-    {
-        var history = new Command("history", "Every score override with who, when and why");
-        host.Handle(history, async context =>
-        {
-            await using var scope = context.CreateScope();
-            var changes = await scope.ServiceProvider.GetRequiredService<Gradebook>().HistoryAsync(context.Cancellation);
-            if (context.Json)
-            {
-                await context.WriteJsonAsync(changes);
-                return 0;
-            }
-
-            foreach (var change in changes)
-            {
-                await context.Out.WriteLineAsync(
-                    $"{change.At:yyyy-MM-dd HH:mm} {change.By} {change.Assignment}/{change.Login} -> {change.Fraction?.ToString("0.###", CultureInfo.InvariantCulture) ?? "computed"}: {change.Reason}");
-            }
-
-            return 0;
-        });
-        return history;
     }
 
     private static (Argument<string> Assignment, Option<string> Student, Option<string> By) Who() =>

@@ -1,11 +1,11 @@
 namespace Course.Grader.Grades;
 
 /// <summary>
-/// Scores the pipeline computed: the counting submission of each student, late penalty applied. Competitions
-/// are not among them: they are graded from their final board (<see cref="ICompetitionScores"/>).
+/// Scores the pipeline computed: the counting submission of each student, late days and late penalty applied.
+/// Competitions are not among them: they are graded from their final board (<see cref="ICompetitionScores"/>).
 /// </summary>
 public interface IAutomaticScores
 {
-    /// <summary>Fractions (0..1) of each assignment's points, by assignment and student login.</summary>
-    Task<IReadOnlyDictionary<(string Assignment, string Login), double>> ReadAsync(CancellationToken cancellation);
+    /// <summary>Scores by assignment and student login.</summary>
+    Task<IReadOnlyDictionary<(string Assignment, string Login), AutomaticScore>> ReadAsync(CancellationToken cancellation);
 }

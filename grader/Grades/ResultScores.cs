@@ -8,45 +8,53 @@ using Microsoft.EntityFrameworkCore;
 namespace Course.Grader.Grades;
 
 /// <summary>
-/// Automatic scores from the pipeline's results: per student or team, the counting submission
-/// (last on time or best, per the assignment) after its late penalty; a team's score is each member's.
-/// Competitions are left to <see cref="FinalBoardScores"/>.
+/// Automatic scores from the pipeline's results: per student or team, the counting submission (last covered
+/// or best, per the assignment) against the owner's deadline (an extension's when granted), after late days
+/// and the late penalty. The late-day pool is spent assignment by assignment in deadline order, by the
+/// course's team rule on team work. Competitions are left to <see cref="FinalBoardScores"/>.
 /// </summary>
-internal sealed class ResultScores(GraderDbContext db, IRoster roster, ICourseProvider course) : IAutomaticScores
+internal sealed class ResultScores(GraderDbContext db, GradebookDbContext grades, IRoster roster, ICourseProvider course) : IAutomaticScores
 {
-    public async Task<IReadOnlyDictionary<(string Assignment, string Login), double>> ReadAsync(CancellationToken cancellation)
+    public async Task<IReadOnlyDictionary<(string Assignment, string Login), AutomaticScore>> ReadAsync(CancellationToken cancellation)
     {
         // Smoke runs are feedback only: the full runs are the graded ones.
-        var results = await db.Results.AsNoTracking().Where(r => r.Tier == Queue.JobTier.Full).ToListAsync(cancellation);
-        var received = await db.Submissions.AsNoTracking()
-            .ToDictionaryAsync(s => s.Id, s => s.ReceivedAt, cancellation);
-        var scores = new Dictionary<(string, string), double>();
-        var teams = new Dictionary<string, IReadOnlyList<RosterTeam>>(StringComparer.Ordinal);
-        foreach (var group in results.GroupBy(r => (r.Assignment, r.Owner)))
+        var results = (await db.Results.AsNoTracking().Where(r => r.Tier == Queue.JobTier.Full).ToListAsync(cancellation))
+            .ToLookup(r => r.Assignment, StringComparer.Ordinal);
+        var received = await db.Submissions.AsNoTracking().ToDictionaryAsync(s => s.Id, s => s.ReceivedAt, cancellation);
+        var deadlines = await ExtendedDeadlines.ReadAsync(grades, course, cancellation);
+        var pool = course.Course.LateDays;
+        var spent = new Dictionary<string, int>(StringComparer.Ordinal);
+        var scores = new Dictionary<(string, string), AutomaticScore>();
+
+        // A competition run's score is a public-board score of one entry; its grade is the final board's.
+        var graded = course.Course.Assignments.Where(a => a.Kind != AssignmentKind.Competition && results.Contains(a.Id))
+            .OrderBy(course.Times.Deadline).ThenBy(a => a.Id, StringComparer.Ordinal);
+        foreach (var assignment in graded)
         {
-            // A competition run's score is a public-board score of one entry; its grade is the final board's.
-            if (course.Course.FindAssignment(group.Key.Assignment) is not { Kind: not AssignmentKind.Competition } assignment)
+            var teams = await roster.TeamsAsync(assignment.Id, cancellation);
+            foreach (var group in results[assignment.Id].GroupBy(r => r.Owner, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
             {
-                continue;
-            }
+                var submissions = group.Select(r => new GradedSubmission(r.JobId, r.Commit, received[r.SubmissionId],
+                    r.MaxScore > 0 ? r.RawScore / r.MaxScore : 0, r.Verdict)).ToList();
 
-            var graded = group.Select(r => new GradedSubmission(r.JobId, r.Commit, received[r.SubmissionId],
-                r.MaxScore > 0 ? r.Score / r.MaxScore : 0, r.Verdict));
-            if (CountingResult.Choose(graded, assignment.Counts, course.Times.Deadline(assignment), assignment.LatePolicy) is not { } counting)
-            {
-                continue;
-            }
+                // An owner no longer on the roster keeps the score under its own name.
+                var members = teams.FirstOrDefault(t => t.Name == group.Key)?.Members ?? [group.Key];
+                IEnumerable<IReadOnlyList<string>> spenders = pool.TeamRule == LateDayTeamRule.EachMember ? members.Select(m => new[] { m }) : [members];
+                foreach (var spender in spenders)
+                {
+                    var left = spender.Min(m => pool.Pool - spent.GetValueOrDefault(m));
+                    if (CountingResult.Choose(submissions, assignment.Counts, deadlines.For(assignment, group.Key), assignment.LatePolicy,
+                            course.Times.Zone, left) is not { } counting)
+                    {
+                        continue;
+                    }
 
-            if (!teams.TryGetValue(assignment.Id, out var ofAssignment))
-            {
-                ofAssignment = await roster.TeamsAsync(assignment.Id, cancellation);
-                teams[assignment.Id] = ofAssignment;
-            }
-
-            // An owner no longer on the roster keeps the score under its own name.
-            foreach (var login in ofAssignment.FirstOrDefault(t => t.Name == group.Key.Owner)?.Members ?? [group.Key.Owner])
-            {
-                scores[(assignment.Id, login)] = counting.Score;
+                    foreach (var login in spender)
+                    {
+                        spent[login] = spent.GetValueOrDefault(login) + counting.Charge.DaysUsed;
+                        scores[(assignment.Id, login)] = new AutomaticScore(counting.Score, counting.Charge);
+                    }
+                }
             }
         }
 

@@ -41,12 +41,25 @@ public sealed class GradingResult
     /// <summary>The sandbox result JSON as the sandbox reported it.</summary>
     public string SandboxResultJson { get; init; } = "";
 
-    /// <summary>Path of the copied /out/metrics.jsonl, if the run wrote one.</summary>
+    /// <summary>Store key of the run's /out/metrics.jsonl, if it wrote one.</summary>
+    public string? MetricsLogKey { get; set; }
+
+    /// <summary>Store key of the feedback report (Markdown).</summary>
+    public string? FeedbackKey { get; set; }
+
+    /// <summary>Store key of the loss/accuracy curve PNG the feedback shows, if the run's metrics log had anything to draw.</summary>
+    public string? TrainingCurveKey { get; set; }
+
+    /// <summary>Store key of the run's whole /out (a folder archive); null for a run that never started.</summary>
+    public string? OutputsKey { get; set; }
+
+    /// <summary>The metrics log a version before the store kept on disk; <c>grader db migrate</c> moves it into the store.</summary>
     public string? MetricsLogPath { get; init; }
 
-    public required string FeedbackPath { get; init; }
+    /// <summary>The feedback file a version before the store kept on disk; <c>grader db migrate</c> moves it into the store.</summary>
+    public string? FeedbackPath { get; init; }
 
-    /// <summary>Path of the loss/accuracy curve PNG beside the feedback, if the run's metrics log had anything to draw.</summary>
+    /// <summary>The curve a version before the store kept on disk; <c>grader db migrate</c> moves it into the store.</summary>
     public string? TrainingCurvePath { get; init; }
 
     public required DateTimeOffset RecordedAt { get; init; }

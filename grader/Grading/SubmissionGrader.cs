@@ -5,6 +5,7 @@ using Course.Core.Output;
 using Course.Grader.Grading.Build;
 using Course.Grader.Grading.Training;
 using Course.Grader.Queue;
+using Course.Grader.Storage;
 using Course.Grader.Submissions;
 
 namespace Course.Grader.Grading;
@@ -16,30 +17,63 @@ namespace Course.Grader.Grading;
 /// scores on the host (tests/debug: compare outputs with the reference outputs, which are never mounted;
 /// competition: the leaderboard scores /out/predictions.csv), applies the late policy and writes the
 /// feedback report with its build and training sections (checks and curve from the run's metrics log).
+/// The snapshot comes from the store and is unpacked into a scratch folder for the run; the feedback, the curve,
+/// the metrics log and the whole /out go into the store, and the scratch folder is deleted.
 /// </summary>
 internal sealed class SubmissionGrader(ICourseProvider course, IGradingSandbox sandbox, ICompetitionScorer scorer,
-    GradingPaths paths, CalibratedBaseline baseline, TimeProvider time)
+    GradingPaths paths, CalibratedBaseline baseline, StoredCalibrations calibrations, IBlobStore store, TimeProvider time)
 {
     /// <summary>Largest metrics log kept with a result.</summary>
     private const long MaxMetricsBytes = 8 * 1024 * 1024;
 
     public async Task<GradingResult> GradeAsync(GradingJob job, Submission submission, int attempt, CancellationToken cancellation)
     {
-        var assignment = course.Assignment(submission.Assignment);
         var folder = RunFolder(job, attempt);
-        var output = Path.Combine(folder, "out");
         if (Directory.Exists(folder))
         {
             Directory.Delete(folder, recursive: true);
         }
 
+        try
+        {
+            var snapshot = Path.Combine(folder, "submission");
+            await store.MaterializeAsync(submission.SnapshotKey
+                ?? throw new InfrastructureException($"the snapshot of {submission.Id} is not in the store (run grader db migrate)"), snapshot, cancellation);
+            return await GradeAsync(job, submission, attempt, folder, snapshot, cancellation);
+        }
+        finally
+        {
+            Scratch.Delete(folder);
+        }
+    }
+
+    /// <summary>The result recorded when every attempt failed for infrastructure reasons: flagged, never a grade.</summary>
+    public Task<GradingResult> InfrastructureFailureAsync(GradingJob job, Submission submission, string error, CancellationToken cancellation) =>
+        UnrunAsync(job, submission, Verdict.InfrastructureFailure, cancellation, Markdown.Line(
+            $"The grading infrastructure failed on every attempt ({error}). This does not count against you; the staff will re-run it."));
+
+    /// <summary>
+    /// The result of a run whose end the grading never saw, only its cluster: <paramref name="verdict"/> with
+    /// <paramref name="problem"/> (by default the verdict's own sentence), no outputs and no score.
+    /// </summary>
+    public Task<GradingResult> UnrunAsync(GradingJob job, Submission submission, Verdict verdict, CancellationToken cancellation, Markdown? problem = null)
+    {
+        var content = new FeedbackContent(submission, verdict) { Problem = problem ?? VerdictWording.Sentence(verdict), Tier = job.Tier };
+        return RecordAsync(job, content, new RunFiles(null, null, null), cancellation);
+    }
+
+    private async Task<GradingResult> GradeAsync(GradingJob job, Submission submission, int attempt, string folder, string snapshot,
+        CancellationToken cancellation)
+    {
+        var assignment = course.Assignment(submission.Assignment);
+        var output = Path.Combine(folder, "out");
         Directory.CreateDirectory(output);
-        var build = CSharpBuild.For(assignment, submission.SnapshotPath, course.Resolve);
-        var image = build is null ? ImageChoice.For(assignment, submission.SnapshotPath) : new ImageChoice(build.Image, null);
+        var build = CSharpBuild.For(assignment, snapshot, course.Resolve);
+        var image = build is null ? ImageChoice.For(assignment, snapshot) : new ImageChoice(build.Image, null);
         var command = TierRun.Command(assignment, job.Tier);
         var limits = TierRun.Limits(assignment, job.Tier);
         var request = new SandboxRequest(image.Image, build?.Command(command) ?? command, limits,
-            build is null ? Mounts(assignment, submission) : [.. Mounts(assignment, submission), build.Mount], output, $"job-{job.Id:N}-{attempt}")
+            build is null ? Mounts(assignment, snapshot) : [.. Mounts(assignment, snapshot), build.Mount], output, $"job-{job.Id:N}-{attempt}")
         {
             GpuDevices = job.GpuDeviceList(),
         };
@@ -47,7 +81,8 @@ internal sealed class SubmissionGrader(ICourseProvider course, IGradingSandbox s
         var built = build is null ? null : BuildReport.Read(output);
 
         var smoke = job.Tier == JobTier.Smoke;
-        var (lateDays, factor) = smoke ? (0, 1.0) : LatePolicy.Evaluate(submission.ReceivedAt, course.Times.Deadline(assignment), assignment.LatePolicy);
+        var (lateDays, factor) = smoke ? (0, 1.0)
+            : LatePolicy.Evaluate(submission.ReceivedAt, course.Times.Deadline(assignment), assignment.LatePolicy, course.Times.Zone);
         var produced = run.Outputs.Select(o => o.Path.TrimStart('/')).ToHashSet(StringComparer.Ordinal);
         var verdict = run.TimedOut ? Verdict.TimedOut
             : run.ProcessLimitHit ? Verdict.ProcessLimit
@@ -82,7 +117,8 @@ internal sealed class SubmissionGrader(ICourseProvider course, IGradingSandbox s
             max = tests.Checks.Sum(c => c.Points);
             if (verdict is not (Verdict.TimedOut or Verdict.ProcessLimit or Verdict.OutOfMemory or Verdict.BuildError))
             {
-                checks.AddRange(Check(tests, assignment, output, produced));
+                var reference = await calibrations.ReferenceOutputsAsync(assignment.Id, cancellation);
+                checks.AddRange(Check(tests, assignment, reference, output, produced));
                 raw = checks.Sum(c => c.Points);
                 if (verdict == Verdict.Graded && checks.Any(c => c.Problem is not null) && tests.Checks.Any(c => !produced.Contains(c.Output)))
                 {
@@ -100,11 +136,13 @@ internal sealed class SubmissionGrader(ICourseProvider course, IGradingSandbox s
         var metrics = Path.Combine(output, TrainingSection.MetricsFile);
         // The baseline is looked up (possibly scored) only for a run that has a metrics log to judge.
         var logged = produced.Contains(TrainingSection.MetricsFile);
-        // Before the training section reads the log: a line cut off by the stop is dropped so the curve so far is drawn.
+        // Before the training section reads the log and the store keeps it: a line cut off by the stop is dropped so the curve so far
+        // is drawn and kept.
         var partial = run.TimedOut ? PartialRun.Describe(logged ? metrics : null, run.WallMs) : null;
-        var training = TrainingSection.Write(logged ? metrics : null, logged ? baseline.Options(assignment) : new FeedbackOptions(), folder);
+        var training = TrainingSection.Write(logged ? metrics : null, logged ? await baseline.OptionsAsync(assignment, cancellation) : new FeedbackOptions(),
+            folder);
         var buildSection = build is not null && built is not null
-            ? BuildSection.Render(built, verdict == Verdict.BuildError, run.WallMs, limits.Timeout, submission.SnapshotPath, build.Packages)
+            ? BuildSection.Render(built, verdict == Verdict.BuildError, run.WallMs, limits.Timeout, snapshot, build.Packages)
             : null;
         var content = new FeedbackContent(submission, verdict)
         {
@@ -122,29 +160,17 @@ internal sealed class SubmissionGrader(ICourseProvider course, IGradingSandbox s
             Training = verdict == Verdict.BuildError ? null : training.Section,
             Build = buildSection,
         };
-        return Record(job, folder, content,
-            produced.Contains(TrainingSection.MetricsFile) && new FileInfo(metrics).Length <= MaxMetricsBytes ? metrics : null, training.CurvePath);
+        var files = new RunFiles(
+            await store.PutFolderAsync(output, cancellation),
+            logged && new FileInfo(metrics).Length <= MaxMetricsBytes ? await store.PutFileAsync(metrics, cancellation) : null,
+            training.CurvePath is { } curve ? await store.PutFileAsync(curve, cancellation) : null);
+        return await RecordAsync(job, content, files, cancellation);
     }
 
-    /// <summary>The result recorded when every attempt failed for infrastructure reasons: flagged, never a grade.</summary>
-    public GradingResult InfrastructureFailure(GradingJob job, Submission submission, string error)
+    /// <summary>Stores the run's feedback report and makes the result that records it and the run's files: the one place a result is made.</summary>
+    private async Task<GradingResult> RecordAsync(GradingJob job, FeedbackContent content, RunFiles files, CancellationToken cancellation)
     {
-        var folder = RunFolder(job, job.Attempts + 1);
-        Directory.CreateDirectory(folder);
-        var content = new FeedbackContent(submission, Verdict.InfrastructureFailure)
-        {
-            Tier = job.Tier,
-            Problem = Markdown.Line(
-                $"The grading infrastructure failed on every attempt ({error}). This does not count against you; the staff will re-run it."),
-        };
-        return Record(job, folder, content, metricsLogPath: null, trainingCurvePath: null);
-    }
-
-    /// <summary>Writes the run's feedback.md and the result that records it: the one place a result is made.</summary>
-    private GradingResult Record(GradingJob job, string folder, FeedbackContent content, string? metricsLogPath, string? trainingCurvePath)
-    {
-        var feedbackPath = Path.Combine(folder, "feedback.md");
-        File.WriteAllText(feedbackPath, FeedbackReport.Render(content));
+        var feedback = await store.PutTextAsync(FeedbackReport.Render(content), cancellation);
         return new GradingResult
         {
             JobId = job.Id,
@@ -163,23 +189,24 @@ internal sealed class SubmissionGrader(ICourseProvider course, IGradingSandbox s
             StdoutTail = content.Run?.StdoutTail ?? "",
             StderrTail = content.Run?.StderrTail ?? "",
             SandboxResultJson = content.Run?.Json ?? "",
-            MetricsLogPath = metricsLogPath,
-            FeedbackPath = feedbackPath,
-            TrainingCurvePath = trainingCurvePath,
+            OutputsKey = files.Outputs,
+            MetricsLogKey = files.MetricsLog,
+            FeedbackKey = feedback,
+            TrainingCurveKey = files.TrainingCurve,
             RecordedAt = time.GetUtcNow(),
         };
     }
 
-    /// <summary>The run's folder; a smoke run's is beside the full runs' of the same commit, never one of them.</summary>
+    /// <summary>The run's scratch folder; a smoke run's is beside the full runs' of the same commit, never one of them.</summary>
     private string RunFolder(GradingJob job, int attempt) =>
         paths.Run(job.Assignment, job.Owner, job.Commit, attempt) + (job.Tier == JobTier.Smoke ? "-smoke" : "");
 
     private static Markdown SmokePassed(AssignmentSpec assignment) => Markdown.Line(
         $"The smoke run passed; it is not graded. Submit this commit for its graded full run: push a tag matching '{assignment.Smoke!.SubmitTag}', publish a release, or press Submit on your submission's page.");
 
-    private IReadOnlyList<SandboxMount> Mounts(AssignmentSpec assignment, Submission submission)
+    private IReadOnlyList<SandboxMount> Mounts(AssignmentSpec assignment, string snapshot)
     {
-        var mounts = new List<SandboxMount> { new(submission.SnapshotPath, "/submission") };
+        var mounts = new List<SandboxMount> { new(snapshot, "/submission") };
         foreach (var name in assignment.Data)
         {
             var dataset = course.Course.Datasets.FirstOrDefault(d => d.Name == name)
@@ -196,9 +223,8 @@ internal sealed class SubmissionGrader(ICourseProvider course, IGradingSandbox s
         return mounts;
     }
 
-    private IEnumerable<CheckResult> Check(TestsSpec tests, AssignmentSpec assignment, string output, HashSet<string> produced)
+    private static IEnumerable<CheckResult> Check(TestsSpec tests, AssignmentSpec assignment, string reference, string output, HashSet<string> produced)
     {
-        var reference = paths.ReferenceOutputs(assignment.Id);
         foreach (var check in tests.Checks)
         {
             var expected = Path.Combine(reference, check.Output);

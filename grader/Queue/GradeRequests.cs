@@ -10,7 +10,7 @@ namespace Course.Grader.Queue;
 /// <summary>Turns recorded submissions into queued jobs (<c>grader grade</c>, intake hooks) and reports on them.</summary>
 internal sealed class GradeRequests(ICourseProvider course, GraderDbContext db, JobQueue queue, ComputeBudget budget)
 {
-    private static readonly JobState[] Finished = [JobState.Succeeded, JobState.Failed];
+    private static readonly JobState[] Finished = [JobState.Succeeded, JobState.Failed, JobState.Cancelled];
 
     /// <summary>
     /// Enqueues the <paramref name="tier"/> run of every recorded submission of <paramref name="assignmentId"/> (of one owner

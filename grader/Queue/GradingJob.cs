@@ -63,6 +63,12 @@ public sealed class GradingJob
     /// <summary>The UUIDs of the GPUs the latest run holds or held, comma-separated; null without GPUs.</summary>
     public string? GpuDevices { get; set; }
 
+    /// <summary>The Slurm job id of the latest run, when the course's engine is Slurm.</summary>
+    public string? SlurmJobId { get; set; }
+
+    /// <summary>The Slurm node the latest run was given; null until Slurm starts it.</summary>
+    public string? SlurmNode { get; set; }
+
     /// <summary><see cref="GpuDevices"/> as a list.</summary>
     public IReadOnlyList<string> GpuDeviceList() => GpuDevices is { Length: > 0 } devices ? devices.Split(',') : [];
 }

@@ -158,12 +158,12 @@ internal sealed class JobQueue(GraderDbContext db, DatabaseSettings database, Qu
     /// fails with an <see cref="Verdict.InfrastructureFailure"/> result that never counts against the student.
     /// Returns the job's new state, or null when the lease was no longer ours.
     /// </summary>
-    public async Task<JobState?> FailInfrastructureAsync(JobLease lease, string error, Func<GradingResult> finalResult,
+    public async Task<JobState?> FailInfrastructureAsync(JobLease lease, string error, Func<Task<GradingResult>> finalResult,
         CancellationToken cancellation)
     {
         if (lease.Attempt >= options.MaxAttempts)
         {
-            return await FinishAsync(lease, JobState.Failed, error, finalResult(), cancellation) ? JobState.Failed : null;
+            return await FinishAsync(lease, JobState.Failed, error, await finalResult(), cancellation) ? JobState.Failed : null;
         }
 
         var next = time.GetUtcNow() + options.BackoffAfter(lease.Attempt);
@@ -191,6 +191,13 @@ internal sealed class JobQueue(GraderDbContext db, DatabaseSettings database, Qu
     /// </summary>
     public Task<bool> DeferAsync(JobLease lease, int gpus, string why, CancellationToken cancellation) =>
         GiveBackAsync(lease, set => set.SetProperty(j => j.Gpus, gpus).SetProperty(j => j.LastError, why), cancellation);
+
+    /// <summary>
+    /// Gives back a job whose run the cluster lost (node failure, preemption, cancellation outside Course): it is due
+    /// at once with <paramref name="why"/> for <c>grader jobs</c>, and the lost run does not count against the student.
+    /// </summary>
+    public Task<bool> RequeueAsync(JobLease lease, string why, CancellationToken cancellation) =>
+        GiveBackAsync(lease, set => set.SetProperty(j => j.LastError, why), cancellation);
 
     private async Task<bool> GiveBackAsync(JobLease lease, Action<UpdateSettersBuilder<GradingJob>> alsoSet,
         CancellationToken cancellation)
@@ -268,7 +275,8 @@ internal sealed class JobQueue(GraderDbContext db, DatabaseSettings database, Qu
         NextAttemptAt = now,
     };
 
-    private IQueryable<GradingJob> Owned(JobLease lease) => db.Jobs.Where(j =>
+    /// <summary>The job row while <paramref name="lease"/> holds it; every transition of a run updates through this.</summary>
+    public IQueryable<GradingJob> Owned(JobLease lease) => db.Jobs.Where(j =>
         j.Id == lease.JobId && j.State == JobState.Running && j.LeaseOwner == lease.Worker && j.Attempts == lease.Attempt);
 
     private Task<GradingJob?> FindAsync(Submission submission, JobTier tier, CancellationToken cancellation) =>

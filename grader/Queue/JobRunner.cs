@@ -27,7 +27,12 @@ internal enum RunOutcome
 internal sealed class JobRunner(IServiceScopeFactory scopes, IGradingSandbox sandbox, ICourseProvider course, QueueOptions options,
     TimeProvider time)
 {
-    public async Task<RunOutcome> RunAsync(JobLease lease, CancellationToken stopping)
+    /// <summary>
+    /// Runs the leased job. When <paramref name="stopping"/> fires the run stops; with <paramref name="handBackOnStop"/>
+    /// the job goes back to the queue, without it the lease stays as it is, for its owner to decide (a Slurm step
+    /// stopped by its cluster: the dispatcher reads why from Slurm).
+    /// </summary>
+    public async Task<RunOutcome> RunAsync(JobLease lease, CancellationToken stopping, bool handBackOnStop = true)
     {
         await using var scope = scopes.CreateAsyncScope();
         var services = scope.ServiceProvider;
@@ -62,7 +67,7 @@ internal sealed class JobRunner(IServiceScopeFactory scopes, IGradingSandbox san
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
             await StopAsync(heartbeatStop, heartbeat);
-            return await Queue(services).ReleaseAsync(lease, CancellationToken.None) ? RunOutcome.Released : RunOutcome.Ignored;
+            return handBackOnStop && await Queue(services).ReleaseAsync(lease, CancellationToken.None) ? RunOutcome.Released : RunOutcome.Ignored;
         }
         catch (OperationCanceledException) when (leaseLost.IsCancellationRequested)
         {
@@ -75,7 +80,8 @@ internal sealed class JobRunner(IServiceScopeFactory scopes, IGradingSandbox san
             var grader = services.GetRequiredService<SubmissionGrader>();
             GradingResult? final = null;
             var state = await Queue(services).FailInfrastructureAsync(lease, failure.Message,
-                () => final = grader.InfrastructureFailure(job, submission, failure.Message), CancellationToken.None);
+                async () => final = await grader.InfrastructureFailureAsync(job, submission, failure.Message, CancellationToken.None),
+                CancellationToken.None);
             if (state == JobState.Failed && final is not null)
             {
                 await PublishAsync(services, submission, final, stopping);
@@ -148,7 +154,7 @@ internal sealed class JobRunner(IServiceScopeFactory scopes, IGradingSandbox san
     }
 
     /// <summary>Publishes a result once it is recorded; only the run that recorded it does, so it is shown once.</summary>
-    private static async Task PublishAsync(IServiceProvider services, Submission submission, GradingResult result,
+    public static async Task PublishAsync(IServiceProvider services, Submission submission, GradingResult result,
         CancellationToken cancellation)
     {
         foreach (var publisher in services.GetServices<IResultPublisher>())

@@ -8,4 +8,6 @@ public enum JobState
     Succeeded,
     Failed,
     Retrying,
+    /// <summary>Cancelled by staff (<c>grader jobs cancel</c>): never run again, no result.</summary>
+    Cancelled,
 }

@@ -43,18 +43,18 @@ internal sealed class JobsView(GraderDbContext db, QueueEstimate estimate)
             .Take(ids is null ? limit : int.MaxValue)
             .Select(r => new JobRow(r.job.Id, r.job.Assignment, r.job.Owner, r.job.Commit, r.job.State, r.job.Attempts,
                 r.job.EnqueuedAt, r.job.FinishedAt, r.job.LeaseOwner, r.job.LastError, r.result?.Verdict, r.result?.Score,
-                r.result?.MaxScore, r.result?.LateDays, r.result?.FeedbackPath, r.result?.TrainingCurvePath, r.StaffFlag, r.job.Gpus,
-                r.job.Host, r.job.GpuDevices) { Tier = r.job.Tier, Place = places.GetValueOrDefault(r.job.Id) })
+                r.result?.MaxScore, r.result?.LateDays, r.result?.FeedbackKey, r.result?.TrainingCurveKey, r.StaffFlag, r.job.Gpus,
+                r.job.Host, r.job.GpuDevices, r.job.SlurmJobId, r.job.SlurmNode) { Tier = r.job.Tier, Place = places.GetValueOrDefault(r.job.Id) })
             .ToList();
     }
 
     public static async Task PrintAsync(TextWriter output, IReadOnlyList<JobRow> rows)
     {
-        var table = new Table().AddColumns("assignment", "owner", "commit", "run", "state", "place", "result expected", "attempts", "host", "gpus",
-            "verdict", "score", "late", "note");
+        var table = new Table().AddColumns("id", "assignment", "owner", "commit", "run", "state", "place", "result expected", "attempts", "host", "gpus",
+            "slurm", "verdict", "score", "late", "note");
         foreach (var row in rows)
         {
-            table.AddRow(Markup.Escape(row.Assignment), Markup.Escape(row.Owner), Markup.Escape(row.Commit[..Math.Min(10, row.Commit.Length)]),
+            table.AddRow(row.Id.ToString("N")[..8], Markup.Escape(row.Assignment), Markup.Escape(row.Owner), Markup.Escape(row.Commit[..Math.Min(10, row.Commit.Length)]),
                 row.Tier.ToString().ToLowerInvariant(), row.State.ToString().ToLowerInvariant(),
                 row.Place is { } place ? $"#{place.Position}" : "",
                 row.Place is { } expected ? expected.ExpectedResult.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : "",
@@ -62,6 +62,7 @@ internal sealed class JobsView(GraderDbContext db, QueueEstimate estimate)
                 Markup.Escape(row.Host ?? ""),
                 // The devices once a run holds them; before that, how many it waits for.
                 Markup.Escape(row.GpuDevices ?? (row.Gpus > 0 ? row.Gpus.ToString(CultureInfo.InvariantCulture) : "")),
+                Markup.Escape(row.SlurmJobId is { } slurm ? $"{slurm}@{row.SlurmNode ?? "pending"}" : ""),
                 row.Verdict?.ToString() ?? "",
                 row.Score is { } score ? $"{score.ToString("0.##", CultureInfo.InvariantCulture)}/{row.MaxScore?.ToString("0.##", CultureInfo.InvariantCulture)}" : "",
                 row.LateDays is > 0 ? $"{row.LateDays}d" : "",

@@ -2,6 +2,7 @@ using Course.Core.Database;
 using Course.Core.Settings;
 using Course.Grader.Grading;
 using Course.Grader.Grading.Training;
+using Course.Grader.Storage;
 using Course.Grader.Submissions;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -26,6 +27,9 @@ internal static class QueueServices
         services.AddScoped<IIntakeSource, LocalGitIntake>();
         services.AddScoped<SubmissionGrader>();
         services.AddScoped<CalibratedBaseline>();
+        services.AddScoped<StoredCalibrations>();
+        services.AddScoped<LegacyFiles>();
+        services.AddSingleton<IBlobStore, DatabaseBlobStore>();
         services.AddSingleton<JobRunner>();
         services.AddSingleton<QueueWorker>();
         services.AddSingleton<IGradingSandbox, SandboxAdapter>();

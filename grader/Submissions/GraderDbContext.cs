@@ -1,11 +1,16 @@
 using Course.Core.Database;
+using Course.Grader.Cluster;
 using Course.Grader.Grading;
 using Course.Grader.Queue;
+using Course.Grader.Storage;
 using Microsoft.EntityFrameworkCore;
 
 namespace Course.Grader.Submissions;
 
-/// <summary>The grader's tables: submissions, the durable job queue and grading results.</summary>
+/// <summary>
+/// The grader's tables: submissions, the durable job queue, grading results, and the blob store that holds every
+/// file they name (snapshots, outputs, feedback, curves, uploads, calibrations).
+/// </summary>
 public sealed class GraderDbContext(DbContextOptions<GraderDbContext> options) : DbContext(options)
 {
     public DbSet<Submission> Submissions => Set<Submission>();
@@ -15,6 +20,16 @@ public sealed class GraderDbContext(DbContextOptions<GraderDbContext> options) :
     public DbSet<GradingResult> Results => Set<GradingResult>();
 
     public DbSet<BudgetGrant> BudgetGrants => Set<BudgetGrant>();
+
+    public DbSet<WorkerHost> Hosts => Set<WorkerHost>();
+
+    public DbSet<StoredBlob> Blobs => Set<StoredBlob>();
+
+    public DbSet<BlobChunk> BlobChunks => Set<BlobChunk>();
+
+    public DbSet<StoredCalibration> Calibrations => Set<StoredCalibration>();
+
+    public DbSet<KeptUpload> Uploads => Set<KeptUpload>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.UsePortableTypes();
@@ -53,6 +68,34 @@ public sealed class GraderDbContext(DbContextOptions<GraderDbContext> options) :
             grant.ToTable("grader_budget_grants");
             grant.HasKey(g => g.Id);
             grant.HasIndex(g => new { g.Assignment, g.Owner });
+        });
+        modelBuilder.Entity<WorkerHost>(host =>
+        {
+            host.ToTable("grader_hosts");
+            host.HasKey(h => h.Name);
+        });
+        modelBuilder.Entity<StoredBlob>(blob =>
+        {
+            blob.ToTable("grader_blobs");
+            blob.HasKey(b => b.Key);
+        });
+        modelBuilder.Entity<BlobChunk>(chunk =>
+        {
+            chunk.ToTable("grader_blob_chunks");
+            chunk.HasKey(c => new { c.Content, c.Index });
+            // bytea is PostgreSQL's binary type; SQLite keeps a blob value as it is under any declared type.
+            chunk.Property(c => c.Data).HasColumnType("bytea");
+        });
+        modelBuilder.Entity<StoredCalibration>(calibration =>
+        {
+            calibration.ToTable("grader_calibrations");
+            calibration.HasKey(c => c.Assignment);
+        });
+        modelBuilder.Entity<KeptUpload>(upload =>
+        {
+            upload.ToTable("grader_uploads");
+            upload.HasKey(u => u.Id);
+            upload.HasIndex(u => u.Assignment);
         });
     }
 }

@@ -25,8 +25,14 @@ public sealed class Submission
 
     public required DateTimeOffset ReceivedAt { get; init; }
 
-    /// <summary>Folder holding the snapshot of the submitted tree, mounted read-only at /submission.</summary>
-    public required string SnapshotPath { get; init; }
+    /// <summary>
+    /// Store key of the snapshot of the submitted tree (a folder archive): a worker unpacks it into scratch space and
+    /// mounts it read-only at /submission.
+    /// </summary>
+    public string? SnapshotKey { get; set; }
+
+    /// <summary>The snapshot folder a version before the store wrote; <c>grader db migrate</c> moves it into <see cref="SnapshotKey"/>.</summary>
+    public string? SnapshotPath { get; init; }
 
     /// <summary>What intake left out (submodules, LFS pointers, links, odd names), one line each; shown in feedback.</summary>
     public string IntakeNotes { get; set; } = "";

@@ -1,4 +1,5 @@
 using Course.Grader.Grading;
+using Course.Grader.Storage;
 using Microsoft.EntityFrameworkCore;
 
 namespace Course.Grader.Submissions;
@@ -6,8 +7,9 @@ namespace Course.Grader.Submissions;
 /// <summary>
 /// Records submissions once per (assignment, owner, commit). The first sighting wins: its
 /// received-at (server clock) and snapshot stay, so a re-fetch or a replayed webhook changes nothing.
+/// The snapshot is written into a scratch folder and kept in the store as one folder archive.
 /// </summary>
-internal sealed class SubmissionRecorder(GraderDbContext db, GradingPaths paths, TimeProvider time)
+internal sealed class SubmissionRecorder(GraderDbContext db, GradingPaths paths, IBlobStore store, TimeProvider time)
 {
     /// <summary>The already recorded submission with this key, if any.</summary>
     public Task<Submission?> FindAsync(string assignment, string owner, string commit, CancellationToken cancellation) =>
@@ -15,7 +17,7 @@ internal sealed class SubmissionRecorder(GraderDbContext db, GradingPaths paths,
             s => s.Assignment == assignment && s.Owner == owner && s.Commit == commit, cancellation);
 
     /// <summary>
-    /// Records a new submission: <paramref name="snapshot"/> writes the tree into the folder it is given
+    /// Records a new submission: <paramref name="snapshot"/> writes the tree into the (scratch) folder it is given
     /// and returns notes for the feedback. Returns the existing record when the key is known.
     /// </summary>
     public async Task<(Submission Submission, bool Created)> RecordAsync(string assignment, SubmissionOwner owner, string repository,
@@ -28,24 +30,18 @@ internal sealed class SubmissionRecorder(GraderDbContext db, GradingPaths paths,
         }
 
         var receivedAt = time.GetUtcNow();
-        var final = paths.Snapshot(assignment, owner.Id, commit);
-        var staging = $"{final}.partial-{Guid.NewGuid():N}";
+        var staging = paths.Staging();
         IReadOnlyList<string> notes;
+        string key;
         try
         {
+            Directory.CreateDirectory(staging);
             notes = await snapshot(staging, cancellation);
-            if (!Directory.Exists(final))
-            {
-                Directory.CreateDirectory(Path.GetDirectoryName(final)!);
-                Directory.Move(staging, final);
-            }
+            key = await store.PutFolderAsync(staging, cancellation);
         }
         finally
         {
-            if (Directory.Exists(staging))
-            {
-                Directory.Delete(staging, recursive: true);
-            }
+            Scratch.Delete(staging);
         }
 
         var submission = new Submission
@@ -58,7 +54,7 @@ internal sealed class SubmissionRecorder(GraderDbContext db, GradingPaths paths,
             Commit = commit,
             Source = source,
             ReceivedAt = receivedAt,
-            SnapshotPath = final,
+            SnapshotKey = key,
             IntakeNotes = JoinNotes(notes),
         };
         db.Submissions.Add(submission);

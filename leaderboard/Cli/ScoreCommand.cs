@@ -9,7 +9,9 @@ namespace Course.Leaderboard.Cli;
 
 /// <summary>
 /// <c>grader score --metric M --solution S --predictions P [--json]</c>: scores a file without a
-/// course or a database, for instructors checking a solution and for scripts.
+/// course or a database, for instructors checking a solution and for scripts. The public and private
+/// scores are computed only for <c>--json</c>, the one output that shows them: the seeded split costs a
+/// SHA-256 per row, more than reading both files.
 /// </summary>
 internal static class ScoreCommand
 {
@@ -41,7 +43,7 @@ internal static class ScoreCommand
             var setup = new ScoringSetup(Metric.Parse(context.Get(metric)), context.Get(idColumn), targetColumns,
                 context.Get(fraction), context.Get(seed));
             var loaded = SolutionReader.Read(solutionPath, setup, limits);
-            var report = PredictionScorer.Score(loaded, context.Get(predictions), limits);
+            var report = PredictionScorer.Score(loaded, context.Get(predictions), limits, split: context.Json);
             if (context.Json)
             {
                 await context.WriteJsonAsync(report);

@@ -3,24 +3,25 @@ using Course.Assignments.Feedback.Checks;
 using Course.Assignments.Feedback.Metrics;
 using Course.Assignments.Model;
 using Course.Grader.Calibration;
+using Course.Grader.Storage;
 
 namespace Course.Grader.Grading.Training;
 
 /// <summary>
 /// The baseline accuracy the beats-baseline check compares with, from what <c>grader calibrate</c> kept of
-/// the trivial baseline's run (<see cref="GradingPaths.BaselineOutputs"/>): the last accuracy its own
+/// the trivial baseline's run (<see cref="StoredCalibrations.BaselineOutputsAsync"/>): the last accuracy its own
 /// metrics.jsonl logged, else, for a competition scored by accuracy, its predictions.csv scored against the
 /// hidden solution. Without either the check is skipped with a note: 1/classes would be a guess that is
 /// wrong for an unbalanced data set.
 /// </summary>
-internal sealed class CalibratedBaseline(ICourseProvider course, GradingPaths paths)
+internal sealed class CalibratedBaseline(ICourseProvider course, StoredCalibrations calibrations)
 {
-    public FeedbackOptions Options(AssignmentSpec assignment)
+    public async Task<FeedbackOptions> OptionsAsync(AssignmentSpec assignment, CancellationToken cancellation)
     {
-        var outputs = paths.BaselineOutputs(assignment.Id);
+        var outputs = await calibrations.BaselineOutputsAsync(assignment.Id, cancellation);
         try
         {
-            return (Logged(outputs) ?? ScoredAccuracy(assignment)) is { } accuracy and >= 0.0 and <= 1.0
+            return (Logged(outputs) ?? ScoredAccuracy(assignment, outputs)) is { } accuracy and >= 0.0 and <= 1.0
                 ? new FeedbackOptions { BaselineAccuracy = accuracy }
                 : Unknown($"the staff have not calibrated a baseline accuracy for '{assignment.Id}' yet");
         }
@@ -42,9 +43,12 @@ internal sealed class CalibratedBaseline(ICourseProvider course, GradingPaths pa
     /// The calibrated baseline's predictions.csv scored against the hidden solution, as calibration scores it;
     /// null unless the assignment is an accuracy competition whose baseline has been calibrated.
     /// </summary>
-    public double? ScoredAccuracy(AssignmentSpec assignment) =>
+    public async Task<double?> ScoredAccuracyAsync(AssignmentSpec assignment, CancellationToken cancellation) =>
+        ScoredAccuracy(assignment, await calibrations.BaselineOutputsAsync(assignment.Id, cancellation));
+
+    private double? ScoredAccuracy(AssignmentSpec assignment, string outputs) =>
         assignment.Competition is { Metric: CompetitionMetrics.Accuracy } competition
-            ? CompetitionAccuracy.Score(course.Resolve(competition.Solution), Path.Combine(paths.BaselineOutputs(assignment.Id), "predictions.csv"),
+            ? CompetitionAccuracy.Score(course.Resolve(competition.Solution), Path.Combine(outputs, "predictions.csv"),
                 competition.IdColumn, competition.TargetColumns[0]).Score
             : null;
 }

@@ -1,5 +1,6 @@
 using Course.Assignments.Model;
 using Course.Grader.Grading;
+using Course.Grader.Storage;
 using Course.Grader.Submissions;
 
 namespace Course.Grader.Intake.GitHub;
@@ -8,8 +9,8 @@ namespace Course.Grader.Intake.GitHub;
 /// Takes one GitHub repository's commit in as a submission: maps the repository to a student or
 /// team through the roster, downloads the tarball, extracts it safely and records it once.
 /// </summary>
-internal sealed class GitHubSubmissionTaker(RosterLookup roster, GraderDbContext db, GradingPaths paths, IRepositoryHost host,
-    TimeProvider time)
+internal sealed class GitHubSubmissionTaker(RosterLookup roster, GraderDbContext db, GradingPaths paths, IBlobStore store,
+    IRepositoryHost host, TimeProvider time)
 {
     /// <param name="commit">The commit to take; null takes the tip of the default branch now.</param>
     /// <param name="receivedAt">When the push reached the server (webhook); null for "first seen now" (polling).</param>
@@ -28,7 +29,7 @@ internal sealed class GitHubSubmissionTaker(RosterLookup roster, GraderDbContext
             return Skipped(repository, owner.Id, null, $"no commits on {repository.DefaultBranch}");
         }
 
-        var recorder = new SubmissionRecorder(db, paths, receivedAt is { } at ? new FixedTimeProvider(at) : time);
+        var recorder = new SubmissionRecorder(db, paths, store, receivedAt is { } at ? new FixedTimeProvider(at) : time);
         try
         {
             var (submission, created) = await recorder.RecordAsync(assignment.Id, owner, repository.FullName, commit,

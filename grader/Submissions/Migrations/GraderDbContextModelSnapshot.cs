@@ -16,6 +16,41 @@ namespace Course.Grader.Submissions.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Course.Grader.Cluster.WorkerHost", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasColumnType("text");
+
+                    b.Property<int>("Cores")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Engine")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("FreeGpus")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("GpuKind")
+                        .HasColumnType("text");
+
+                    b.Property<int>("Gpus")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("MemoryBytes")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("SeenAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Status")
+                        .HasColumnType("text");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("grader_hosts", (string)null);
+                });
+
             modelBuilder.Entity("Course.Grader.Grading.GradingResult", b =>
                 {
                     b.Property<string>("JobId")
@@ -32,8 +67,10 @@ namespace Course.Grader.Submissions.Migrations
                     b.Property<int?>("ExitCode")
                         .HasColumnType("integer");
 
+                    b.Property<string>("FeedbackKey")
+                        .HasColumnType("text");
+
                     b.Property<string>("FeedbackPath")
-                        .IsRequired()
                         .HasColumnType("text");
 
                     b.Property<int>("LateDays")
@@ -42,7 +79,13 @@ namespace Course.Grader.Submissions.Migrations
                     b.Property<double>("MaxScore")
                         .HasColumnType("double precision");
 
+                    b.Property<string>("MetricsLogKey")
+                        .HasColumnType("text");
+
                     b.Property<string>("MetricsLogPath")
+                        .HasColumnType("text");
+
+                    b.Property<string>("OutputsKey")
                         .HasColumnType("text");
 
                     b.Property<string>("Owner")
@@ -74,9 +117,8 @@ namespace Course.Grader.Submissions.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
-                    b.Property<string>("Tier")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
+                    b.Property<string>("TrainingCurveKey")
+                        .HasColumnType("text");
 
                     b.Property<string>("TrainingCurvePath")
                         .HasColumnType("text");
@@ -85,49 +127,11 @@ namespace Course.Grader.Submissions.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<long?>("WallMs")
-                        .HasColumnType("bigint");
-
                     b.HasKey("JobId");
 
                     b.HasIndex("Assignment", "Owner");
 
                     b.ToTable("grader_results", (string)null);
-                });
-
-            modelBuilder.Entity("Course.Grader.Queue.BudgetGrant", b =>
-                {
-                    b.Property<string>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("text");
-
-                    b.Property<string>("Actor")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<string>("Assignment")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<double>("GpuSeconds")
-                        .HasColumnType("double precision");
-
-                    b.Property<long>("GrantedAt")
-                        .HasColumnType("bigint");
-
-                    b.Property<string>("Owner")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<string>("Reason")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Assignment", "Owner");
-
-                    b.ToTable("grader_budget_grants", (string)null);
                 });
 
             modelBuilder.Entity("Course.Grader.Queue.GradingJob", b =>
@@ -146,9 +150,6 @@ namespace Course.Grader.Submissions.Migrations
                     b.Property<string>("Commit")
                         .IsRequired()
                         .HasColumnType("text");
-
-                    b.Property<long>("DeviceMs")
-                        .HasColumnType("bigint");
 
                     b.Property<long>("EnqueuedAt")
                         .HasColumnType("bigint");
@@ -187,6 +188,12 @@ namespace Course.Grader.Submissions.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("SlurmJobId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("SlurmNode")
+                        .HasColumnType("text");
+
                     b.Property<long?>("StartedAt")
                         .HasColumnType("bigint");
 
@@ -198,20 +205,96 @@ namespace Course.Grader.Submissions.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
-                    b.Property<string>("Tier")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
                     b.HasKey("Id");
 
                     b.HasIndex("SubmissionId");
 
-                    b.HasIndex("State", "FairSequence", "EnqueuedAt");
-
-                    b.HasIndex("Assignment", "Owner", "Commit", "Tier")
+                    b.HasIndex("Assignment", "Owner", "Commit")
                         .IsUnique();
 
+                    b.HasIndex("State", "FairSequence", "EnqueuedAt");
+
                     b.ToTable("grader_jobs", (string)null);
+                });
+
+            modelBuilder.Entity("Course.Grader.Storage.BlobChunk", b =>
+                {
+                    b.Property<string>("Content")
+                        .HasColumnType("text");
+
+                    b.Property<int>("Index")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("Content", "Index");
+
+                    b.ToTable("grader_blob_chunks", (string)null);
+                });
+
+            modelBuilder.Entity("Course.Grader.Storage.KeptUpload", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Assignment")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Uploader")
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Assignment");
+
+                    b.ToTable("grader_uploads", (string)null);
+                });
+
+            modelBuilder.Entity("Course.Grader.Storage.StoredBlob", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("StoredAt")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("grader_blobs", (string)null);
+                });
+
+            modelBuilder.Entity("Course.Grader.Storage.StoredCalibration", b =>
+                {
+                    b.Property<string>("Assignment")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ArchiveKey")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<long>("StoredAt")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Assignment");
+
+                    b.ToTable("grader_calibrations", (string)null);
                 });
 
             modelBuilder.Entity("Course.Grader.Submissions.Submission", b =>
@@ -246,8 +329,10 @@ namespace Course.Grader.Submissions.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("SnapshotKey")
+                        .HasColumnType("text");
+
                     b.Property<string>("SnapshotPath")
-                        .IsRequired()
                         .HasColumnType("text");
 
                     b.Property<string>("Source")

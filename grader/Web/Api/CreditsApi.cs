@@ -17,7 +17,7 @@ internal static class CreditsApi
 {
     public static IEndpointRouteBuilder MapCreditsApi(this IEndpointRouteBuilder routes)
     {
-        var api = routes.MapGroup("/api/credits").RequireAuthorization();
+        var api = routes.MapApiGroup("/api/credits", "Credits");
         api.MapGet("", ShowAsync);
         var own = api.MapGroup("").RequireAuthorization(Roles.StudentPolicy);
         own.MapPost("/requests", RequestAsync);
@@ -61,18 +61,7 @@ internal static class CreditsApi
     }
 
     /// <summary>A student reads their own credits; staff name the student. Null: not allowed.</summary>
-    internal static string? WhoseCredits(ClaimsPrincipal user, string? student)
-    {
-        var login = user.Identity!.Name!;
-        if (user.IsInRole(Roles.Student))
-        {
-            return student is null || student == login ? login : null;
-        }
-
-        return string.IsNullOrWhiteSpace(student)
-            ? throw new BadInputException("student: staff name the student whose credits to show (?student=LOGIN)")
-            : student;
-    }
+    internal static string? WhoseCredits(ClaimsPrincipal user, string? student) => StudentScope.Login(user, student, "credits");
 }
 
 internal sealed record CreditRequestBody(string? Policy);

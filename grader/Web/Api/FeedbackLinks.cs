@@ -18,5 +18,8 @@ internal sealed class FeedbackLinks(Uri? publicUrl)
     }
 
     /// <summary>The feedback page of <paramref name="submission"/>, or null when no public URL is configured.</summary>
-    public Uri? For(Guid submission) => publicUrl is null ? null : new Uri(publicUrl, $"submissions/{submission}");
+    public Uri? For(Guid submission) => Resolve($"submissions/{submission}");
+
+    /// <summary>A page of <c>grader serve</c> at its public address (<paramref name="path"/> relative), or null when none is configured.</summary>
+    public Uri? Resolve(string path) => publicUrl is null ? null : new Uri(publicUrl, path);
 }

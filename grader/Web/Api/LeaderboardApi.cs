@@ -1,3 +1,5 @@
+using System.Security.Claims;
+using Course.Grader.Web.Auth;
 using Course.Grader.Web.Uploads;
 using Course.Leaderboard.Boards;
 using Course.Leaderboard.Submissions;
@@ -13,14 +15,28 @@ internal static class LeaderboardApi
 {
     public static IEndpointRouteBuilder MapLeaderboardApi(this IEndpointRouteBuilder routes)
     {
-        var api = routes.MapGroup("/api/leaderboard/{assignment}").RequireAuthorization();
+        var api = routes.MapApiGroup("/api/leaderboard/{assignment}", "Leaderboard");
         api.MapGet("", ShowAsync);
-        api.MapPost("/submissions", UploadAsync).RequireRateLimiting(UploadRateLimit.Policy);
+        api.MapPost("/submissions", UploadAsync)
+            .Accepts<string>("text/csv")
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .RequireRateLimiting(UploadRateLimit.Policy);
+        api.MapPost("/finalize", FinalizeAsync).RequireAuthorization(Roles.InstructorPolicy);
         return routes;
     }
 
     internal static async Task<Ok<Board>> ShowAsync(string assignment, bool? @private, IBoards boards, CancellationToken cancellation) =>
         TypedResults.Ok(await boards.ShowAsync(assignment, @private ?? false, cancellation));
+
+    /// <summary>Closes the competition after its deadline (as <c>grader leaderboard finalize</c>) and answers the private board.</summary>
+    internal static async Task<Ok<Board>> FinalizeAsync(string assignment, ClaimsPrincipal user, IBoards boards, StaffAudit audit,
+        CancellationToken cancellation)
+    {
+        var board = await boards.FinalizeAsync(assignment, cancellation);
+        audit.Record(user, "board finalized", assignment);
+        return TypedResults.Ok(board);
+    }
 
     internal static async Task<Results<Created<SubmissionReceipt>, Ok<SubmissionReceipt>, UnprocessableEntity<SubmissionReceipt>>>
         UploadAsync(string assignment, string? team, HttpContext context, PredictionUpload upload, CancellationToken cancellation)

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Course.Assignments.Roster;
 using Course.Grader.Grading;
 using Course.Grader.Queue;
+using Course.Grader.Storage;
 using Course.Grader.Submissions;
 using Course.Grader.Web.Auth;
 using Course.Grader.Web.Data;
@@ -18,10 +19,10 @@ internal static class SubmissionsApi
 {
     public static IEndpointRouteBuilder MapSubmissionsApi(this IEndpointRouteBuilder routes)
     {
-        var api = routes.MapGroup("/api").RequireAuthorization();
+        var api = routes.MapApiGroup("/api", "Submissions");
         api.MapGet("/me", Me);
         api.MapGet("/submissions", ListSubmissionsAsync);
-        api.MapGet("/submissions/{id:guid}/feedback", FeedbackAsync);
+        api.MapGet("/submissions/{id:guid}/feedback", FeedbackAsync).Produces<string>(StatusCodes.Status200OK, "text/markdown");
         api.MapPost("/submissions/{id:guid}/submit", SubmitAsync);
         api.MapGet("/submissions/{id:guid}/queue", QueueAsync);
         api.MapGet("/pushes", ListPushesAsync).RequireAuthorization(Roles.StaffPolicy);
@@ -111,13 +112,13 @@ internal static class SubmissionsApi
     }
 
     /// <summary>The Markdown feedback of the submission's latest result; another student's submission is not found, as a missing one.</summary>
-    internal static async Task<Results<ContentHttpResult, NotFound>> FeedbackAsync(Guid id, ClaimsPrincipal user, GraderDbContext grader,
-        IRoster roster, CancellationToken cancellation)
+    internal static async Task<Results<ContentHttpResult, ProblemHttpResult>> FeedbackAsync(Guid id, ClaimsPrincipal user, GraderDbContext grader,
+        IRoster roster, IBlobStore store, CancellationToken cancellation)
     {
         var (_, result) = await FindVisibleAsync(id, user, grader, roster, cancellation);
-        return result is null || !File.Exists(result.FeedbackPath)
-            ? TypedResults.NotFound()
-            : TypedResults.Text(await File.ReadAllTextAsync(result.FeedbackPath, cancellation), "text/markdown; charset=utf-8");
+        return result?.FeedbackKey is { } key && await store.ReadTextAsync(key, cancellation) is { } feedback
+            ? TypedResults.Text(feedback, "text/markdown; charset=utf-8")
+            : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, detail: "no feedback for this submission yet, or it is not yours");
     }
 
     /// <summary>

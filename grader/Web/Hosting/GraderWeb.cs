@@ -35,8 +35,17 @@ internal static class GraderWeb
         services.AddCourseAuthentication();
         services.AddAuthorizationBuilder()
             .AddPolicy(Roles.StaffPolicy, policy => policy.RequireRole(Roles.Instructor, Roles.Ta))
+            .AddPolicy(Roles.InstructorPolicy, policy => policy.RequireRole(Roles.Instructor))
             .AddPolicy(Roles.StudentPolicy, policy => policy.RequireRole(Roles.Student));
         services.AddAntiforgery(options => options.Cookie.SameSite = SameSiteMode.Strict);
+        // Pages are rendered on the server only: no interactivity, no script, every value encoded by Razor.
+        services.AddRazorComponents();
+        services.AddScoped<NotFoundReason>();
+        services.AddApiDocument();
+        services.AddScoped<TokenRegistry>();
+        services.AddSingleton<StaffAudit>();
+        services.AddSettings(provider => GitHubOAuthOptions.From(provider.GetRequiredService<IConfiguration>()));
+        services.AddHttpClient<GitHubOAuthClient>(GitHubOAuthClient.HttpClientName);
         services.Configure<FormOptions>(options =>
         {
             // The pages' forms carry a handful of short fields and no file but the upload form's one,
@@ -75,11 +84,13 @@ internal static class GraderWeb
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
+        app.UseAntiforgery();
         app.UseEndpoints(endpoints =>
         {
-            endpoints.MapGitHubWebhook().MapSubmissionsApi().MapLeaderboardApi().MapCreditsApi();
-            endpoints.MapGet("/", HomePage.ShowAsync);
-            endpoints.MapSignIn().MapLeaderboardPage().MapSubmissionPage().MapCreditsPage();
+            endpoints.MapGitHubWebhook().MapSubmissionsApi().MapLeaderboardApi().MapCreditsApi().MapRegradesApi().MapGradesApi().MapTokensApi();
+            endpoints.MapOpenApi();
+            endpoints.MapRazorComponents<App>();
+            endpoints.MapSignIn().MapGitHubSignIn().MapLeaderboardUpload().MapSubmissionFiles().MapSubmissionActions().MapCreditsActions();
         });
     }
 

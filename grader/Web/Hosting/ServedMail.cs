@@ -1,11 +1,13 @@
 using Course.Credits.Outbox;
+using Course.Grader.Grades.Notices;
 
 namespace Course.Grader.Web.Hosting;
 
 /// <summary>
-/// Sends the credits e-mail while <c>grader serve</c> runs: one round when the server starts, then one
-/// every <c>--mail-every</c>, so codes issued or requested by any process reach students without a
-/// separate <c>grader credits send</c>. A round skips messages whose retry time has not come (a dead SMTP
+/// Sends the course's e-mail while <c>grader serve</c> runs: one round when the server starts, then one
+/// every <c>--mail-every</c>, so codes issued or requested and notices queued by any process (grades released,
+/// regrades answered, and the deadline reminders this round queues) reach students without a separate
+/// <c>grader credits send</c>. A round skips messages whose retry time has not come (a dead SMTP
 /// server is retried with backoff, each message keeping its error). A round that writes messages to the
 /// .eml folder instead (no SMTP host) warns where the clear-text codes are.
 /// </summary>
@@ -16,6 +18,12 @@ internal sealed class ServedMail(IServiceScopeFactory scopes, TimeSpan interval,
 
     protected override async Task RunRoundAsync(IServiceProvider services, CancellationToken stoppingToken)
     {
+        var reminders = await services.GetRequiredService<DeadlineReminders>().QueueDueAsync(stoppingToken);
+        if (reminders > 0)
+        {
+            log.LogInformation("course e-mail: {Reminders} deadline reminder(s) queued", reminders);
+        }
+
         var round = await services.GetRequiredService<ICreditMail>().RunAsync(dueOnly: true, stoppingToken);
         var flush = round.Flush;
         foreach (var error in flush.Errors)

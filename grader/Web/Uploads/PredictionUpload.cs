@@ -2,21 +2,24 @@ using System.Security.Claims;
 using Course.Core.Errors;
 using Course.Grader.Grading;
 using Course.Grader.Intake.Archives;
+using Course.Grader.Storage;
 using Course.Grader.Web.Auth;
 using Course.Leaderboard.Scoring.Csv;
 using Course.Leaderboard.Submissions;
 using Microsoft.AspNetCore.Http.Features;
+using GraderDbContext = Course.Grader.Submissions.GraderDbContext;
 
 namespace Course.Grader.Web.Uploads;
 
 /// <summary>
 /// A predictions file sent over HTTP (the API's body or the page's form), in three steps so that a
 /// refused upload leaves nothing behind: <see cref="CheckAsync"/> asks the leaderboard before the
-/// body is read; <see cref="StoreAsync"/> keeps the file under the grading folder (a disputed score
-/// can be checked against the very bytes scored); <see cref="SubmitAsync"/> puts it on the leaderboard
-/// for the uploader (a student counts for their team) or, for staff, a named team.
+/// body is read; <see cref="StoreAsync"/> writes the file into scratch space for scoring; <see cref="SubmitAsync"/>
+/// puts it on the leaderboard for the uploader (a student counts for their team) or, for staff, a named team, and
+/// keeps a recorded file in the store (a disputed score can be checked against the very bytes scored).
 /// </summary>
-internal sealed class PredictionUpload(ILeaderboard leaderboard, GradingPaths paths)
+internal sealed class PredictionUpload(ILeaderboard leaderboard, GradingPaths paths, IBlobStore store, GraderDbContext db, TimeProvider time,
+    StaffAudit audit)
 {
     /// <summary>
     /// Lets this request carry a file up to the scorer's own limit, which decides: Kestrel's request
@@ -45,14 +48,15 @@ internal sealed class PredictionUpload(ILeaderboard leaderboard, GradingPaths pa
         var id = Guid.NewGuid().ToString("N");
         var key = idempotencyKey is { Length: > 0 } given ? $"upload/{uploader}/{given}" : $"upload/{id}";
         var earlier = await leaderboard.CheckCanSubmitAsync(assignment, uploader, key, cancellation);
-        return new UploadTicket(assignment, uploader, id, key, earlier);
+        return new UploadTicket(assignment, uploader, user, id, key, earlier);
     }
 
-    /// <summary>Copies the file to the grading folder, failing (and keeping nothing) past the scorer's size limit.</summary>
+    /// <summary>Copies the file into scratch space, failing (and keeping nothing) past the scorer's size limit.</summary>
     public async Task<StoredUpload> StoreAsync(UploadTicket ticket, Stream content, CancellationToken cancellation)
     {
-        var path = paths.Upload(ticket.Assignment, ticket.Id);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var folder = paths.Staging();
+        Directory.CreateDirectory(folder);
+        var path = Path.Combine(folder, "predictions.csv");
         var stored = new StoredUpload(path);
         try
         {
@@ -70,9 +74,9 @@ internal sealed class PredictionUpload(ILeaderboard leaderboard, GradingPaths pa
     }
 
     /// <summary>
-    /// Scores and records the stored file. The leaderboard checks its rules again: when it refuses now
-    /// (another upload took the last submission of the day, the key was recorded meanwhile), the file is
-    /// deleted when <paramref name="stored"/> is disposed, as it is whenever the upload is not recorded.
+    /// Scores and records the file. The leaderboard checks its rules again: when it refuses now (another upload
+    /// took the last submission of the day, the key was recorded meanwhile), nothing is kept; a recorded upload goes
+    /// into the store. The scratch copy is deleted when <paramref name="stored"/> is disposed.
     /// </summary>
     public async Task<SubmissionReceipt> SubmitAsync(UploadTicket ticket, StoredUpload stored, CancellationToken cancellation)
     {
@@ -80,7 +84,19 @@ internal sealed class PredictionUpload(ILeaderboard leaderboard, GradingPaths pa
             new SubmissionRequest(ticket.Assignment, ticket.Uploader, stored.Path, SubmissionSource.Upload, ticket.IdempotencyKey), cancellation);
         if (!receipt.Repeated)
         {
-            stored.Keep();
+            db.Uploads.Add(new KeptUpload
+            {
+                Id = ticket.Id,
+                Assignment = ticket.Assignment,
+                Uploader = ticket.Uploader,
+                Key = await store.PutFileAsync(stored.Path, cancellation),
+                ReceivedAt = time.GetUtcNow(),
+            });
+            await db.SaveChangesAsync(cancellation);
+            if (!ticket.User.IsInRole(Roles.Student))
+            {
+                audit.Record(ticket.User, "predictions uploaded for a team", $"{ticket.Assignment} team {ticket.Uploader}: submission {receipt.Id}");
+            }
         }
 
         return receipt;

@@ -1,24 +1,14 @@
 namespace Course.Grader.Web.Uploads;
 
 /// <summary>
-/// An uploaded file on disk that is deleted on dispose unless the leaderboard recorded it
-/// (<see cref="Keep"/>): a refusal, a repeated key or a failure on the way leaves no file behind.
+/// An uploaded file in scratch space while it is scored; its folder is deleted on dispose, whatever happened
+/// (a recorded upload is kept in the store by then).
 /// </summary>
 internal sealed class StoredUpload(string path) : IDisposable
 {
-    private bool _kept;
-
     public string Path { get; } = path;
 
     public long Length => new FileInfo(Path).Length;
 
-    public void Keep() => _kept = true;
-
-    public void Dispose()
-    {
-        if (!_kept)
-        {
-            File.Delete(Path);
-        }
-    }
+    public void Dispose() => Grading.Scratch.Delete(System.IO.Path.GetDirectoryName(Path)!);
 }

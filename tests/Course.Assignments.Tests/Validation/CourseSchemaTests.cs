@@ -22,6 +22,8 @@ public sealed class CourseSchemaTests
     [InlineData("\"kind\": \"competition\"", "\"kind\": \"quiz\"")]
     [InlineData("\"metric\": \"accuracy\"", "\"metric\": \"top5\"")]
     [InlineData("\"timeout\": \"1m\"", "\"timeout\": \"one minute\"")]
+    [InlineData("\"dropLowest\": 0", "\"dropLowest\": -1")]
+    [InlineData("\"min\": 90", "\"min\": 190")]
     public async Task Schema_BrokenField_IsReported(string field, string broken)
     {
         var schema = await JsonSchema.FromFileAsync(Path.Combine(RepositoryFiles.Root, "course.schema.json"));
@@ -31,6 +33,21 @@ public sealed class CourseSchemaTests
         var errors = schema.Validate(course.Replace(field, broken, StringComparison.Ordinal));
 
         Assert.NotEmpty(errors);
+    }
+
+    [Theory]
+    [InlineData("{ \"pool\": 3, \"teamRule\": \"everyMember\" }", true)]
+    [InlineData("{ \"pool\": 3, \"teamRule\": \"eachMember\" }", true)]
+    [InlineData("{ \"pool\": -1 }", false)]
+    [InlineData("{ \"pool\": 3, \"teamRule\": \"whoever\" }", false)]
+    public async Task Schema_LateDays_PoolAndTeamRuleChecked(string lateDays, bool valid)
+    {
+        var schema = await JsonSchema.FromFileAsync(Path.Combine(RepositoryFiles.Root, "course.schema.json"));
+        var course = await File.ReadAllTextAsync(RepositoryFiles.DemoCourse);
+
+        var errors = schema.Validate(course.Replace("\"timeZone\":", $"\"lateDays\": {lateDays}, \"timeZone\":", StringComparison.Ordinal));
+
+        Assert.Equal(valid, errors.Count == 0);
     }
 
     [Fact]

@@ -42,6 +42,8 @@ public sealed class CalibrateCommandTests
         };
         var host = new CliHost(GraderCli.AddModules, settings) { Out = output, Error = error };
 
+        Assert.Equal(0, await GraderCli.RunAsync(["db", "migrate", "--course", course], new CliHost(GraderCli.AddModules, settings) { Out = output, Error = error }));
+        output.GetStringBuilder().Clear();
         var exit = await GraderCli.RunAsync(["calibrate", "hw9", "--course", course], host);
 
         Assert.True(exit == 0, $"exit {exit}: {error}\n{output}");

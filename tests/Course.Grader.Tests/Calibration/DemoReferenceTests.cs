@@ -34,6 +34,10 @@ public sealed class DemoReferenceTests : IDisposable
         var settings = new Dictionary<string, string?> { ["ConnectionStrings:Course"] = $"Data Source={Path.Combine(_output, "course.db")}" };
         var host = new CliHost(GraderCli.AddModules, settings) { Out = output, Error = error };
 
+        // The calibration is kept in the course database, so the database comes first.
+        Directory.CreateDirectory(_output);
+        Assert.Equal(0, await GraderCli.RunAsync(["db", "migrate", "--course", course], new CliHost(GraderCli.AddModules, settings) { Out = output, Error = error }));
+        output.GetStringBuilder().Clear();
         var exit = await GraderCli.RunAsync(["calibrate", "hw2", "--course", course, "--output", _output, "--json", "--strict"], host);
 
         Assert.True(exit == 0, $"exit {exit}: {error}\n{output}");

@@ -32,6 +32,8 @@ public sealed class StartupSettingsTests
         {
             { "Web:Uploads:PerWindow", "0", "Web:Uploads:PerWindow: '0' is not a whole number of 1 or more" },
             { "Web:KnownNetworks", "10.0.0.0/33", "Web:KnownNetworks: '10.0.0.0/33' is not a network" },
+            { "GitHub:OAuth:ClientId", "Iv1.8a61f9b3a7aba766", "GitHub:OAuth:ClientSecret: not set, but GitHub:OAuth:ClientId is" },
+            { "GitHub:OAuth:TokenUrl", "github.com/login/oauth/access_token", "GitHub:OAuth:TokenUrl: 'github.com/login/oauth/access_token' is not an absolute" },
         };
         foreach (var row in Commands())
         {

@@ -28,12 +28,12 @@ public sealed class CSharpGradingTests
         var ana = rows["ana"];
         Assert.Equal(("succeeded", "graded"), (ana.GetProperty("state").GetString(), ana.GetProperty("verdict").GetString()));
         Assert.InRange(ana.GetProperty("score").GetDouble(), 0.7, 1.0);
-        var feedback = await File.ReadAllTextAsync(ana.GetProperty("feedback").GetString()!);
+        var feedback = await course.StoredTextAsync(ana.GetProperty("feedback").GetString());
         Assert.Contains("- Run: course-dotnet,", feedback);
         Assert.Contains("## Build", feedback);
         Assert.Matches(@"Built with `dotnet build` in the sandbox, offline, in \d+\.\d s; your program then ran for \d+\.\d s\.", feedback);
         Assert.Contains("Public leaderboard score (accuracy)", feedback);
-        Assert.True(File.Exists(ana.GetProperty("trainingCurve").GetString()), feedback);
+        Assert.True((await course.StoredBytesAsync(ana.GetProperty("trainingCurve").GetString())).Length > 0, feedback);
     }
 
     [Fact(Timeout = 480_000)]
@@ -55,14 +55,14 @@ public sealed class CSharpGradingTests
 
         var bob = rows["bob"];
         Assert.Equal(("succeeded", "buildError", 0.0), (bob.GetProperty("state").GetString(), bob.GetProperty("verdict").GetString(), bob.GetProperty("score").GetDouble()));
-        var bobFeedback = await File.ReadAllTextAsync(bob.GetProperty("feedback").GetString()!);
+        var bobFeedback = await course.StoredTextAsync(bob.GetProperty("feedback").GetString());
         Assert.Contains($"- Program.cs:{line + 1}:25: CS1002 ; expected", bobFeedback);
         Assert.Contains("did not build", bobFeedback);
         Assert.DoesNotContain("/tmp/src", bobFeedback);
         Assert.DoesNotContain("## Training", bobFeedback);
         var carl = rows["carl"];
         Assert.Equal("buildError", carl.GetProperty("verdict").GetString());
-        var carlFeedback = await File.ReadAllTextAsync(carl.GetProperty("feedback").GetString()!);
+        var carlFeedback = await course.StoredTextAsync(carl.GetProperty("feedback").GetString());
         Assert.Contains("The course's package folder has no Newtonsoft.Json 13.0.3 (asked for in Starter.csproj).", carlFeedback);
         Assert.Contains("torchsharp 0.107.0", carlFeedback);
     }
@@ -78,7 +78,7 @@ public sealed class CSharpGradingTests
         var rows = await GradeAsync(course);
 
         Assert.Equal("infrastructureFailure", rows["dan"].GetProperty("verdict").GetString());
-        Assert.Contains("scripts/packages.sh", await File.ReadAllTextAsync(rows["dan"].GetProperty("feedback").GetString()!));
+        Assert.Contains("scripts/packages.sh", await course.StoredTextAsync(rows["dan"].GetProperty("feedback").GetString()));
     }
 
     private static async Task<TestCourse> CreateCourseAsync(string packages, params string[] students)

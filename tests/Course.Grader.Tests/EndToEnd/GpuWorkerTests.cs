@@ -37,7 +37,7 @@ public sealed class GpuWorkerTests
         await second.TerminateAsync(TimeSpan.FromSeconds(30));
 
         var jobs = await course.QueryAsync(db => db.Jobs.ToListAsync());
-        var runs = Runs(course, TestCourse.Assignment);
+        var runs = await RunsAsync(course, TestCourse.Assignment);
         var (exit, json, _) = await course.RunAsync("jobs", "--json");
         Assert.True(jobs.All(j => j.State == JobState.Succeeded), string.Join(", ", jobs.Select(j => $"{j.Owner}: {j.State} {j.LastError}")));
         Assert.Equal(students.Order(), runs.Select(r => r.Owner).Distinct().Order());
@@ -85,7 +85,7 @@ public sealed class GpuWorkerTests
         Assert.DoesNotContain(gpuJob.Id.ToString(), cpuWorker.Output);
         Assert.Contains($"job {gpuJob.Id} attempt 1: recorded", gpuWorker.Output);
         Assert.Equal((1, "GPU-fake-0"), (graded.Attempts, graded.GpuDevices));
-        Assert.Equal(["GPU-fake-0"], Runs(course, TestCourse.Assignment).Select(r => r.Gpu));
+        Assert.Equal(["GPU-fake-0"], (await RunsAsync(course, TestCourse.Assignment)).Select(r => r.Gpu));
     }
 
     [Fact(Timeout = 300_000)]
@@ -187,13 +187,18 @@ public sealed class GpuWorkerTests
         Assert.Equal(0, (await course.RunAsync("grade", assignment)).Exit);
     }
 
-    /// <summary>Every run's /out/gpu.txt, retried attempts included: each of them held its GPU.</summary>
-    private static List<GpuRun> Runs(TestCourse course, string assignment) =>
-        Directory.EnumerateFiles(Path.Combine(course.Directory, "grading", "runs", assignment), "gpu.txt", SearchOption.AllDirectories)
-            .Select(path => File.ReadAllText(path).Split(' ', StringSplitOptions.TrimEntries))
-            .Select(fields => new GpuRun(fields[0], fields[1], double.Parse(fields[2], CultureInfo.InvariantCulture),
-                double.Parse(fields[3], CultureInfo.InvariantCulture)))
-            .ToList();
+    /// <summary>The /out/gpu.txt of every recorded run, from the outputs each result keeps in the store.</summary>
+    private static async Task<List<GpuRun>> RunsAsync(TestCourse course, string assignment)
+    {
+        var runs = new List<GpuRun>();
+        foreach (var key in await course.QueryAsync(db => db.Results.Where(r => r.Assignment == assignment).Select(r => r.OutputsKey).ToListAsync()))
+        {
+            var fields = (await File.ReadAllTextAsync(Path.Combine(await course.UnpackAsync(key), "gpu.txt"))).Split(' ', StringSplitOptions.TrimEntries);
+            runs.Add(new GpuRun(fields[0], fields[1], double.Parse(fields[2], CultureInfo.InvariantCulture), double.Parse(fields[3], CultureInfo.InvariantCulture)));
+        }
+
+        return runs;
+    }
 
     private static HashSet<string> Recorded(IEnumerable<string> lines) =>
         lines.Where(l => l.StartsWith("job ", StringComparison.Ordinal) && l.EndsWith(": recorded", StringComparison.Ordinal))

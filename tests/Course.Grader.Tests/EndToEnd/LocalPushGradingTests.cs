@@ -45,11 +45,11 @@ public sealed class LocalPushGradingTests
         Assert.Equal(("succeeded", "graded", 2.0), (alice.GetProperty("state").GetString(), alice.GetProperty("verdict").GetString(), alice.GetProperty("score").GetDouble()));
         Assert.Equal(("nonZeroExit", 0.0), (bob.GetProperty("verdict").GetString(), bob.GetProperty("score").GetDouble()));
         Assert.Equal(("processLimit", 0.0), (carl.GetProperty("verdict").GetString(), carl.GetProperty("score").GetDouble()));
-        Assert.Contains("stopped for keeping its process limit full", await File.ReadAllTextAsync(carl.GetProperty("feedback").GetString()!));
+        Assert.Contains("stopped for keeping its process limit full", await course.StoredTextAsync(carl.GetProperty("feedback").GetString()));
         Assert.Equal(("outputLimit", 0.0), (dora.GetProperty("verdict").GetString(), dora.GetProperty("score").GetDouble()));
-        Assert.Contains("stopped at the output limit", await File.ReadAllTextAsync(dora.GetProperty("feedback").GetString()!));
-        var aliceFeedback = await File.ReadAllTextAsync(alice.GetProperty("feedback").GetString()!);
-        var bobFeedback = await File.ReadAllTextAsync(bob.GetProperty("feedback").GetString()!);
+        Assert.Contains("stopped at the output limit", await course.StoredTextAsync(dora.GetProperty("feedback").GetString()));
+        var aliceFeedback = await course.StoredTextAsync(alice.GetProperty("feedback").GetString());
+        var bobFeedback = await course.StoredTextAsync(bob.GetProperty("feedback").GetString());
         Assert.Contains("**2 / 2**", aliceFeedback);
         Assert.Contains("training", aliceFeedback);
         Assert.Contains("$.sum", bobFeedback);
@@ -88,7 +88,7 @@ public sealed class LocalPushGradingTests
         Assert.True(exit == 0, error);
         var row = Assert.Single(JsonSerializer.Deserialize<JsonElement>(output).EnumerateArray());
         Assert.Equal(("rejectedOutput", 2.0), (row.GetProperty("verdict").GetString(), row.GetProperty("score").GetDouble()));
-        var feedback = await File.ReadAllTextAsync(row.GetProperty("feedback").GetString()!);
+        var feedback = await course.StoredTextAsync(row.GetProperty("feedback").GetString());
         ForgedLines.AssertNone(feedback);
         Assert.Contains("- x\\\\u000a\\# Score: 100: unsafe file name", feedback);
         Assert.Contains("- \\`\\`\\`\\| \\# Score: 100: symbolic link to 'y\\\\u000a\\#\\# Verdict: passed\\\\u000dScore: 100'", feedback);

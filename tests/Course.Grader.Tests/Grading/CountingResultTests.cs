@@ -17,9 +17,9 @@ public sealed class CountingResultTests
         var onTime = At(0.5, 3);
         var graded = new[] { At(-5, 10), onTime, At(30, 10) };
 
-        var chosen = CountingResult.Choose(graded, SubmissionChoice.Last, Deadline, Policy);
+        var chosen = CountingResult.Choose(graded, SubmissionChoice.Last, Deadline, Policy, TimeZoneInfo.Utc, lateDaysLeft: 0);
 
-        Assert.Equal(onTime, chosen);
+        Assert.Equal(onTime, chosen?.Submission);
     }
 
     [Fact]
@@ -27,9 +27,9 @@ public sealed class CountingResultTests
     {
         var newest = At(40, 5);
 
-        var chosen = CountingResult.Choose([At(30, 10), newest], SubmissionChoice.Last, Deadline, Policy);
+        var chosen = CountingResult.Choose([At(30, 10), newest], SubmissionChoice.Last, Deadline, Policy, TimeZoneInfo.Utc, lateDaysLeft: 0);
 
-        Assert.Equal(newest, chosen);
+        Assert.Equal(newest, chosen?.Submission);
     }
 
     [Fact]
@@ -37,9 +37,9 @@ public sealed class CountingResultTests
     {
         var best = At(-3, 8);
 
-        var chosen = CountingResult.Choose([At(-5, 2), best, At(-1, 8), At(30, 7.9)], SubmissionChoice.Best, Deadline, Policy);
+        var chosen = CountingResult.Choose([At(-5, 2), best, At(-1, 8), At(30, 7.9)], SubmissionChoice.Best, Deadline, Policy, TimeZoneInfo.Utc, lateDaysLeft: 0);
 
-        Assert.Equal(best, chosen);
+        Assert.Equal(best, chosen?.Submission);
     }
 
     [Fact]
@@ -47,8 +47,8 @@ public sealed class CountingResultTests
     {
         var real = At(-5, 1);
 
-        var chosen = CountingResult.Choose([real, At(-1, 0, Verdict.InfrastructureFailure)], SubmissionChoice.Last, Deadline, Policy);
+        var chosen = CountingResult.Choose([real, At(-1, 0, Verdict.InfrastructureFailure)], SubmissionChoice.Last, Deadline, Policy, TimeZoneInfo.Utc, lateDaysLeft: 0);
 
-        Assert.Equal(real, chosen);
+        Assert.Equal(real, chosen?.Submission);
     }
 }

@@ -127,7 +127,6 @@ public sealed class FeedbackReportTests : IDisposable
             Commit = "0123abcdef0123abcdef0123abcdef0123abcdef",
             Source = SubmissionSource.Local,
             ReceivedAt = new DateTimeOffset(2026, 10, 10, 12, 0, 0, TimeSpan.Zero),
-            SnapshotPath = "/nonexistent",
             IntakeNotes = intakeNotes,
         };
         return FeedbackReport.Render(new FeedbackContent(submission, Verdict.Graded)

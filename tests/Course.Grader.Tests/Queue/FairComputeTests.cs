@@ -94,7 +94,7 @@ public sealed class FairComputeTests
         var (broken, _) = await RequestAsync(bed, "alice", "a2", JobTier.Full);
         var brokenLease = (await bed.ClaimAsync("w1", gpus: 2))!;
         var state = await bed.WithQueueAsync(q => q.FailInfrastructureAsync(brokenLease, "engine down",
-            () => bed.Result(broken, Verdict.InfrastructureFailure, wallMs: 60_000), CancellationToken.None));
+            () => Task.FromResult(bed.Result(broken, Verdict.InfrastructureFailure, wallMs: 60_000)), CancellationToken.None));
 
         Assert.Equal(JobState.Failed, state);
         Assert.Equal(0, (await bed.JobAsync(smoke.Id)).DeviceMs);

@@ -116,7 +116,7 @@ public sealed class JobQueueTests
         var (job, _) = await bed.EnqueueAsync(await bed.SubmitAsync("alice", "a0"));
         var lease = (await bed.ClaimAsync())!;
 
-        var state = await bed.WithQueueAsync(q => q.FailInfrastructureAsync(lease, "engine down", () => bed.Result(job), CancellationToken.None));
+        var state = await bed.WithQueueAsync(q => q.FailInfrastructureAsync(lease, "engine down", () => Task.FromResult(bed.Result(job)), CancellationToken.None));
         var tooEarly = await bed.ClaimAsync();
         bed.Clock.Advance(bed.Options.BackoffAfter(1) - TimeSpan.FromMilliseconds(1));
         var stillEarly = await bed.ClaimAsync();
@@ -140,7 +140,7 @@ public sealed class JobQueueTests
         {
             var lease = (await bed.ClaimAsync())!;
             state = await bed.WithQueueAsync(q => q.FailInfrastructureAsync(lease, "image missing",
-                () => bed.Result(job, Verdict.InfrastructureFailure), CancellationToken.None));
+                () => Task.FromResult(bed.Result(job, Verdict.InfrastructureFailure)), CancellationToken.None));
             bed.Clock.Advance(bed.Options.BackoffMax);
         }
 

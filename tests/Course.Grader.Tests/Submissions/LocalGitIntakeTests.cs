@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Course.Grader.Storage;
 using Course.Grader.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
@@ -41,10 +42,11 @@ public sealed class LocalGitIntakeTests
         Assert.Equal("recorded", entry.GetProperty("status").GetString());
         var submission = await course.QueryAsync(db => db.Submissions.SingleAsync());
         Assert.Equal(("alice", commit, Now), (submission.Owner, submission.Commit, submission.ReceivedAt));
-        Assert.Equal("echo hi\n", File.ReadAllText(Path.Combine(submission.SnapshotPath, "run.sh")));
-        Assert.Equal("$Format:%H$\n", File.ReadAllText(Path.Combine(submission.SnapshotPath, "src", "version.txt")));
-        Assert.False(File.Exists(Path.Combine(submission.SnapshotPath, "secret")));
-        Assert.False(Directory.Exists(Path.Combine(submission.SnapshotPath, "vendor")));
+        var snapshot = await course.UnpackAsync(submission.SnapshotKey);
+        Assert.Equal("echo hi\n", File.ReadAllText(Path.Combine(snapshot, "run.sh")));
+        Assert.Equal("$Format:%H$\n", File.ReadAllText(Path.Combine(snapshot, "src", "version.txt")));
+        Assert.False(File.Exists(Path.Combine(snapshot, "secret")));
+        Assert.False(Directory.Exists(Path.Combine(snapshot, "vendor")));
         Assert.False(File.Exists(marker));
         Assert.Contains("submodule", submission.IntakeNotes);
         Assert.Contains("symbolic link", submission.IntakeNotes);
@@ -100,8 +102,11 @@ public sealed class LocalGitIntakeTests
         Assert.Equal(("skipped", "no commits (or not a git repository)"), entries["hw1-dave.git"]);
         var submission = await course.QueryAsync(db => db.Submissions.SingleAsync());
         Assert.Equal(commit, submission.Commit);
-        var snapshots = Path.GetDirectoryName(Path.GetDirectoryName(submission.SnapshotPath))!;
-        Assert.Empty(Directory.GetDirectories(snapshots, "*partial*", SearchOption.AllDirectories));
+        // The refused trees left nothing in the store or in scratch space.
+        Assert.NotNull(submission.SnapshotKey);
+        Assert.Equal(1, await course.QueryAsync(db => db.Blobs.CountAsync(b => b.Key == submission.SnapshotKey)));
+        Assert.Equal(2, await course.CountAsync<StoredBlob>()); // the snapshot and the calibration TestCourse keeps
+        Assert.Empty(Directory.EnumerateFileSystemEntries(Path.Combine(course.Directory, "grading", "staging")));
     }
 
     [Fact]

@@ -20,7 +20,7 @@ internal static partial class ForgedLines
     public static void AssertNone(string report)
     {
         Assert.DoesNotContain('\r', report);
-        var document = Markdown.Parse(report, SubmissionPage.Pipeline);
+        var document = Markdown.Parse(report, FeedbackReport.Pipeline);
         var outsideCode = report.ToCharArray();
         foreach (var code in document.Descendants<CodeBlock>())
         {
@@ -41,7 +41,7 @@ internal static partial class ForgedLines
         Assert.All(document.Descendants<LinkInline>(), link => Assert.Equal("loss-curve.png", link.Url));
         Assert.Empty(document.Descendants<HtmlBlock>());
         Assert.Empty(document.Descendants<HtmlInline>());
-        Assert.DoesNotContain("<script", document.ToHtml(SubmissionPage.Pipeline), StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("<script", document.ToHtml(FeedbackReport.Pipeline), StringComparison.OrdinalIgnoreCase);
     }
 
     private static bool IsOwnHeading(string line) => Sections.Contains(line) || TitleHeading().IsMatch(line);

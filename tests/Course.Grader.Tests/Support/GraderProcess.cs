@@ -19,18 +19,34 @@ internal sealed class GraderProcess : IDisposable
     public static GraderProcess Start(TestCourse course, params string[] args) => StartWith(course, new Dictionary<string, string>(), args);
 
     /// <summary>Starts <c>grader</c> with <paramref name="settings"/> (e.g. <c>Sandbox:Gpus</c>) on top of the course's.</summary>
-    public static GraderProcess StartWith(TestCourse course, IReadOnlyDictionary<string, string> settings, params string[] args)
+    public static GraderProcess StartWith(TestCourse course, IReadOnlyDictionary<string, string> settings, params string[] args) =>
+        Launch(course, course.Directory, course.CourseFile, settings, args);
+
+    /// <summary>
+    /// Starts <c>grader</c> in <paramref name="folder"/>, which gets a copy of course.json and nothing else: the process
+    /// shares only the course's database with the others (its scratch space, grading/, is its own).
+    /// </summary>
+    public static GraderProcess StartIn(TestCourse course, string folder, params string[] args)
+    {
+        Directory.CreateDirectory(folder);
+        var courseFile = Path.Combine(folder, "course.json");
+        File.Copy(course.CourseFile, courseFile, overwrite: true);
+        return Launch(course, folder, courseFile, new Dictionary<string, string>(), args);
+    }
+
+    private static GraderProcess Launch(TestCourse course, string folder, string courseFile, IReadOnlyDictionary<string, string> settings,
+        string[] args)
     {
         var grader = Path.Combine(AppContext.BaseDirectory, "grader.dll");
         Assert.True(File.Exists(grader), $"{grader} is missing: the test project must reference the grader project");
         var start = new ProcessStartInfo("dotnet")
         {
-            WorkingDirectory = course.Directory,
+            WorkingDirectory = folder,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             RedirectStandardInput = true,
         };
-        foreach (var argument in new[] { "exec", grader }.Concat(args).Concat(["--course", course.CourseFile]))
+        foreach (var argument in new[] { "exec", grader }.Concat(args).Concat(["--course", courseFile]))
         {
             start.ArgumentList.Add(argument);
         }

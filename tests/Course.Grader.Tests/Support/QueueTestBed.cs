@@ -57,7 +57,6 @@ internal sealed class QueueTestBed : IAsyncDisposable
             Commit = commit,
             Source = SubmissionSource.Local,
             ReceivedAt = Clock.GetUtcNow(),
-            SnapshotPath = Course.Directory,
         };
         await using var scope = _services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<GraderDbContext>();
@@ -94,7 +93,7 @@ internal sealed class QueueTestBed : IAsyncDisposable
         Verdict = verdict,
         Score = 1,
         MaxScore = 1,
-        FeedbackPath = "feedback.md",
+        FeedbackKey = new string('0', 64),
         RecordedAt = Clock.GetUtcNow(),
     };
 

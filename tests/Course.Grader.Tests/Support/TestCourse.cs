@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Course.Core.Cli;
 using Course.Grader.Grading;
 using Course.Grader.Queue;
+using Course.Grader.Storage;
 using Course.Grader.Submissions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -212,10 +213,16 @@ internal sealed class TestCourse : IDisposable
 
     /// <summary>
     /// Records a submission of <paramref name="owner"/> (a login, or with <paramref name="isTeam"/> a team's name) to
-    /// <paramref name="assignment"/>, its job and a result whose feedback file holds <paramref name="feedback"/>.
+    /// <paramref name="assignment"/>, its job and a result whose stored feedback holds <paramref name="feedback"/>: received at
+    /// <paramref name="receivedAt"/> (default the Unix epoch, long before any deadline), <paramref name="points"/> of 2 before any late penalty,
+    /// from the files of the folder <paramref name="snapshot"/> when given; a second submission of the same owner needs its own
+    /// <paramref name="commit"/>.
     /// </summary>
-    public async Task<Guid> GradedSubmissionAsync(string owner, string feedback, string assignment = Assignment, bool isTeam = false)
+    public async Task<Guid> GradedSubmissionAsync(string owner, string feedback, string assignment = Assignment, bool isTeam = false,
+        DateTimeOffset? receivedAt = null, double points = 2, string commit = "6113728f27ae82c7b1a177c8d03f9e96e0adf246", string? snapshot = null)
     {
+        await using var services = Services();
+        var store = services.GetRequiredService<IBlobStore>();
         var submission = new Submission
         {
             Id = Guid.NewGuid(),
@@ -223,14 +230,12 @@ internal sealed class TestCourse : IDisposable
             Owner = owner,
             IsTeam = isTeam,
             Repository = $"{assignment}-{owner}",
-            Commit = "6113728f27ae82c7b1a177c8d03f9e96e0adf246",
+            Commit = commit,
             Source = SubmissionSource.Local,
-            ReceivedAt = DateTimeOffset.UnixEpoch,
-            SnapshotPath = Directory,
+            ReceivedAt = receivedAt ?? DateTimeOffset.UnixEpoch,
+            SnapshotKey = snapshot is null ? null : await store.PutFolderAsync(snapshot, CancellationToken.None),
         };
-        var feedbackPath = Path.Combine(Directory, $"feedback-{submission.Id:N}.md");
-        await File.WriteAllTextAsync(feedbackPath, feedback);
-        await using var services = Services();
+        var feedbackKey = await store.PutTextAsync(feedback, CancellationToken.None);
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<GraderDbContext>();
         db.Submissions.Add(submission);
@@ -244,9 +249,10 @@ internal sealed class TestCourse : IDisposable
             Owner = owner,
             Commit = submission.Commit,
             Verdict = Verdict.Graded,
-            Score = 2,
+            RawScore = points,
+            Score = points,
             MaxScore = 2,
-            FeedbackPath = feedbackPath,
+            FeedbackKey = feedbackKey,
             RecordedAt = DateTimeOffset.UnixEpoch,
         });
         await db.SaveChangesAsync();
@@ -293,6 +299,38 @@ internal sealed class TestCourse : IDisposable
         {
             services.AddSingleton<TimeProvider>(Clock);
         }
+    }
+
+    /// <summary>The stored blob <paramref name="key"/> as text (assertions); fails when it is missing.</summary>
+    public async Task<string> StoredTextAsync(string? key)
+    {
+        Assert.NotNull(key);
+        await using var services = Services();
+        var text = await services.GetRequiredService<IBlobStore>().ReadTextAsync(key, CancellationToken.None);
+        Assert.True(text is not null, $"blob {key} is missing from the store");
+        return text;
+    }
+
+    /// <summary>The stored blob <paramref name="key"/>'s bytes (assertions); fails when it is missing.</summary>
+    public async Task<byte[]> StoredBytesAsync(string? key)
+    {
+        Assert.NotNull(key);
+        await using var services = Services();
+        await using var content = await services.GetRequiredService<IBlobStore>().OpenAsync(key, CancellationToken.None);
+        Assert.True(content is not null, $"blob {key} is missing from the store");
+        using var copy = new MemoryStream();
+        await content.CopyToAsync(copy);
+        return copy.ToArray();
+    }
+
+    /// <summary>Unpacks the stored folder <paramref name="key"/> into a fresh folder under the course's; returns that folder.</summary>
+    public async Task<string> UnpackAsync(string? key)
+    {
+        Assert.NotNull(key);
+        var target = Path.Combine(Directory, "unpacked-" + Guid.NewGuid().ToString("N"));
+        await using var services = Services();
+        await services.GetRequiredService<IBlobStore>().MaterializeAsync(key, target, CancellationToken.None);
+        return target;
     }
 
     /// <summary>Reads the grader tables directly (assertions).</summary>

@@ -1,13 +1,12 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.RegularExpressions;
 using Course.Grader.Tests.Support;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Course.Grader.Tests.Web;
 
 /// <summary>An on-request policy with a <c>from</c> date gives nothing before it, through the API or the page.</summary>
-public sealed partial class CreditsOpeningTests : IAsyncLifetime
+public sealed class CreditsOpeningTests : IAsyncLifetime
 {
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero));
     private WebTestBed _bed = null!;
@@ -44,11 +43,10 @@ public sealed partial class CreditsOpeningTests : IAsyncLifetime
     /// <summary>Posts the request form as a browser would, with the page's antiforgery token (the page itself offers no button yet).</summary>
     private async Task<HttpResponseMessage> PostRequestFormAsync(string page)
     {
-        var token = AntiforgeryField().Match(page);
-        Assert.True(token.Success, "the page carries an antiforgery token");
+        var (name, value) = PageSignIn.AntiforgeryField(page);
         return await _bed.Client.PostAsync("/credits/request", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            [WebUtility.HtmlDecode(token.Groups[1].Value)] = WebUtility.HtmlDecode(token.Groups[2].Value),
+            [name] = value,
             ["policy"] = TestCourse.CreditPolicy,
         }));
     }
@@ -66,7 +64,4 @@ public sealed partial class CreditsOpeningTests : IAsyncLifetime
         var (exit, _, error) = await _bed.Course.RunAsync("credits", "import", file, "--provider", "aws", "--value", "50");
         Assert.True(exit == 0, error);
     }
-
-    [GeneratedRegex("""<input type="hidden" name="([^"]+)" value="([^"]+)">""")]
-    private static partial Regex AntiforgeryField();
 }

@@ -2,7 +2,9 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Course.Grader.Storage;
 using Course.Grader.Tests.Support;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Course.Grader.Tests.Web;
@@ -75,7 +77,12 @@ public sealed class LeaderboardApiTests : IAsyncLifetime
 
         Assert.Equal(2, responses.Count(r => r.StatusCode == HttpStatusCode.Created));
         Assert.Equal(6, responses.Count(r => r.StatusCode == (HttpStatusCode)429));
-        Assert.Equal(2, Directory.GetFiles(Path.Combine(_bed.Course.Directory, "grading", "uploads", TestCourse.Competition)).Length);
+        var kept = await _bed.Course.QueryAsync(db => db.Uploads.ToListAsync());
+        Assert.Equal(2, kept.Count);
+        foreach (var upload in kept)
+        {
+            Assert.Equal(("ben", "id,label\n1,a\n2,b\n3,a\n4,b\n"), (upload.Uploader, await _bed.Course.StoredTextAsync(upload.Key)));
+        }
     }
 
     [Fact]
@@ -130,7 +137,7 @@ public sealed class LeaderboardApiTests : IAsyncLifetime
 
         Assert.Equal(status, (int)response.StatusCode);
         Assert.Contains(message, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.False(Directory.Exists(Path.Combine(_bed.Course.Directory, "grading", "uploads")));
+        Assert.Equal(0, await _bed.Course.CountAsync<KeptUpload>());
     }
 
     [Fact]

@@ -17,12 +17,10 @@ internal static partial class PageSignIn
         using var form = await client.GetAsync("/login");
         Assert.Equal(HttpStatusCode.OK, form.StatusCode);
         var antiforgery = SetCookies(form).Single(c => c.StartsWith(".AspNetCore.Antiforgery", StringComparison.Ordinal));
-        var field = HiddenField().Match(await form.Content.ReadAsStringAsync());
-        Assert.True(field.Success, "the sign-in form has no antiforgery field");
+        var (name, value) = AntiforgeryField(await form.Content.ReadAsStringAsync());
         using var request = new HttpRequestMessage(HttpMethod.Post, "/login")
         {
-            Content = new FormUrlEncodedContent([
-                new(field.Groups["name"].Value, WebUtility.HtmlDecode(field.Groups["value"].Value)), new("token", token)]),
+            Content = new FormUrlEncodedContent([new(name, value), new("token", token)]),
         };
         request.Headers.Add("Cookie", antiforgery.Split(';')[0]);
         return await client.SendAsync(request);
@@ -44,9 +42,17 @@ internal static partial class PageSignIn
     public static IReadOnlyList<string> Attributes(string setCookie) =>
         setCookie.Split(';').Skip(1).Select(a => a.Trim().ToLowerInvariant()).ToList();
 
+    /// <summary>The first hidden field of a page, the antiforgery token its forms carry: its name and decoded value.</summary>
+    public static (string Name, string Value) AntiforgeryField(string page)
+    {
+        var field = HiddenField().Match(page);
+        Assert.True(field.Success, "the page has no antiforgery field");
+        return (field.Groups["name"].Value, WebUtility.HtmlDecode(field.Groups["value"].Value));
+    }
+
     private static IEnumerable<string> SetCookies(HttpResponseMessage response) =>
         response.Headers.TryGetValues("Set-Cookie", out var values) ? values : [];
 
-    [GeneratedRegex("""<input type="hidden" name="(?<name>[^"]+)" value="(?<value>[^"]+)">""")]
+    [GeneratedRegex("""<input type="hidden" name="(?<name>[^"]+)" value="(?<value>[^"]+)" ?/?>""")]
     private static partial Regex HiddenField();
 }

@@ -81,7 +81,7 @@ public sealed class PusherFlagTests
             db.Submissions.Add(new Submission
             {
                 Id = Guid.NewGuid(), Assignment = TestCourse.Competition, Owner = team.Id, IsTeam = true, Repository = "test-org/hw2-gh-ana",
-                Commit = commit, Source = SubmissionSource.GitHub, ReceivedAt = Now, SnapshotPath = course.Directory,
+                Commit = commit, Source = SubmissionSource.GitHub, ReceivedAt = Now,
             });
             return await db.SaveChangesAsync();
         });

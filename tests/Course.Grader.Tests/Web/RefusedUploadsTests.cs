@@ -3,7 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using System.Text.RegularExpressions;
+using Course.Grader.Storage;
 using Course.Grader.Tests.Support;
 using Course.Grader.Tests.Web.Browser;
 using Course.Grader.Web.Auth;
@@ -103,7 +103,7 @@ public sealed class RefusedUploadsTests
 
         Assert.Equal(grading, Contents(Path.Combine(course.Directory, "grading")));
         Assert.Equal(buffered, Contents(temp));
-        Assert.False(Directory.Exists(Path.Combine(course.Directory, "grading", "uploads")));
+        Assert.Equal(0, await course.CountAsync<KeptUpload>());
     }
 
     /// <summary>A small window limit for the server, and a temp folder of the test's own for anything it buffers.</summary>
@@ -157,9 +157,8 @@ public sealed class RefusedUploadsTests
     private static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, Action<MultipartFormDataContent> fill)
     {
         var page = await client.GetStringAsync(Page);
-        var field = Regex.Match(page, "<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]+)\">");
-        Assert.True(field.Success, "the page has no antiforgery field");
-        var form = new MultipartFormDataContent { { new StringContent(WebUtility.HtmlDecode(field.Groups[2].Value)), field.Groups[1].Value } };
+        var (name, value) = PageSignIn.AntiforgeryField(page);
+        var form = new MultipartFormDataContent { { new StringContent(value), name } };
         fill(form);
         return await client.PostAsync($"{Page}/upload", form);
     }

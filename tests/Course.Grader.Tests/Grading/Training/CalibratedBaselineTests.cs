@@ -22,7 +22,8 @@ public sealed class CalibratedBaselineTests
         await File.WriteAllTextAsync(Path.Combine(BaselineOut(course, "hw9"), "predictions.csv"), "id,label\n0,1\n1,1\n2,1\n3,1\n");
 
         await using var services = course.Services();
-        var options = Sut(services).Options(Competition);
+        await using var scope = services.CreateAsyncScope();
+        var options = await Sut(scope.ServiceProvider).OptionsAsync(Competition, CancellationToken.None);
 
         Assert.Equal((0.75, null), (options.BaselineAccuracy, options.BaselineUnknown));
     }
@@ -34,7 +35,8 @@ public sealed class CalibratedBaselineTests
         await File.WriteAllTextAsync(Path.Combine(BaselineOut(course, "hw9"), "metrics.jsonl"), "{\"step\":0,\"accuracy\":0.2}\n");
 
         await using var services = course.Services();
-        var options = Sut(services).Options(Competition);
+        await using var scope = services.CreateAsyncScope();
+        var options = await Sut(scope.ServiceProvider).OptionsAsync(Competition, CancellationToken.None);
 
         Assert.Equal(0.2, options.BaselineAccuracy);
     }
@@ -46,7 +48,8 @@ public sealed class CalibratedBaselineTests
         await File.WriteAllTextAsync(Path.Combine(BaselineOut(course, TestCourse.Assignment), "metrics.jsonl"), "{\"accuracy\":0.2}\n");
 
         await using var services = course.Services();
-        var options = Sut(services).Options(new AssignmentSpec { Id = TestCourse.Assignment });
+        await using var scope = services.CreateAsyncScope();
+        var options = await Sut(scope.ServiceProvider).OptionsAsync(new AssignmentSpec { Id = TestCourse.Assignment }, CancellationToken.None);
 
         Assert.Null(options.BaselineAccuracy);
         Assert.Equal("skipped: the calibrated baseline's log could not be read (metrics.jsonl line 1: field 'step' is missing)", options.BaselineUnknown);

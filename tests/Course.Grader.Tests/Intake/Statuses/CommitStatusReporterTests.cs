@@ -174,7 +174,6 @@ public sealed class CommitStatusReporterTests : IAsyncLifetime
         Commit = "6113728f27ae82c7b1a177c8d03f9e96e0adf246",
         Source = source,
         ReceivedAt = DateTimeOffset.UnixEpoch,
-        SnapshotPath = "snapshot",
     };
 
     private static GradingResult Result(Submission submission, int score) => new()
@@ -187,7 +186,7 @@ public sealed class CommitStatusReporterTests : IAsyncLifetime
         Verdict = Verdict.Graded,
         Score = score,
         MaxScore = 10,
-        FeedbackPath = "feedback.md",
+        FeedbackKey = new string('0', 64),
         RecordedAt = DateTimeOffset.UnixEpoch,
     };
 }

@@ -81,7 +81,7 @@ public sealed class GradingStatusTests
         StdoutTail = studentText,
         StderrTail = studentText,
         SandboxResultJson = studentText,
-        FeedbackPath = "feedback.md",
+        FeedbackKey = new string('0', 64),
         RecordedAt = DateTimeOffset.UnixEpoch,
     };
 }

@@ -1,0 +1,120 @@
+using System.Security.Cryptography;
+using Course.Core.Errors;
+using Course.Grader.Submissions;
+using Microsoft.EntityFrameworkCore;
+
+namespace Course.Grader.Storage;
+
+/// <summary>
+/// The blob store in the course database (tables <c>grader_blobs</c> and <c>grader_blob_chunks</c>), on SQLite
+/// and PostgreSQL alike. Each operation uses a context of its own, so a put never saves a caller's pending changes.
+/// Chunks are written first under a fresh content id and the blob row last: a put cut short leaves no blob, and
+/// of two puts of the same content the second drops its chunks.
+/// </summary>
+internal sealed class DatabaseBlobStore(IServiceScopeFactory scopes, TimeProvider time) : IBlobStore
+{
+    /// <summary>Bytes per chunk: large enough that a chunk costs one round trip, small enough to hold one in memory.</summary>
+    internal const int ChunkBytes = 1024 * 1024;
+
+    /// <summary>
+    /// No blob is larger: above every cap of what is stored (a snapshot's 512 MiB and its archive's headers,
+    /// the sandbox's /out, a predictions file), so it only stops a runaway stream.
+    /// </summary>
+    internal const long MaxBlobBytes = 1024L * 1024 * 1024;
+
+    public async Task<string> PutAsync(Stream content, CancellationToken cancellation)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<GraderDbContext>();
+        var id = Guid.NewGuid();
+        var (key, length) = await WriteChunksAsync(db, id, content, cancellation);
+        // Once the chunks are in, the blob is finished whatever is cancelled, so none is left without its row.
+        if (!await db.Blobs.AnyAsync(b => b.Key == key, CancellationToken.None))
+        {
+            db.Blobs.Add(new StoredBlob { Key = key, Length = length, Content = id, StoredAt = time.GetUtcNow() });
+            try
+            {
+                await db.SaveChangesAsync(CancellationToken.None);
+                return key;
+            }
+            catch (DbUpdateException)
+            {
+                // Another put of the same content may have won the race: then its chunks serve both.
+                await DropChunksAsync(db, id);
+                if (await ExistsAsync(key, CancellationToken.None))
+                {
+                    return key;
+                }
+
+                throw;
+            }
+        }
+
+        await DropChunksAsync(db, id);
+        return key;
+    }
+
+    public async Task<Stream?> OpenAsync(string key, CancellationToken cancellation)
+    {
+        var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<GraderDbContext>();
+        var blob = BlobKey.IsValid(key) ? await db.Blobs.AsNoTracking().SingleOrDefaultAsync(b => b.Key == key, cancellation) : null;
+        if (blob is null)
+        {
+            await scope.DisposeAsync();
+            return null;
+        }
+
+        return new BlobReadStream(scope, blob);
+    }
+
+    public async Task<bool> ExistsAsync(string key, CancellationToken cancellation)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return BlobKey.IsValid(key) && await scope.ServiceProvider.GetRequiredService<GraderDbContext>().Blobs.AnyAsync(b => b.Key == key, cancellation);
+    }
+
+    private static async Task<(string Key, long Length)> WriteChunksAsync(GraderDbContext db, Guid id, Stream content, CancellationToken cancellation)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var buffer = new byte[ChunkBytes];
+        long length = 0;
+        try
+        {
+            for (var index = 0; ; index++)
+            {
+                var read = await content.ReadAtLeastAsync(buffer, ChunkBytes, throwOnEndOfStream: false, cancellation);
+                if (read == 0)
+                {
+                    break;
+                }
+
+                length += read;
+                if (length > MaxBlobBytes)
+                {
+                    throw new WorkFailedException($"a stored file is larger than the store's limit of {MaxBlobBytes:N0} bytes");
+                }
+
+                hash.AppendData(buffer, 0, read);
+                db.BlobChunks.Add(new BlobChunk { Content = id, Index = index, Data = buffer[..read] });
+                await db.SaveChangesAsync(cancellation);
+                db.ChangeTracker.Clear();
+                if (read < ChunkBytes)
+                {
+                    break;
+                }
+            }
+        }
+        catch
+        {
+            db.ChangeTracker.Clear();
+            await DropChunksAsync(db, id);
+            throw;
+        }
+
+        return (Convert.ToHexStringLower(hash.GetHashAndReset()), length);
+    }
+
+    private static Task<int> DropChunksAsync(GraderDbContext db, Guid id) =>
+        db.BlobChunks.Where(c => c.Content == id).ExecuteDeleteAsync(CancellationToken.None);
+}

@@ -1,0 +1,141 @@
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Course.Grader.Tests.Support;
+using Course.Grader.Web.Api;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Course.Grader.Tests.Web;
+
+/// <summary>
+/// Every route of the app (API and pages), taken from its endpoints, called over a real socket by a student and by a TA:
+/// each staff route refuses the student, each instructor-only route (finalize a board, token admin) refuses the TA.
+/// A route added later is checked without touching this test; the named routes keep the lists from passing empty.
+/// </summary>
+public sealed partial class StaffRoutesAuthorizationTests : IAsyncLifetime
+{
+    private const string Ta = "tia";
+
+    private static readonly string[] InstructorOnly =
+        ["GET /api/tokens", "POST /api/tokens", "POST /api/tokens/{id}/revoke", "POST /api/leaderboard/{assignment}/finalize"];
+
+    private static readonly string[] StaffOnly = ["GET /api/pushes", .. InstructorOnly];
+
+    private WebTestBed _bed = null!;
+
+    public async Task InitializeAsync() =>
+        _bed = await WebTestBed.StartOnKestrelAsync(new FakeTimeProvider(), WithTaAsync());
+
+    public async Task DisposeAsync() => await _bed.DisposeAsync();
+
+    [Fact]
+    public async Task EveryStaffRoute_Student_IsRefused()
+    {
+        var staffRoutes = await RoutesAsync(roles => roles.Contains("instructor") && !roles.Contains("student"));
+        Assert.Superset(StaffOnly.ToHashSet(), staffRoutes.Select(r => r.Name).ToHashSet());
+
+        await AssertRefusedAsync("ana", staffRoutes);
+    }
+
+    [Fact]
+    public async Task EveryInstructorRoute_Ta_IsRefused()
+    {
+        var instructorRoutes = await RoutesAsync(roles => roles.Contains("instructor") && !roles.Contains("ta"));
+        Assert.Equal(InstructorOnly.Order(StringComparer.Ordinal), instructorRoutes.Select(r => r.Name).Order(StringComparer.Ordinal));
+
+        await AssertRefusedAsync(Ta, instructorRoutes);
+    }
+
+    [Fact]
+    public async Task TokenAdmin_Instructor_IssuesAndRevokesOverTheApi()
+    {
+        _bed.UseToken(await _bed.TokenAsync("prof"));
+
+        using var issued = await _bed.Client.PostAsync("/api/tokens", Json("""{"login": "ana", "expires": "12h"}"""));
+        var token = JsonNode.Parse(await issued.Content.ReadAsStringAsync())!;
+        using var revoked = await _bed.Client.PostAsync($"/api/tokens/{token["id"]}/revoke", null);
+        _bed.UseToken((string)token["token"]!);
+        using var me = await _bed.Client.GetAsync("/api/me");
+
+        Assert.Equal(HttpStatusCode.Created, issued.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, revoked.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, me.StatusCode);
+    }
+
+    private async Task AssertRefusedAsync(string login, IReadOnlyList<(string Name, string Method, string Path, bool Api)> routes)
+    {
+        var token = await _bed.TokenAsync(login);
+        var session = await PageSignIn.SessionAsync(_bed.Client, token);
+        foreach (var (name, method, path, api) in routes)
+        {
+            using var request = new HttpRequestMessage(new HttpMethod(method), Sample(path)) { Content = method == "GET" ? null : Json("{}") };
+            if (api)
+            {
+                request.Headers.Authorization = new("Bearer", token);
+            }
+            else
+            {
+                request.Headers.Add("Cookie", session);
+            }
+
+            using var response = await _bed.Client.SendAsync(request);
+
+            Assert.True(response.StatusCode is HttpStatusCode.Forbidden || (!api && response.StatusCode == HttpStatusCode.Redirect),
+                $"{login} got {(int)response.StatusCode} from {name}");
+        }
+    }
+
+    /// <summary>Every route whose admitted roles match <paramref name="refuses"/>, as "METHOD /pattern".</summary>
+    private async Task<IReadOnlyList<(string Name, string Method, string Path, bool Api)>> RoutesAsync(Func<IReadOnlyList<string>, bool> refuses)
+    {
+        var services = _bed.Factory.Services;
+        var policies = services.GetRequiredService<IAuthorizationPolicyProvider>();
+        var routes = new List<(string, string, string, bool)>();
+        foreach (var endpoint in services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>())
+        {
+            var roles = await EndpointRoles.OfAsync(policies, endpoint.Metadata.ToList());
+            if (roles is null || !refuses(roles))
+            {
+                continue;
+            }
+
+            var path = "/" + Constraint().Replace(endpoint.RoutePattern.RawText!, "{${name}}").Trim('/');
+            foreach (var method in endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["GET"])
+            {
+                routes.Add(($"{method} {path}", method, path, path.StartsWith("/api/", StringComparison.Ordinal)));
+            }
+        }
+
+        return routes;
+    }
+
+    /// <summary>A concrete path for a pattern: a known assignment, a new GUID, or a word for any other parameter.</summary>
+    private static string Sample(string pattern) =>
+        Parameter().Replace(pattern, match => match.Groups["name"].Value switch
+        {
+            "assignment" => TestCourse.Competition,
+            "id" => Guid.NewGuid().ToString(),
+            _ => "x",
+        });
+
+    private static StringContent Json(string text) => new(text, Encoding.UTF8, "application/json");
+
+    private static async Task<TestCourse> WithTaAsync()
+    {
+        var course = await TestCourse.CreateAsync(competition: true, students: ["ana", "ben"]);
+        var json = JsonNode.Parse(await File.ReadAllTextAsync(course.CourseFile))!;
+        json["staff"]!.AsArray().Add(new JsonObject { ["login"] = Ta, ["role"] = "ta", ["name"] = "Tia", ["email"] = "tia@example.edu" });
+        await File.WriteAllTextAsync(course.CourseFile, json.ToJsonString());
+        return course;
+    }
+
+    [GeneratedRegex(@"\{(?<name>\w+)(:[^}]*)?\??\}")]
+    private static partial Regex Constraint();
+
+    [GeneratedRegex(@"\{(?<name>\w+)\}")]
+    private static partial Regex Parameter();
+}
