@@ -78,13 +78,13 @@ internal static class SubmissionsApi
     /// Refused (400, with the reason) when the smoke run failed or the run could pass the GPU budget (with the numbers).
     /// Only the student or a member of the team that owns it may submit it; anyone else finds nothing (404).
     /// </summary>
-    internal static async Task<Results<Accepted<QueuedRunResponse>, NotFound>> SubmitAsync(Guid id, ClaimsPrincipal user, GraderDbContext grader,
-        IRoster roster, GradeRequests requests, QueueEstimate estimate, CancellationToken cancellation)
+    internal static async Task<Results<Accepted<QueuedRunResponse>, ProblemHttpResult>> SubmitAsync(Guid id, ClaimsPrincipal user,
+        GraderDbContext grader, IRoster roster, GradeRequests requests, QueueEstimate estimate, CancellationToken cancellation)
     {
         var (submission, _) = await FindVisibleAsync(id, user, grader, roster, cancellation);
         if (submission is null)
         {
-            return TypedResults.NotFound();
+            return NotYours();
         }
 
         var (job, _) = await requests.RequestAsync(submission.Assignment, submission.Owner, submission.Commit, JobTier.Full, cancellation);
@@ -93,12 +93,15 @@ internal static class SubmissionsApi
     }
 
     /// <summary>The submission's runs (smoke and full) with each queued one's place and expected result time.</summary>
-    internal static async Task<Results<Ok<List<QueuedRunResponse>>, NotFound>> QueueAsync(Guid id, ClaimsPrincipal user, GraderDbContext grader,
-        IRoster roster, QueueEstimate estimate, CancellationToken cancellation)
+    internal static async Task<Results<Ok<List<QueuedRunResponse>>, ProblemHttpResult>> QueueAsync(Guid id, ClaimsPrincipal user,
+        GraderDbContext grader, IRoster roster, QueueEstimate estimate, CancellationToken cancellation)
     {
         var (submission, _) = await FindVisibleAsync(id, user, grader, roster, cancellation);
-        return submission is null ? TypedResults.NotFound() : TypedResults.Ok(await RunsAsync(grader, estimate, id, cancellation));
+        return submission is null ? NotYours() : TypedResults.Ok(await RunsAsync(grader, estimate, id, cancellation));
     }
+
+    private static ProblemHttpResult NotYours() =>
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, detail: "no such submission, or it is not yours");
 
     /// <summary>The runs of submission <paramref name="id"/>, each queued one with its place (smoke first).</summary>
     internal static async Task<List<QueuedRunResponse>> RunsAsync(GraderDbContext grader, QueueEstimate estimate, Guid id,

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Course.Grader.Tests.Support;
+using Microsoft.EntityFrameworkCore;
 
 namespace Course.Grader.Tests.EndToEnd;
 
@@ -35,13 +36,17 @@ public sealed class PartialResultsTests
         Assert.True(exit == 0, error);
         var row = JsonSerializer.Deserialize<JsonElement>(output).EnumerateArray().Single();
         Assert.Equal("timedOut", row.GetProperty("verdict").GetString());
-        var feedback = await File.ReadAllTextAsync(row.GetProperty("feedback").GetString()!);
+        var feedback = await course.StoredTextAsync(row.GetProperty("feedback").GetString());
         Assert.Contains("## Partial results", feedback);
         Assert.Contains("Last metrics logged: step 3, loss 0.8, accuracy 0.3.", feedback);
         Assert.Contains("The line it was writing when it was stopped was incomplete and is left out.", feedback);
         Assert.Contains("logged three steps", feedback);
         Assert.Contains("still training", feedback);
         Assert.Contains("loss-curve.png", feedback);
-        Assert.True(File.Exists(row.GetProperty("trainingCurve").GetString()), "the curve so far was drawn");
+        Assert.True((await course.StoredBytesAsync(row.GetProperty("trainingCurve").GetString())).Length > 0, "the curve so far was drawn and stored");
+        var result = await course.QueryAsync(db => db.Results.SingleAsync());
+        var metrics = await course.StoredTextAsync(result.MetricsLogKey);
+        Assert.Equal(3, metrics.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+        Assert.DoesNotContain("\"step\": 4", metrics);
     }
 }

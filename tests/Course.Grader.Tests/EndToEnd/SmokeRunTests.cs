@@ -36,8 +36,8 @@ public sealed class SmokeRunTests
         var rows = JsonSerializer.Deserialize<JsonElement>(output).EnumerateArray().ToDictionary(r => r.GetProperty("owner").GetString()!);
         Assert.Equal(("smoke", "graded"), (rows["alice"].GetProperty("tier").GetString(), rows["alice"].GetProperty("verdict").GetString()));
         Assert.Equal(("smoke", "missingOutput"), (rows["bob"].GetProperty("tier").GetString(), rows["bob"].GetProperty("verdict").GetString()));
-        var alice = await File.ReadAllTextAsync(rows["alice"].GetProperty("feedback").GetString()!);
-        var bob = await File.ReadAllTextAsync(rows["bob"].GetProperty("feedback").GetString()!);
+        var alice = await course.StoredTextAsync(rows["alice"].GetProperty("feedback").GetString());
+        var bob = await course.StoredTextAsync(rows["bob"].GetProperty("feedback").GetString());
         Assert.Contains("# hw1 smoke run: alice", alice);
         Assert.Contains("The smoke run passed; it is not graded.", alice);
         Assert.Contains("metrics.jsonl was not written to /out", bob);

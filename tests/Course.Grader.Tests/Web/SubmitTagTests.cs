@@ -13,6 +13,7 @@ using Course.Grader.Tests.Queue;
 using Course.Grader.Tests.Support;
 using Course.Grader.Web.Data;
 using Course.Grader.Web.Webhooks;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -107,6 +108,32 @@ public sealed class SubmitTagTests
         Assert.Equal(3, await course.QueryAsync(db => db.Jobs.CountAsync()));
     }
 
+    [Fact]
+    public async Task SubmissionPage_SubmitForm_QueuesFullRunOnlyWithItsAntiforgeryToken()
+    {
+        using var course = await TestCourse.CreateAsync(new FakeTimeProvider(Now), smoke: FairComputeTests.Smoke, students: ["ana", "bob"]);
+        var id = await RecordAsync(course, "ana", new string('1', 40));
+        await using var web = new GraderWebFactory(course, new FakeTimeProvider(Now), new Dictionary<string, string?>());
+        using var client = web.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = false, AllowAutoRedirect = false });
+        var ana = await PageSignIn.SessionAsync(client, await TokenAsync(course, "ana"));
+        var bob = await PageSignIn.SessionAsync(client, await TokenAsync(course, "bob"));
+
+        var (page, antiforgery) = await PageAsync(client, ana, id);
+        var (forged, _) = await PostFormAsync(client, id, ana, antiforgery.Cookie, []);
+        var (others, _) = await PostFormAsync(client, id, bob, antiforgery.Cookie, [antiforgery.Field]);
+        var (submitted, location) = await PostFormAsync(client, id, ana, antiforgery.Cookie, [antiforgery.Field]);
+        var (after, _) = await PageAsync(client, ana, id);
+
+        Assert.Contains($"action=\"/submissions/{id}/submit\"", page);
+        Assert.Equal(HttpStatusCode.BadRequest, forged);
+        Assert.NotEqual(HttpStatusCode.Redirect, others);
+        Assert.Equal((HttpStatusCode.Redirect, $"/submissions/{id}"), (submitted, location));
+        var job = await course.QueryAsync(db => db.Jobs.SingleAsync(j => j.Tier == JobTier.Full));
+        Assert.Equal(("ana", JobState.Queued), (job.Owner, job.State));
+        Assert.Contains("queued for grading: #", after);
+        Assert.DoesNotContain("Submit for grading", after);
+    }
+
     private static async Task<Guid> RecordAsync(TestCourse course, string owner, string commit)
     {
         var submission = new Submission
@@ -120,6 +147,36 @@ public sealed class SubmitTagTests
             return db.SaveChangesAsync();
         });
         return submission.Id;
+    }
+
+    private static async Task<string> TokenAsync(TestCourse course, string login)
+    {
+        var (exit, token, error) = await course.RunAsync("users", "token", login);
+        Assert.True(exit == 0, error);
+        return token.Trim();
+    }
+
+    /// <summary>The submission page as <paramref name="session"/> sees it, with the antiforgery cookie and field its form carries.</summary>
+    private static async Task<(string Page, (string Cookie, KeyValuePair<string, string> Field) Antiforgery)> PageAsync(HttpClient client,
+        string session, Guid id)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/submissions/{id}");
+        request.Headers.Add("Cookie", session);
+        using var response = await client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await response.Content.ReadAsStringAsync();
+        var cookie = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(".AspNetCore.Antiforgery", StringComparison.Ordinal));
+        var (name, value) = PageSignIn.AntiforgeryField(page);
+        return (page, (cookie.Split(';')[0], new(name, value)));
+    }
+
+    private static async Task<(HttpStatusCode Status, string? Location)> PostFormAsync(HttpClient client, Guid id, string session,
+        string antiforgeryCookie, KeyValuePair<string, string>[] fields)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/submissions/{id}/submit") { Content = new FormUrlEncodedContent(fields) };
+        request.Headers.Add("Cookie", $"{session}; {antiforgeryCookie}");
+        using var response = await client.SendAsync(request);
+        return (response.StatusCode, response.Headers.Location?.OriginalString);
     }
 
     private static async Task<(HttpStatusCode Status, JsonElement Body)> PostSubmitAsync(HttpClient client, TestCourse course, string login, Guid id)
