@@ -33,7 +33,7 @@ public static class GraderModule
     public static IEnumerable<Command> Commands(CliHost host)
     {
         return [DbCommands.Create(host), DemoCommand.Create(host),
-            FetchCommand.Create(host), GradeCommand.Create(host), WorkerCommand.Create(host), JobsCommand.Create(host), HostsCommand.Create(host),
+            FetchCommand.Create(host), GradeCommand.Create(host), WorkerCommand.Create(host), JobsCommand.Create(host), HostsCommand.Create(host), BudgetsCommands.Create(host),
             GradesCommands.Create(host), RegradesCommands.Create(host), NoticesCommands.Create(host), CalibrationCommands.Create(host), ServeCommand.Create(host), UsersCommand.Create(host)];
     }
 }

@@ -42,6 +42,18 @@ public sealed record AssignmentSpec
 
     public LimitsSpec Limits { get; init; } = new();
 
+    /// <summary>
+    /// A smoke run on every push; with one, pushes get only the smoke run and the full run (the one graded) waits
+    /// for a submission. Absent: every push gets its full run.
+    /// </summary>
+    public SmokeSpec? Smoke { get; init; }
+
+    /// <summary>
+    /// GPU time each student or team may spend on full runs of this assignment, as a duration ("40h" = 40 GPU-hours:
+    /// wall time × GPUs of each full run); staff grant more with <c>grader budgets grant</c>. Absent: no budget.
+    /// </summary>
+    public string? GpuBudget { get; init; }
+
     /// <summary>Names of course data sets mounted read-only under /data.</summary>
     public IReadOnlyList<string> Data { get; init; } = [];
 

@@ -105,8 +105,30 @@ internal sealed class AssignmentValidator(CourseSpec course, AssignmentSpec assi
                 "is required to build C# submissions (the package folder scripts/packages.sh fills)");
         }
 
-        var limits = assignment.Limits;
-        var path = $"{at}.limits";
+        ValidateLimits(assignment.Limits, $"{at}.limits");
+        if (assignment.Smoke is { } smoke)
+        {
+            problems.Require(smoke.Command.Count > 0, $"{at}.smoke.command", "is required for a smoke run");
+            ValidateLimits(smoke.Limits, $"{at}.smoke.limits");
+            problems.Require(smoke.SubmitTag.Length is > 0 and <= 100 && smoke.SubmitTag.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-' or '/' or '*'),
+                $"{at}.smoke.submitTag", $"'{smoke.SubmitTag}' is not a tag pattern (letters, digits, '.', '_', '-', '/', '*'; at most 100)");
+        }
+
+        if (assignment.GpuBudget is { } budget)
+        {
+            problems.Require(Duration.TryParse(budget, out var hours) && hours >= TimeSpan.FromMinutes(1) && hours <= TimeSpan.FromDays(365),
+                $"{at}.gpuBudget", $"'{budget}' is not a duration of GPU time between 1m and 8760h");
+        }
+
+        for (var i = 0; i < assignment.Data.Count; i++)
+        {
+            problems.Require(course.Datasets.Any(d => d.Name == assignment.Data[i]), $"{at}.data[{i}]",
+                $"'{assignment.Data[i]}' is not one of the course's datasets");
+        }
+    }
+
+    private void ValidateLimits(LimitsSpec limits, string path)
+    {
         problems.Require(limits.Cpus is > 0 and <= 64, $"{path}.cpus", $"{limits.Cpus} is not between 0 and 64");
         problems.Require(ByteSize.TryParse(limits.Memory, out var memory) && memory is >= 16L << 20 and <= 256L << 30,
             $"{path}.memory", $"'{limits.Memory}' is not a size between 16m and 256g");
@@ -119,11 +141,6 @@ internal sealed class AssignmentValidator(CourseSpec course, AssignmentSpec assi
         problems.Require(ByteSize.TryParse(limits.Output, out var output) && output is >= 1L << 20 and <= 64L << 30,
             $"{path}.output", $"'{limits.Output}' is not a size between 1m and 64g");
         problems.Require(limits.OutputFiles is >= 1 and <= 100_000, $"{path}.outputFiles", $"{limits.OutputFiles} is not between 1 and 100000");
-        for (var i = 0; i < assignment.Data.Count; i++)
-        {
-            problems.Require(course.Datasets.Any(d => d.Name == assignment.Data[i]), $"{at}.data[{i}]",
-                $"'{assignment.Data[i]}' is not one of the course's datasets");
-        }
     }
 
     private void ValidateTests()

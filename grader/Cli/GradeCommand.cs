@@ -10,9 +10,9 @@ using Course.Grader.Queue;
 namespace Course.Grader.Cli;
 
 /// <summary>
-/// <c>grader grade &lt;assignment&gt; [--student LOGIN] [--wait]</c>: enqueues the recorded submissions;
-/// with --wait, also runs a worker in this process until they are all graded or blocked by the course's set-up
-/// (then it names the reason and exits with <see cref="ExitCodes.Blocked"/>).
+/// <c>grader grade &lt;assignment&gt; [--student LOGIN] [--smoke] [--wait]</c>: enqueues the recorded submissions (their
+/// full runs, or with --smoke their smoke runs); with --wait, also runs a worker in this process until they are all graded
+/// or blocked by the course's set-up (then it names the reason and exits with <see cref="ExitCodes.Blocked"/>).
 /// </summary>
 internal static class GradeCommand
 {
@@ -22,7 +22,8 @@ internal static class GradeCommand
         var student = new Option<string?>("--student") { Description = "Only this student's (or team's) submissions" };
         var wait = new Option<bool>("--wait") { Description = "Grade in this process and wait for the results" };
         var concurrency = new Option<int>("--concurrency") { Description = "Parallel runs with --wait", DefaultValueFactory = _ => 1 };
-        var command = new Command("grade", "Queue grading of recorded submissions") { assignment, student, wait, concurrency };
+        var smoke = new Option<bool>("--smoke") { Description = "Queue the smoke runs (an assignment with a smoke section), not the graded full runs" };
+        var command = new Command("grade", "Queue grading of recorded submissions") { assignment, student, wait, concurrency, smoke };
         host.Handle(command, async context =>
         {
             if (context.Get(concurrency) < 1)
@@ -36,16 +37,17 @@ internal static class GradeCommand
                                             + "not in this process; queue them without --wait and follow them with `grader jobs`");
             }
 
+            var tier = context.Get(smoke) ? JobTier.Smoke : JobTier.Full;
             if (context.Get(wait))
             {
-                RefuseWaitWithoutGpus(context, context.Get(assignment));
+                RefuseWaitWithoutGpus(context, context.Get(assignment), tier);
             }
 
             List<Guid> ids;
             await using (var scope = context.CreateScope())
             {
                 var jobs = await scope.ServiceProvider.GetRequiredService<GradeRequests>()
-                    .EnqueueAsync(context.Get(assignment), context.Get(student), context.Cancellation);
+                    .EnqueueAsync(context.Get(assignment), context.Get(student), context.Cancellation, tier);
                 ids = jobs.Select(j => j.Job.Id).ToList();
                 if (!context.Json)
                 {
@@ -107,9 +109,9 @@ internal static class GradeCommand
     }
 
     /// <summary>This process would never claim the jobs it waits for: say so before anything is queued.</summary>
-    private static void RefuseWaitWithoutGpus(CommandContext context, string assignment)
+    private static void RefuseWaitWithoutGpus(CommandContext context, string assignment, JobTier tier)
     {
-        var needed = context.Service<ICourseProvider>().Assignment(assignment).Limits.Gpus;
+        var needed = TierRun.Limits(context.Service<ICourseProvider>().Assignment(assignment), tier).Gpus;
         var gpus = context.Service<IGradingSandbox>().Gpus.Count;
         if (needed > gpus)
         {

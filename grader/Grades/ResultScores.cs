@@ -17,7 +17,9 @@ internal sealed class ResultScores(GraderDbContext db, GradebookDbContext grades
 {
     public async Task<IReadOnlyDictionary<(string Assignment, string Login), AutomaticScore>> ReadAsync(CancellationToken cancellation)
     {
-        var results = (await db.Results.AsNoTracking().ToListAsync(cancellation)).ToLookup(r => r.Assignment, StringComparer.Ordinal);
+        // Smoke runs are feedback only: the full runs are the graded ones.
+        var results = (await db.Results.AsNoTracking().Where(r => r.Tier == Queue.JobTier.Full).ToListAsync(cancellation))
+            .ToLookup(r => r.Assignment, StringComparer.Ordinal);
         var received = await db.Submissions.AsNoTracking().ToDictionaryAsync(s => s.Id, s => s.ReceivedAt, cancellation);
         var deadlines = await ExtendedDeadlines.ReadAsync(grades, course, cancellation);
         var pool = course.Course.LateDays;

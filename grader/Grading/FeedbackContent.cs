@@ -28,7 +28,13 @@ internal sealed record FeedbackContent(Submission Submission, Verdict Verdict)
     /// <summary>The sentence that says what went wrong, under the summary.</summary>
     public Markdown? Problem { get; init; }
 
+    /// <summary>What a run stopped at its time limit kept (<see cref="Training.PartialRun"/>); null for a run that ended.</summary>
+    public Markdown? Partial { get; init; }
+
     public Markdown? Training { get; init; }
+
+    /// <summary>The smoke run's report is feedback only; the full run's is the graded one.</summary>
+    public Queue.JobTier Tier { get; init; } = Queue.JobTier.Full;
 
     public Markdown? Build { get; init; }
 }

@@ -16,7 +16,15 @@ internal static class FeedbackReport
     {
         var (submission, run, image, checks) = (content.Submission, content.Run, content.Image, content.Checks);
         var text = new MarkdownBuilder();
-        text.Line($"# {submission.Assignment}: {submission.Owner} @ {ShortCommit.Of(submission.Commit)}").Line();
+        if (content.Tier == Queue.JobTier.Smoke)
+        {
+            text.Line($"# {submission.Assignment} smoke run: {submission.Owner} @ {ShortCommit.Of(submission.Commit)}").Line();
+        }
+        else
+        {
+            text.Line($"# {submission.Assignment}: {submission.Owner} @ {ShortCommit.Of(submission.Commit)}").Line();
+        }
+
         text.Line($"- Received: {submission.ReceivedAt:yyyy-MM-dd HH:mm:ss} UTC (by the server clock)");
         text.Line($"- Verdict: **{content.Verdict}**");
         text.Line($"- Score: **{content.Score:0.###} / {content.MaxScore:0.###}**");
@@ -30,7 +38,7 @@ internal static class FeedbackReport
             text.Line($"- Run: {image?.Image ?? "image unknown"}, exit code {run.ExitCode}, {run.WallMs} ms, {PeakMemoryText.Describe(run.PeakMemoryBytes)}{RunEndText.Suffix(run.TimedOut, run.ProcessLimitHit, run.OutputLimitHit, run.OomKilled)}");
         }
 
-        foreach (var paragraph in new[] { image?.Note, content.Problem, content.CompetitionLine })
+        foreach (var paragraph in new[] { image?.Note, content.Problem, content.Partial, content.CompetitionLine })
         {
             if (paragraph is not null)
             {

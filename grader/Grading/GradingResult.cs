@@ -15,6 +15,12 @@ public sealed class GradingResult
 
     public required Verdict Verdict { get; init; }
 
+    /// <summary>A smoke run's result is feedback only: grades read <see cref="Queue.JobTier.Full"/> results.</summary>
+    public Queue.JobTier Tier { get; init; } = Queue.JobTier.Full;
+
+    /// <summary>How long the run's container ran (the sandbox's wall time); null when nothing ran.</summary>
+    public long? WallMs { get; init; }
+
     public int? ExitCode { get; init; }
 
     /// <summary>Points before the late penalty.</summary>

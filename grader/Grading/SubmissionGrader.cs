@@ -31,7 +31,7 @@ internal sealed class SubmissionGrader(ICourseProvider course, IGradingSandbox s
     {
         // Before the sandbox starts: an uncalibrated assignment would run every submission only to fail scoring it.
         await setup.RequireAsync(job.Assignment, cancellation);
-        var folder = paths.Run(job.Assignment, job.Owner, job.Commit, attempt);
+        var folder = RunFolder(job, attempt);
         if (Directory.Exists(folder))
         {
             Directory.Delete(folder, recursive: true);
@@ -61,7 +61,7 @@ internal sealed class SubmissionGrader(ICourseProvider course, IGradingSandbox s
     /// </summary>
     public Task<GradingResult> UnrunAsync(GradingJob job, Submission submission, Verdict verdict, CancellationToken cancellation, Markdown? problem = null)
     {
-        var content = new FeedbackContent(submission, verdict) { Problem = problem ?? VerdictWording.Sentence(verdict) };
+        var content = new FeedbackContent(submission, verdict) { Problem = problem ?? VerdictWording.Sentence(verdict), Tier = job.Tier };
         return RecordAsync(job, content, new RunFiles(null, null, null), cancellation);
     }
 
@@ -73,7 +73,9 @@ internal sealed class SubmissionGrader(ICourseProvider course, IGradingSandbox s
         Directory.CreateDirectory(output);
         var build = CSharpBuild.For(assignment, snapshot, course.Resolve);
         var image = build is null ? ImageChoice.For(assignment, snapshot) : new ImageChoice(build.Image, null);
-        var request = new SandboxRequest(image.Image, build?.Command(assignment.Command) ?? assignment.Command, assignment.Limits,
+        var command = TierRun.Command(assignment, job.Tier);
+        var limits = TierRun.Limits(assignment, job.Tier);
+        var request = new SandboxRequest(image.Image, build?.Command(command) ?? command, limits,
             build is null ? Mounts(assignment, snapshot) : [.. Mounts(assignment, snapshot), build.Mount], output, $"job-{job.Id:N}-{attempt}")
         {
             GpuDevices = job.GpuDeviceList(),
@@ -81,8 +83,9 @@ internal sealed class SubmissionGrader(ICourseProvider course, IGradingSandbox s
         var run = await sandbox.RunAsync(request, cancellation);
         var built = build is null ? null : BuildReport.Read(output);
 
-        var (lateDays, factor) = LatePolicy.Evaluate(submission.ReceivedAt, course.Times.Deadline(assignment), assignment.LatePolicy,
-            course.Times.Zone);
+        var smoke = job.Tier == JobTier.Smoke;
+        var (lateDays, factor) = smoke ? (0, 1.0)
+            : LatePolicy.Evaluate(submission.ReceivedAt, course.Times.Deadline(assignment), assignment.LatePolicy, course.Times.Zone);
         var produced = run.Outputs.Select(o => o.Path.TrimStart('/')).ToHashSet(StringComparer.Ordinal);
         var verdict = run.TimedOut ? Verdict.TimedOut
             : run.ProcessLimitHit ? Verdict.ProcessLimit
@@ -95,7 +98,18 @@ internal sealed class SubmissionGrader(ICourseProvider course, IGradingSandbox s
         Markdown? competitionLine = null;
         double raw = 0;
         double max;
-        if (assignment.Kind == AssignmentKind.Competition)
+        if (smoke)
+        {
+            max = 0;
+            if (verdict is Verdict.Graded or Verdict.NonZeroExit or Verdict.OutputLimit)
+            {
+                checks.AddRange(SmokeChecks.Check(assignment, output, produced));
+                verdict = verdict != Verdict.Graded || checks.All(c => c.Problem is null) ? verdict
+                    : checks.Any(c => c.Problem!.EndsWith("was not written to /out", StringComparison.Ordinal)) ? Verdict.MissingOutput
+                    : Verdict.InvalidOutput;
+            }
+        }
+        else if (assignment.Kind == AssignmentKind.Competition)
         {
             max = 1;
             (raw, competitionLine, verdict) = await ScoreCompetitionAsync(assignment, job, submission, output, produced, verdict, cancellation);
@@ -119,10 +133,13 @@ internal sealed class SubmissionGrader(ICourseProvider course, IGradingSandbox s
         var metrics = Path.Combine(output, TrainingSection.MetricsFile);
         // The baseline is looked up (possibly scored) only for a run that has a metrics log to judge.
         var logged = produced.Contains(TrainingSection.MetricsFile);
+        // Before the training section reads the log and the store keeps it: a line cut off by the stop is dropped so the curve so far
+        // is drawn and kept.
+        var partial = run.TimedOut ? PartialRun.Describe(logged ? metrics : null, run.WallMs) : null;
         var training = TrainingSection.Write(logged ? metrics : null, logged ? await baseline.OptionsAsync(assignment, cancellation) : new FeedbackOptions(),
             folder);
         var buildSection = build is not null && built is not null
-            ? BuildSection.Render(built, verdict == Verdict.BuildError, run.WallMs, assignment.Limits.Timeout, snapshot, build.Packages)
+            ? BuildSection.Render(built, verdict == Verdict.BuildError, run.WallMs, limits.Timeout, snapshot, build.Packages)
             : null;
         var content = new FeedbackContent(submission, verdict)
         {
@@ -134,7 +151,9 @@ internal sealed class SubmissionGrader(ICourseProvider course, IGradingSandbox s
             Score = score,
             MaxScore = max,
             LateDays = lateDays,
-            Problem = VerdictWording.Sentence(verdict),
+            Problem = smoke && verdict == Verdict.Graded ? SmokePassed(assignment) : VerdictWording.Sentence(verdict),
+            Partial = partial,
+            Tier = job.Tier,
             Training = verdict == Verdict.BuildError ? null : training.Section,
             Build = buildSection,
         };
@@ -157,6 +176,8 @@ internal sealed class SubmissionGrader(ICourseProvider course, IGradingSandbox s
             Owner = job.Owner,
             Commit = job.Commit,
             Verdict = content.Verdict,
+            Tier = content.Tier,
+            WallMs = content.Run?.WallMs,
             ExitCode = content.Run?.ExitCode,
             RawScore = content.RawScore,
             Score = content.Score,
@@ -173,6 +194,13 @@ internal sealed class SubmissionGrader(ICourseProvider course, IGradingSandbox s
             GradedInputs = await inputs.OfAsync(course.Assignment(job.Assignment), cancellation),
         };
     }
+
+    /// <summary>The run's scratch folder; a smoke run's is beside the full runs' of the same commit, never one of them.</summary>
+    private string RunFolder(GradingJob job, int attempt) =>
+        paths.Run(job.Assignment, job.Owner, job.Commit, attempt) + (job.Tier == JobTier.Smoke ? "-smoke" : "");
+
+    private static Markdown SmokePassed(AssignmentSpec assignment) => Markdown.Line(
+        $"The smoke run passed; it is not graded. Submit this commit for its graded full run: push a tag matching '{assignment.Smoke!.SubmitTag}', publish a release, or press Submit on your submission's page.");
 
     private IReadOnlyList<SandboxMount> Mounts(AssignmentSpec assignment, string snapshot)
     {

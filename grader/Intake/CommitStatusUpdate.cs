@@ -8,6 +8,10 @@ internal sealed record CommitStatusUpdate(string Context, CommitState State, str
 {
     /// <summary>The status context of <paramref name="assignment"/>'s grading: "course/hw1".</summary>
     public static string ContextOf(string assignment) => $"course/{assignment}";
+
+    /// <summary>The status context of <paramref name="assignment"/>'s smoke runs ("course/hw1/smoke"), apart from the graded one.</summary>
+    public static string ContextOf(string assignment, Queue.JobTier tier) =>
+        tier == Queue.JobTier.Smoke ? $"{ContextOf(assignment)}/smoke" : ContextOf(assignment);
 }
 
 internal enum CommitState

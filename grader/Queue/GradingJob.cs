@@ -1,7 +1,7 @@
 namespace Course.Grader.Queue;
 
 /// <summary>
-/// One durable unit of grading work. (Assignment, Owner, Commit) is its idempotency key: enqueuing
+/// One durable unit of grading work. (Assignment, Owner, Commit, Tier) is its idempotency key: enqueuing
 /// the same submission twice gives the same job, and only the lease holder can complete it.
 /// </summary>
 public sealed class GradingJob
@@ -17,6 +17,12 @@ public sealed class GradingJob
     public required string Commit { get; init; }
 
     public JobState State { get; set; } = JobState.Queued;
+
+    /// <summary>The smoke run or the full (graded) run of the submission; part of the idempotency key.</summary>
+    public JobTier Tier { get; init; } = JobTier.Full;
+
+    /// <summary>GPU time the finished run used, in milliseconds (its wall time × <see cref="Gpus"/>); 0 for smoke runs and failures of the grader.</summary>
+    public long DeviceMs { get; set; }
 
     /// <summary>Runs started so far (a reclaimed lease counts as a started run).</summary>
     public int Attempts { get; set; }

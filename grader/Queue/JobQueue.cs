@@ -18,17 +18,18 @@ internal sealed class JobQueue(GraderDbContext db, DatabaseSettings database, Qu
 {
     private static readonly JobState[] Unfinished = [JobState.Queued, JobState.Running, JobState.Retrying, JobState.Blocked];
 
-    /// <summary>The job of <paramref name="submission"/>, created unless one already has its idempotency key.</summary>
-    public async Task<(GradingJob Job, bool Created)> EnqueueAsync(Submission submission, CancellationToken cancellation)
+    /// <summary>The <paramref name="tier"/> job of <paramref name="submission"/>, created unless one already has its idempotency key.</summary>
+    public async Task<(GradingJob Job, bool Created)> EnqueueAsync(Submission submission, CancellationToken cancellation,
+        JobTier tier = JobTier.Full)
     {
-        var existing = await FindAsync(submission, cancellation);
+        var existing = await FindAsync(submission, tier, cancellation);
         if (existing is not null)
         {
             return (existing, false);
         }
 
         var pending = await db.Jobs.CountAsync(j => j.Owner == submission.Owner && Unfinished.Contains(j.State), cancellation);
-        var job = NewJob(submission, pending, GpusOf(submission.Assignment), time.GetUtcNow());
+        var job = NewJob(submission, tier, pending, GpusOf(submission.Assignment, tier), time.GetUtcNow());
         db.Jobs.Add(job);
         try
         {
@@ -39,7 +40,7 @@ internal sealed class JobQueue(GraderDbContext db, DatabaseSettings database, Qu
         {
             // Another process enqueued the same key between our look-up and insert: theirs stands.
             db.Entry(job).State = EntityState.Detached;
-            return (await FindAsync(submission, cancellation)
+            return (await FindAsync(submission, tier, cancellation)
                 ?? throw new InvalidOperationException($"job for {submission.Assignment}/{submission.Owner}@{submission.Commit} vanished"), false);
         }
     }
@@ -49,16 +50,17 @@ internal sealed class JobQueue(GraderDbContext db, DatabaseSettings database, Qu
     /// existing keys and each owner's pending jobs are read once, not once per submission.
     /// </summary>
     public async Task<IReadOnlyList<(GradingJob Job, bool Created)>> EnqueueAllAsync(string assignment,
-        IReadOnlyList<Submission> submissions, CancellationToken cancellation)
+        IReadOnlyList<Submission> submissions, CancellationToken cancellation, JobTier tier = JobTier.Full)
     {
         var owners = submissions.Select(s => s.Owner).Distinct().ToList();
-        var known = (await db.Jobs.AsNoTracking().Where(j => j.Assignment == assignment && owners.Contains(j.Owner)).ToListAsync(cancellation))
+        var known = (await db.Jobs.AsNoTracking().Where(j => j.Assignment == assignment && j.Tier == tier && owners.Contains(j.Owner))
+                .ToListAsync(cancellation))
             .ToDictionary(j => (j.Owner, j.Commit));
         var pending = await db.Jobs.Where(j => owners.Contains(j.Owner) && Unfinished.Contains(j.State))
             .GroupBy(j => j.Owner).Select(g => new { Owner = g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Owner, g => g.Count, cancellation);
         var now = time.GetUtcNow();
-        var gpus = GpusOf(assignment);
+        var gpus = GpusOf(assignment, tier);
         var jobs = new List<(GradingJob Job, bool Created)>();
         foreach (var submission in submissions)
         {
@@ -68,7 +70,7 @@ internal sealed class JobQueue(GraderDbContext db, DatabaseSettings database, Qu
                 continue;
             }
 
-            var job = NewJob(submission, pending.GetValueOrDefault(submission.Owner), gpus, now);
+            var job = NewJob(submission, tier, pending.GetValueOrDefault(submission.Owner), gpus, now);
             pending[submission.Owner] = job.FairSequence + 1;
             known[(submission.Owner, submission.Commit)] = job;
             db.Jobs.Add(job);
@@ -87,7 +89,7 @@ internal sealed class JobQueue(GraderDbContext db, DatabaseSettings database, Qu
             var one = new List<(GradingJob, bool)>();
             foreach (var submission in submissions)
             {
-                one.Add(await EnqueueAsync(submission, cancellation));
+                one.Add(await EnqueueAsync(submission, cancellation, tier));
             }
 
             return one;
@@ -144,9 +146,9 @@ internal sealed class JobQueue(GraderDbContext db, DatabaseSettings database, Qu
     }
 
     /// <summary>
-    /// Marks the job succeeded and records <paramref name="result"/>, both or neither. False (nothing
-    /// recorded) when the lease is gone: a second completion is ignored. A re-run's result goes where
-    /// <see cref="RerunResults"/> puts it, so a job never has two results.
+    /// Marks the job succeeded and records <paramref name="result"/>, both or neither (a failed smoke run also ends its
+    /// commit's queued full runs unrun). False (nothing recorded) when the lease is gone: a second completion is ignored.
+    /// A re-run's result goes where <see cref="RerunResults"/> puts it, so a job never has two results.
     /// </summary>
     public async Task<bool> CompleteAsync(JobLease lease, GradingResult result, CancellationToken cancellation) =>
         await FinishAsync(lease, JobState.Succeeded, null, result, cancellation);
@@ -225,9 +227,12 @@ internal sealed class JobQueue(GraderDbContext db, DatabaseSettings database, Qu
         CancellationToken cancellation)
     {
         var now = time.GetUtcNow();
+        // Only a finished run of the student's code spends budget: never a failure of the grader, never a smoke run.
+        var wallMs = state == JobState.Succeeded ? result.WallMs ?? 0 : 0;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellation);
         var updated = await Owned(lease).ExecuteUpdateAsync(set => set
             .SetProperty(j => j.State, state)
+            .SetProperty(j => j.DeviceMs, j => j.Tier == JobTier.Full ? wallMs * j.Gpus : 0L)
             .SetProperty(j => j.FinishedAt, now)
             .SetProperty(j => j.LastError, error)
             .SetProperty(j => j.LeaseOwner, (string?)null)
@@ -250,14 +255,34 @@ internal sealed class JobQueue(GraderDbContext db, DatabaseSettings database, Qu
         }
 
         await db.SaveChangesAsync(cancellation);
+        if (result.Tier == JobTier.Smoke && result.Verdict != Verdict.Graded)
+        {
+            // In the same transaction, so no worker can claim the commit's full run between the two.
+            await SkipFullRunsAsync(result, now, cancellation);
+        }
+
         await transaction.CommitAsync(cancellation);
         return true;
     }
 
-    private int GpusOf(string assignment) => course.Assignment(assignment).Limits.Gpus;
-
-    private static GradingJob NewJob(Submission submission, int fairSequence, int gpus, DateTimeOffset now) => new()
+    /// <summary>
+    /// Ends the queued full runs of the commit whose failed smoke run is <paramref name="smoke"/>, without running them:
+    /// a push that fails its smoke run does not spend a full run.
+    /// </summary>
+    private Task<int> SkipFullRunsAsync(GradingResult smoke, DateTimeOffset now, CancellationToken cancellation)
     {
+        var why = $"not run: the smoke run of this commit failed ({VerdictWording.Words(smoke.Verdict)}); no GPU time was spent";
+        return db.Jobs.Where(j => j.Assignment == smoke.Assignment && j.Owner == smoke.Owner && j.Commit == smoke.Commit && j.Tier == JobTier.Full
+                && (j.State == JobState.Queued || j.State == JobState.Retrying))
+            .ExecuteUpdateAsync(set => set.SetProperty(j => j.State, JobState.Failed).SetProperty(j => j.FinishedAt, now)
+                .SetProperty(j => j.LastError, why), cancellation);
+    }
+
+    private int GpusOf(string assignment, JobTier tier) => TierRun.Limits(course.Assignment(assignment), tier).Gpus;
+
+    private static GradingJob NewJob(Submission submission, JobTier tier, int fairSequence, int gpus, DateTimeOffset now) => new()
+    {
+        Tier = tier,
         Id = Guid.NewGuid(),
         SubmissionId = submission.Id,
         Assignment = submission.Assignment,
@@ -273,9 +298,9 @@ internal sealed class JobQueue(GraderDbContext db, DatabaseSettings database, Qu
     public IQueryable<GradingJob> Owned(JobLease lease) => db.Jobs.Where(j =>
         j.Id == lease.JobId && j.State == JobState.Running && j.LeaseOwner == lease.Worker && j.Attempts == lease.Attempt);
 
-    private Task<GradingJob?> FindAsync(Submission submission, CancellationToken cancellation) =>
+    private Task<GradingJob?> FindAsync(Submission submission, JobTier tier, CancellationToken cancellation) =>
         db.Jobs.AsNoTracking().SingleOrDefaultAsync(j =>
-            j.Assignment == submission.Assignment && j.Owner == submission.Owner && j.Commit == submission.Commit, cancellation);
+            j.Assignment == submission.Assignment && j.Owner == submission.Owner && j.Commit == submission.Commit && j.Tier == tier, cancellation);
 
     private static void Add(DbCommand command, string name, object value)
     {

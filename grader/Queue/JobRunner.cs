@@ -43,7 +43,7 @@ internal sealed class JobRunner(IServiceScopeFactory scopes, IGradingSandbox san
         var job = await db.Jobs.AsNoTracking().SingleAsync(j => j.Id == lease.JobId, CancellationToken.None);
         var submission = await db.Submissions.AsNoTracking().SingleAsync(s => s.Id == job.SubmissionId, CancellationToken.None);
         // course.json as it is now: the need recorded when the job was queued may be out of date.
-        var gpus = course.Assignment(job.Assignment).Limits.Gpus;
+        var gpus = TierRun.Limits(course.Assignment(job.Assignment), job.Tier).Gpus;
         if (gpus > sandbox.Gpus.Count)
         {
             var why = $"needs {gpus} GPU(s) and host {Environment.MachineName} has {sandbox.Gpus.Count} ({sandbox.GpusSource}): "

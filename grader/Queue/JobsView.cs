@@ -7,7 +7,7 @@ using Spectre.Console;
 namespace Course.Grader.Queue;
 
 /// <summary>Reads jobs with their results for <c>grader jobs</c> and <c>grader grade</c>.</summary>
-internal sealed class JobsView(GraderDbContext db)
+internal sealed class JobsView(GraderDbContext db, QueueEstimate estimate)
 {
     /// <summary>The given jobs, or with null the newest <paramref name="limit"/> jobs (optionally of one assignment/state).</summary>
     public async Task<IReadOnlyList<JobRow>> ListAsync(IReadOnlyList<Guid>? ids, CancellationToken cancellation,
@@ -35,24 +35,30 @@ internal sealed class JobsView(GraderDbContext db)
                           join submission in db.Submissions.AsNoTracking() on job.SubmissionId equals submission.Id
                           select new { job, result, submission.StaffFlag })
             .ToListAsync(cancellation);
+        var places = rows.Any(r => r.job.State is JobState.Queued or JobState.Retrying)
+            ? await estimate.EstimateAsync(cancellation)
+            : new Dictionary<Guid, QueuePlace>();
         return rows
             .OrderByDescending(r => r.job.EnqueuedAt).ThenBy(r => r.job.Owner, StringComparer.Ordinal)
             .Take(ids is null ? limit : int.MaxValue)
             .Select(r => new JobRow(r.job.Id, r.job.Assignment, r.job.Owner, r.job.Commit, r.job.State, r.job.Attempts,
                 r.job.EnqueuedAt, r.job.FinishedAt, r.job.LeaseOwner, r.job.LastError, r.result?.Verdict, r.result?.Score,
                 r.result?.MaxScore, r.result?.LateDays, r.result?.FeedbackKey, r.result?.TrainingCurveKey, r.StaffFlag, r.job.Gpus,
-                r.job.Host, r.job.GpuDevices, r.job.SlurmJobId, r.job.SlurmNode))
+                r.job.Host, r.job.GpuDevices, r.job.SlurmJobId, r.job.SlurmNode) { Tier = r.job.Tier, Place = places.GetValueOrDefault(r.job.Id) })
             .ToList();
     }
 
     public static async Task PrintAsync(TextWriter output, IReadOnlyList<JobRow> rows)
     {
-        var table = new Table().AddColumns("id", "assignment", "owner", "commit", "state", "attempts", "host", "gpus", "slurm", "verdict", "score",
-            "late", "note");
+        var table = new Table().AddColumns("id", "assignment", "owner", "commit", "run", "state", "place", "result expected", "attempts", "host", "gpus",
+            "slurm", "verdict", "score", "late", "note");
         foreach (var row in rows)
         {
             table.AddRow(row.Id.ToString("N")[..8], Markup.Escape(row.Assignment), Markup.Escape(row.Owner), Markup.Escape(row.Commit[..Math.Min(10, row.Commit.Length)]),
-                row.State.ToString().ToLowerInvariant(), row.Attempts.ToString(CultureInfo.InvariantCulture),
+                row.Tier.ToString().ToLowerInvariant(), row.State.ToString().ToLowerInvariant(),
+                row.Place is { } place ? $"#{place.Position}" : "",
+                row.Place is { } expected ? expected.ExpectedResult.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : "",
+                row.Attempts.ToString(CultureInfo.InvariantCulture),
                 Markup.Escape(row.Host ?? ""),
                 // The devices once a run holds them; before that, how many it waits for.
                 Markup.Escape(row.GpuDevices ?? (row.Gpus > 0 ? row.Gpus.ToString(CultureInfo.InvariantCulture) : "")),

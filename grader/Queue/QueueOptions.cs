@@ -27,6 +27,9 @@ public sealed record QueueOptions
 
     public TimeSpan Poll { get; init; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>Worker slots the course runs (<c>Queue__Workers</c>), for queue estimates; more are assumed while more hold jobs.</summary>
+    public int Workers { get; init; } = 1;
+
     /// <summary>Delay before attempt <paramref name="attempts"/> + 1 after an infrastructure failure: base × 2^(attempts−1), capped.</summary>
     public TimeSpan BackoffAfter(int attempts) => RetryBackoff.Doubling(BackoffBase, BackoffMax, attempts);
 
@@ -44,6 +47,7 @@ public sealed record QueueOptions
             BackoffBase = section.Seconds("BackoffSeconds", defaults.BackoffBase, day),
             BackoffMax = section.Seconds("BackoffMaxSeconds", defaults.BackoffMax, day),
             Poll = section.Seconds("PollSeconds", defaults.Poll, day),
+            Workers = section.Integer("Workers", defaults.Workers, 1, 1000),
         };
         // A heartbeat at or past the lease lets another worker take a job that is still running.
         return options.Heartbeat < options.Lease

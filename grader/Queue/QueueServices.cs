@@ -24,6 +24,8 @@ internal static class QueueServices
         services.AddScoped<BlockedJobs>();
         services.AddScoped<GradingInputs>();
         services.AddScoped<JobReruns>();
+        services.AddScoped<ComputeBudget>();
+        services.AddScoped<QueueEstimate>();
         services.AddScoped<SubmissionRecorder>();
         services.AddScoped<RosterLookup>();
         services.AddScoped<IIntakeSource, LocalGitIntake>();

@@ -21,6 +21,8 @@ public sealed class GraderDbContext(DbContextOptions<GraderDbContext> options) :
 
     public DbSet<RescoreEntry> Rescores => Set<RescoreEntry>();
 
+    public DbSet<BudgetGrant> BudgetGrants => Set<BudgetGrant>();
+
     public DbSet<WorkerHost> Hosts => Set<WorkerHost>();
 
     public DbSet<StoredBlob> Blobs => Set<StoredBlob>();
@@ -48,8 +50,9 @@ public sealed class GraderDbContext(DbContextOptions<GraderDbContext> options) :
             job.ToTable("grader_jobs");
             job.HasKey(j => j.Id);
             job.Property(j => j.State).HasConversion<string>();
-            // The idempotency key: one job per submitted commit, however often it is enqueued.
-            job.HasIndex(j => new { j.Assignment, j.Owner, j.Commit }).IsUnique();
+            job.Property(j => j.Tier).HasConversion<string>();
+            // The idempotency key: one job per submitted commit and tier, however often it is enqueued.
+            job.HasIndex(j => new { j.Assignment, j.Owner, j.Commit, j.Tier }).IsUnique();
             job.HasIndex(j => new { j.State, j.FairSequence, j.EnqueuedAt });
             job.HasOne<Submission>().WithMany().HasForeignKey(j => j.SubmissionId);
         });
@@ -58,6 +61,7 @@ public sealed class GraderDbContext(DbContextOptions<GraderDbContext> options) :
             result.ToTable("grader_results");
             result.HasKey(r => r.JobId);
             result.Property(r => r.Verdict).HasConversion<string>();
+            result.Property(r => r.Tier).HasConversion<string>();
             result.HasIndex(r => new { r.Assignment, r.Owner });
             result.HasOne<GradingJob>().WithOne().HasForeignKey<GradingResult>(r => r.JobId);
         });
@@ -72,6 +76,12 @@ public sealed class GraderDbContext(DbContextOptions<GraderDbContext> options) :
             entry.HasIndex(e => new { e.Assignment, e.State });
             entry.HasIndex(e => new { e.JobId, e.State });
             entry.HasOne<GradingJob>().WithMany().HasForeignKey(e => e.JobId);
+        });
+        modelBuilder.Entity<BudgetGrant>(grant =>
+        {
+            grant.ToTable("grader_budget_grants");
+            grant.HasKey(g => g.Id);
+            grant.HasIndex(g => new { g.Assignment, g.Owner });
         });
         modelBuilder.Entity<WorkerHost>(host =>
         {

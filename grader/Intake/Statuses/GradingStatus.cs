@@ -12,11 +12,18 @@ internal static class GradingStatus
 {
     public static CommitStatusUpdate For(GradingResult result, Uri? feedback)
     {
-        var context = CommitStatusUpdate.ContextOf(result.Assignment);
+        var context = CommitStatusUpdate.ContextOf(result.Assignment, result.Tier);
         if (result.Verdict == Verdict.InfrastructureFailure)
         {
             return new(context, CommitState.Error, "the grader failed, not your code: this run does not count, the staff will re-run it",
                 feedback);
+        }
+
+        if (result.Tier == Queue.JobTier.Smoke)
+        {
+            return result.Verdict == Verdict.Graded
+                ? new(context, CommitState.Success, "smoke run passed (not graded): submit for the full run", feedback)
+                : new(context, CommitState.Failure, $"smoke run failed: {VerdictWording.Words(result.Verdict)}", feedback);
         }
 
         var score = $"{Number(result.Score)}/{Number(result.MaxScore)} points{Late(result.LateDays)}";

@@ -120,6 +120,10 @@ namespace Course.Grader.Submissions.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("Tier")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("TrainingCurveKey")
                         .HasColumnType("text");
 
@@ -129,6 +133,9 @@ namespace Course.Grader.Submissions.Migrations
                     b.Property<string>("Verdict")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("WallMs")
+                        .HasColumnType("bigint");
 
                     b.HasKey("JobId");
 
@@ -220,6 +227,41 @@ namespace Course.Grader.Submissions.Migrations
                     b.ToTable("grader_rescores", (string)null);
                 });
 
+            modelBuilder.Entity("Course.Grader.Queue.BudgetGrant", b =>
+                {
+                    b.Property<string>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Assignment")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<double>("GpuSeconds")
+                        .HasColumnType("double precision");
+
+                    b.Property<long>("GrantedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Assignment", "Owner");
+
+                    b.ToTable("grader_budget_grants", (string)null);
+                });
+
             modelBuilder.Entity("Course.Grader.Queue.GradingJob", b =>
                 {
                     b.Property<string>("Id")
@@ -239,6 +281,9 @@ namespace Course.Grader.Submissions.Migrations
                     b.Property<string>("Commit")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<long>("DeviceMs")
+                        .HasColumnType("bigint");
 
                     b.Property<long>("EnqueuedAt")
                         .HasColumnType("bigint");
@@ -294,14 +339,18 @@ namespace Course.Grader.Submissions.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("Tier")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("SubmissionId");
 
-                    b.HasIndex("Assignment", "Owner", "Commit")
-                        .IsUnique();
-
                     b.HasIndex("State", "FairSequence", "EnqueuedAt");
+
+                    b.HasIndex("Assignment", "Owner", "Commit", "Tier")
+                        .IsUnique();
 
                     b.ToTable("grader_jobs", (string)null);
                 });

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Course.Assignments.Roster;
 using Course.Grader.Grading;
+using Course.Grader.Queue;
 using Course.Grader.Storage;
 using Course.Grader.Submissions;
 using Course.Grader.Web.Auth;
@@ -22,6 +23,8 @@ internal static class SubmissionsApi
         api.MapGet("/me", Me);
         api.MapGet("/submissions", ListSubmissionsAsync);
         api.MapGet("/submissions/{id:guid}/feedback", FeedbackAsync).Produces<string>(StatusCodes.Status200OK, "text/markdown");
+        api.MapPost("/submissions/{id:guid}/submit", SubmitAsync);
+        api.MapGet("/submissions/{id:guid}/queue", QueueAsync);
         api.MapGet("/pushes", ListPushesAsync).RequireAuthorization(Roles.StaffPolicy);
         return routes;
     }
@@ -70,6 +73,47 @@ internal static class SubmissionsApi
         }).ToList();
     }
 
+    /// <summary>
+    /// The submit action: queues the submission's full (graded) run, after its smoke run when the assignment has one.
+    /// Refused (400, with the reason) when the smoke run failed or the run could pass the GPU budget (with the numbers).
+    /// Only the student or a member of the team that owns it may submit it; anyone else finds nothing (404).
+    /// </summary>
+    internal static async Task<Results<Accepted<QueuedRunResponse>, ProblemHttpResult>> SubmitAsync(Guid id, ClaimsPrincipal user,
+        GraderDbContext grader, IRoster roster, GradeRequests requests, QueueEstimate estimate, CancellationToken cancellation)
+    {
+        var (submission, _) = await FindVisibleAsync(id, user, grader, roster, cancellation);
+        if (submission is null)
+        {
+            return NotYours();
+        }
+
+        var (job, _) = await requests.RequestAsync(submission.Assignment, submission.Owner, submission.Commit, JobTier.Full, cancellation);
+        var places = await estimate.EstimateAsync(cancellation);
+        return TypedResults.Accepted($"/api/submissions/{id}/queue", QueuedRunResponse.Of(job, places.GetValueOrDefault(job.Id)));
+    }
+
+    /// <summary>The submission's runs (smoke and full) with each queued one's place and expected result time.</summary>
+    internal static async Task<Results<Ok<List<QueuedRunResponse>>, ProblemHttpResult>> QueueAsync(Guid id, ClaimsPrincipal user,
+        GraderDbContext grader, IRoster roster, QueueEstimate estimate, CancellationToken cancellation)
+    {
+        var (submission, _) = await FindVisibleAsync(id, user, grader, roster, cancellation);
+        return submission is null ? NotYours() : TypedResults.Ok(await RunsAsync(grader, estimate, id, cancellation));
+    }
+
+    private static ProblemHttpResult NotYours() =>
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, detail: "no such submission, or it is not yours");
+
+    /// <summary>The runs of submission <paramref name="id"/>, each queued one with its place (smoke first).</summary>
+    internal static async Task<List<QueuedRunResponse>> RunsAsync(GraderDbContext grader, QueueEstimate estimate, Guid id,
+        CancellationToken cancellation)
+    {
+        var jobs = await grader.Jobs.AsNoTracking().Where(j => j.SubmissionId == id).ToListAsync(cancellation);
+        var places = jobs.Any(j => j.State is JobState.Queued or JobState.Retrying)
+            ? await estimate.EstimateAsync(cancellation)
+            : new Dictionary<Guid, QueuePlace>();
+        return jobs.OrderByDescending(j => j.Tier).Select(j => QueuedRunResponse.Of(j, places.GetValueOrDefault(j.Id))).ToList();
+    }
+
     /// <summary>The Markdown feedback of the submission's latest result; another student's submission is not found, as a missing one.</summary>
     internal static async Task<Results<ContentHttpResult, ProblemHttpResult>> FeedbackAsync(Guid id, ClaimsPrincipal user, GraderDbContext grader,
         IRoster roster, IBlobStore store, CancellationToken cancellation)
@@ -115,3 +159,13 @@ internal sealed record SubmissionResponse(Guid Id, string Assignment, string Own
 
 internal sealed record PushResponse(Guid Id, string Repository, string Commit, DateTimeOffset ReceivedAt, string State, string? Message,
     int Attempts);
+
+/// <summary>One run of a submission: its tier and state and, while it is queued, its place and expected result time (UTC).</summary>
+internal sealed record QueuedRunResponse(Guid Job, string Tier, string State, int? Position, DateTimeOffset? ExpectedStart,
+    DateTimeOffset? ExpectedResult, string Text, string? Note)
+{
+    public static QueuedRunResponse Of(GradingJob job, QueuePlace? place) => new(job.Id, job.Tier.ToString().ToLowerInvariant(),
+        job.State.ToString().ToLowerInvariant(), place?.Position, place?.ExpectedStart, place?.ExpectedResult,
+        job.State is JobState.Queued or JobState.Retrying ? QueueText.Describe(place, job.Tier) : $"{job.Tier.ToString().ToLowerInvariant()} run {job.State.ToString().ToLowerInvariant()}",
+        job.LastError);
+}

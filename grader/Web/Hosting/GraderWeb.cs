@@ -90,7 +90,7 @@ internal static class GraderWeb
             endpoints.MapGitHubWebhook().MapSubmissionsApi().MapLeaderboardApi().MapCreditsApi().MapRegradesApi().MapGradesApi().MapTokensApi();
             endpoints.MapOpenApi();
             endpoints.MapRazorComponents<App>();
-            endpoints.MapSignIn().MapGitHubSignIn().MapLeaderboardUpload().MapSubmissionFiles().MapCreditsActions();
+            endpoints.MapSignIn().MapGitHubSignIn().MapLeaderboardUpload().MapSubmissionFiles().MapSubmissionActions().MapCreditsActions();
         });
     }
 

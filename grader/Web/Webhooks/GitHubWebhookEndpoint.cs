@@ -6,8 +6,9 @@ using Microsoft.EntityFrameworkCore;
 namespace Course.Grader.Web.Webhooks;
 
 /// <summary>
-/// <c>POST /webhooks/github</c>: verifies the signature, ignores replayed deliveries, records a push
-/// with the server's receive time and answers at once; <see cref="PushDispatcher"/> does the work.
+/// <c>POST /webhooks/github</c>: verifies the signature, ignores replayed deliveries, records a push to the default
+/// branch, a tag push or a published release with the server's receive time and answers at once;
+/// <see cref="PushDispatcher"/> does the work.
 /// </summary>
 internal static class GitHubWebhookEndpoint
 {
@@ -50,6 +51,7 @@ internal static class GitHubWebhookEndpoint
         }
 
         PushPayload? push = null;
+        ReleasePayload? release = null;
         try
         {
             using var json = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = 64 });
@@ -57,28 +59,25 @@ internal static class GitHubWebhookEndpoint
             {
                 push = PushPayload.Parse(json.RootElement);
             }
+            else if (eventName == "release")
+            {
+                release = ReleasePayload.Parse(json.RootElement);
+            }
         }
         catch (JsonException invalid)
         {
             return TypedResults.Problem($"the body is not a valid {eventName} payload: {invalid.Message}", statusCode: 400);
         }
 
-        return await RecordAsync(db, signal, deliveryId, eventName, push, receivedAt, cancellation);
+        return await RecordAsync(db, signal, deliveryId, eventName, Receipt(deliveryId, push, release, receivedAt), receivedAt, cancellation);
     }
 
-    private static async Task<IResult> RecordAsync(WebDbContext db, PushSignal signal, string deliveryId, string eventName,
-        PushPayload? push, DateTimeOffset receivedAt, CancellationToken cancellation)
+    /// <summary>What the delivery asks intake to take: a push to the default branch, a tag push, a published release; else null.</summary>
+    private static PushReceipt? Receipt(string deliveryId, PushPayload? push, ReleasePayload? release, DateTimeOffset receivedAt)
     {
-        if (await db.Deliveries.AnyAsync(d => d.DeliveryId == deliveryId, cancellation))
+        if (push is { UpdatesDefaultBranch: true } or { Tag: not null })
         {
-            return TypedResults.Ok(new WebhookAnswer("duplicate", null));
-        }
-
-        db.Deliveries.Add(new WebhookDelivery { DeliveryId = deliveryId, Event = eventName, ReceivedAt = receivedAt });
-        PushReceipt? receipt = null;
-        if (push is { UpdatesDefaultBranch: true })
-        {
-            receipt = new PushReceipt
+            return new PushReceipt
             {
                 Id = Guid.NewGuid(),
                 DeliveryId = deliveryId,
@@ -87,7 +86,37 @@ internal static class GitHubWebhookEndpoint
                 Commit = push.After,
                 ReceivedAt = receivedAt,
                 Pusher = push.Pusher,
+                Tag = push.UpdatesDefaultBranch ? null : push.Tag,
             };
+        }
+
+        return release is { Published: true }
+            ? new PushReceipt
+            {
+                Id = Guid.NewGuid(),
+                DeliveryId = deliveryId,
+                Repository = release.Repository,
+                DefaultBranch = release.DefaultBranch,
+                // A release of a branch names no commit: intake takes the branch's tip when it takes the release in.
+                Commit = release.TargetCommit ?? "",
+                ReceivedAt = receivedAt,
+                Tag = release.Tag,
+                Release = true,
+            }
+            : null;
+    }
+
+    private static async Task<IResult> RecordAsync(WebDbContext db, PushSignal signal, string deliveryId, string eventName,
+        PushReceipt? receipt, DateTimeOffset receivedAt, CancellationToken cancellation)
+    {
+        if (await db.Deliveries.AnyAsync(d => d.DeliveryId == deliveryId, cancellation))
+        {
+            return TypedResults.Ok(new WebhookAnswer("duplicate", null));
+        }
+
+        db.Deliveries.Add(new WebhookDelivery { DeliveryId = deliveryId, Event = eventName, ReceivedAt = receivedAt });
+        if (receipt is not null)
+        {
             db.Pushes.Add(receipt);
         }
 

@@ -11,6 +11,13 @@ internal sealed record PushPayload(string Repository, string DefaultBranch, stri
     /// <summary>True when the push moved the tip of the repository's default branch to a commit.</summary>
     public bool UpdatesDefaultBranch => !Deleted && Ref == $"refs/heads/{DefaultBranch}" && After.Trim('0').Length > 0;
 
+    /// <summary>The tag this push creates or moves to a commit (it may submit that commit), else null.</summary>
+    public string? Tag => !Deleted && Ref.StartsWith(TagPrefix, StringComparison.Ordinal) && Ref.Length > TagPrefix.Length && After.Trim('0').Length > 0
+        ? Ref[TagPrefix.Length..]
+        : null;
+
+    private const string TagPrefix = "refs/tags/";
+
     /// <summary>Reads the payload; throws <see cref="JsonException"/> naming the missing field.</summary>
     public static PushPayload Parse(JsonElement root)
     {

@@ -51,6 +51,24 @@ public sealed class CourseSchemaTests
     }
 
     [Fact]
+    public async Task Schema_SmokeSectionAndGpuBudget_AcceptedAndABadSmokeLimitReported()
+    {
+        var schema = await JsonSchema.FromFileAsync(Path.Combine(RepositoryFiles.Root, "course.schema.json"));
+        var course = JsonNode.Parse(await File.ReadAllTextAsync(RepositoryFiles.DemoCourse))!;
+        course["assignments"]![1]!["smoke"] = JsonNode.Parse("""
+            { "command": ["python3", "/submission/train.py", "--smoke"], "limits": { "timeout": "2m", "gpus": 0 }, "submitTag": "submit-*" }
+            """);
+        course["assignments"]![1]!["gpuBudget"] = "40h";
+
+        var accepted = schema.Validate(course.ToJsonString());
+        course["assignments"]![1]!["smoke"]!["limits"]!["timeout"] = "two minutes";
+        var reported = schema.Validate(course.ToJsonString());
+
+        Assert.Empty(accepted);
+        Assert.NotEmpty(reported);
+    }
+
+    [Fact]
     public async Task Schema_MetricEnum_ListsExactlyTheMetricsTheCodeKnows()
     {
         var schema = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(RepositoryFiles.Root, "course.schema.json")))!;

@@ -30,11 +30,17 @@ internal sealed class QueueTestBed : IAsyncDisposable
     /// A bed whose hw1 needs <paramref name="gpus"/> GPUs per run, beside hw3 that needs none, on a host without
     /// GPUs (<c>Sandbox:Gpus=none</c>).
     /// </summary>
-    public static async Task<QueueTestBed> CreateAsync(int gpus = 0)
+    public static async Task<QueueTestBed> CreateAsync(int gpus = 0, string? smoke = null, string? gpuBudget = null, string timeout = "30s",
+        IReadOnlyDictionary<string, string>? settings = null)
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 10, 10, 12, 0, 0, TimeSpan.Zero));
-        var course = await TestCourse.CreateAsync(clock, gpus: gpus, cpuTwin: true);
+        var course = await TestCourse.CreateAsync(clock, gpus: gpus, cpuTwin: true, smoke: smoke, gpuBudget: gpuBudget, timeout: timeout);
         course.Settings["Sandbox:Gpus"] = "none";
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            course.Settings[key] = value;
+        }
+
         return new QueueTestBed(course);
     }
 
@@ -75,8 +81,10 @@ internal sealed class QueueTestBed : IAsyncDisposable
     public Task<bool> CompleteAsync(JobLease lease, GradingJob job) =>
         WithQueueAsync(queue => queue.CompleteAsync(lease, Result(job), CancellationToken.None));
 
-    public GradingResult Result(GradingJob job, Verdict verdict = Verdict.Graded) => new()
+    public GradingResult Result(GradingJob job, Verdict verdict = Verdict.Graded, long? wallMs = null) => new()
     {
+        Tier = job.Tier,
+        WallMs = wallMs,
         JobId = job.Id,
         SubmissionId = job.SubmissionId,
         Assignment = job.Assignment,
@@ -88,6 +96,13 @@ internal sealed class QueueTestBed : IAsyncDisposable
         FeedbackKey = new string('0', 64),
         RecordedAt = Clock.GetUtcNow(),
     };
+
+    /// <summary>Runs <paramref name="action"/> with a scoped service of this bed's course.</summary>
+    public async Task<T> WithAsync<TService, T>(Func<TService, Task<T>> action) where TService : notnull
+    {
+        await using var scope = _services.CreateAsyncScope();
+        return await action(scope.ServiceProvider.GetRequiredService<TService>());
+    }
 
     public Task<GradingJob> JobAsync(Guid id) => Course.QueryAsync(db => Task.FromResult(db.Jobs.Single(j => j.Id == id)));
 

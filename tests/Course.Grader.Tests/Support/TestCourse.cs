@@ -57,12 +57,13 @@ internal sealed class TestCourse : IDisposable
     /// course has the on-request credits policy <see cref="CreditPolicy"/> (aws 50, one code per student), open from
     /// <paramref name="creditsFrom"/> when given. With <paramref name="teamWork"/>, the course also has <see cref="TeamWork"/>:
     /// hw1's tests for teams of up to two. Each run of hw1 needs <paramref name="gpus"/> GPUs; with <paramref name="cpuTwin"/>
-    /// the course also has <see cref="CpuTwin"/>, hw1 without GPUs.
+    /// the course also has <see cref="CpuTwin"/>, hw1 without GPUs. <paramref name="smoke"/> (a JSON object) and
+    /// <paramref name="gpuBudget"/> are hw1's smoke section and GPU budget; <paramref name="image"/> is the image of hw1 and its twin.
     /// </summary>
     public static async Task<TestCourse> CreateAsync(FakeTimeProvider? clock = null, string? connectionString = null,
         string deadline = "2026-10-12T23:59", string command = "\"sh\", \"/submission/run.sh\"", string timeout = "30s",
         bool competition = false, double? target = null, bool credits = false, string? creditsFrom = null, bool teamWork = false,
-        int gpus = 0, bool cpuTwin = false,
+        int gpus = 0, bool cpuTwin = false, string? smoke = null, string? gpuBudget = null, string image = "course-busybox",
         params string[] students)
     {
         string Tests(string id, string title, int weight, int runGpus) => $$"""
@@ -74,9 +75,9 @@ internal sealed class TestCourse : IDisposable
                   "deadline": "{{deadline}}",
                   "weight": {{weight}},
                   "latePolicy": { "penaltyPerDay": 0.25, "maxLateDays": 2, "graceHours": 0 },
-                  "image": "course-busybox",
+                  "image": "{{image}}",
                   "command": [{{command}}],
-                  "limits": { "cpus": 1, "memory": "64m", "timeout": "{{timeout}}", "pids": 64, "tmp": "16m", "gpus": {{runGpus}} },
+                  "limits": { "cpus": 1, "memory": "64m", "timeout": "{{timeout}}", "pids": 64, "tmp": "16m", "gpus": {{runGpus}} },{{(id == Assignment && smoke is not null ? $"\n      \"smoke\": {smoke}," : "")}}{{(id == Assignment && gpuBudget is not null ? $"\n      \"gpuBudget\": \"{gpuBudget}\"," : "")}}
                   "tests": {
                     "checks": [
                       { "name": "sum", "output": "result.json", "points": 2, "tolerance": 0.001 }

@@ -81,6 +81,9 @@ namespace Course.Grader.Web.Data.Migrations
                     b.Property<long>("ReceivedAt")
                         .HasColumnType("bigint");
 
+                    b.Property<bool>("Release")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Repository")
                         .IsRequired()
                         .HasColumnType("text");
@@ -88,6 +91,9 @@ namespace Course.Grader.Web.Data.Migrations
                     b.Property<string>("State")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("Tag")
+                        .HasColumnType("text");
 
                     b.HasKey("Id");
 
