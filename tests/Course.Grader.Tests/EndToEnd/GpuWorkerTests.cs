@@ -26,7 +26,9 @@ public sealed class GpuWorkerTests
         string[] students = ["ann", "ben", "cat", "dan", "eve", "fay"];
         using var course = await GpuCourseAsync(students);
         var repos = Repos(course, TestCourse.Assignment, students, "sleep 2");
-        using var first = GraderProcess.StartWith(course, TwoGpus, "worker", "--concurrency", "2");
+        // The first process runs one job at a time, so it can never hold both GPUs: the second always gets work, and
+        // its two slots contend with the first for the same two GPUs.
+        using var first = GraderProcess.StartWith(course, TwoGpus, "worker", "--concurrency", "1");
         using var second = GraderProcess.StartWith(course, TwoGpus, "worker", "--concurrency", "2");
         await Eventually.WaitAsync(() => Task.FromResult(first.Output.Contains("waiting for jobs") && second.Output.Contains("waiting for jobs")),
             Patience, () => first.Output + second.Output);
