@@ -15,7 +15,8 @@ namespace Course.Grader.Grades.Projects;
 /// by the staff member who imports it, with the commit as the comment. A TA may state them instead with
 /// <c>grades set --item contribution</c>; the newest entry counts.
 /// </summary>
-internal sealed class ProjectContributions(GraderDbContext submissions, IBlobStore store, Gradebook gradebook, IRoster roster, ICourseProvider course)
+internal sealed class ProjectContributions(GraderDbContext submissions, IBlobStore store, GradingPaths paths, Gradebook gradebook, IRoster roster,
+    ICourseProvider course)
 {
     public async Task<IReadOnlyDictionary<string, double>> ImportAsync(string assignment, string team, string by, CancellationToken cancellation)
     {
@@ -43,7 +44,7 @@ internal sealed class ProjectContributions(GraderDbContext submissions, IBlobSto
     private async Task<IReadOnlyDictionary<string, double>> ReadAsync(Submission latest, IReadOnlyList<string> members, string team,
         CancellationToken cancellation)
     {
-        var folder = Path.Combine(Path.GetTempPath(), $"course-contributions-{Guid.NewGuid():N}");
+        var folder = paths.Staging();
         try
         {
             await store.MaterializeAsync(latest.SnapshotKey
