@@ -66,7 +66,7 @@ internal sealed class JobsView(GraderDbContext db, QueueEstimate estimate)
                 row.Verdict?.ToString() ?? "",
                 row.Score is { } score ? $"{score.ToString("0.##", CultureInfo.InvariantCulture)}/{row.MaxScore?.ToString("0.##", CultureInfo.InvariantCulture)}" : "",
                 row.LateDays is > 0 ? $"{row.LateDays}d" : "",
-                Markup.Escape(string.Join("; ", new[] { row.StaffFlag is { } flag ? $"FLAGGED {flag}" : null, row.LastError ?? row.Feedback }.OfType<string>())));
+                Markup.Escape(string.Join("; ", new[] { row.StaffFlag is { } flag ? $"FLAGGED {flag}" : null, row.LastError }.OfType<string>())));
         }
 
         await TableWriter.WriteAsync(output, table);
