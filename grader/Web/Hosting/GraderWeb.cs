@@ -91,6 +91,7 @@ internal static class GraderWeb
             endpoints.MapOpenApi();
             endpoints.MapRazorComponents<App>();
             endpoints.MapSignIn().MapGitHubSignIn().MapLeaderboardUpload().MapSubmissionFiles().MapSubmissionActions().MapCreditsActions();
+            endpoints.MapReviewApi().MapReviewActions();
         });
     }
 
