@@ -95,6 +95,13 @@ public sealed class ReviewQueueBrowserTests : IAsyncLifetime
         await Assertions.Expect(ta.Locator("table.reviews tr")).ToHaveCountAsync(4);
 
         Assert.Equal(JobState.Queued, await JobStateAsync(_infrastructureJob));
+        foreach (var action in new[] { "review.override on hw1/ana", "review.rerun on hw1/ben", "review.rubric on essay/cy", "review.regrade.reply on essay/cy",
+                     "review.regrade.resolve on essay/cy" })
+        {
+            Assert.Contains($"Staff action {action}", _served.Output, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("by tia (ta)", _served.Output, StringComparison.Ordinal);
         var cy = await _chromium.SignedInPageAsync(_served, "cy");
         await cy.GotoAsync("/grades");
         await Assertions.Expect(cy.Locator("main")).ToContainTextAsync($"{ReviewWork.Essay}/cy none -> 1 rubric: proof: 4 of 4 points (both cases are proved)");

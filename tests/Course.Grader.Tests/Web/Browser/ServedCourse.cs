@@ -20,6 +20,9 @@ internal sealed class ServedCourse : IAsyncDisposable
 
     public Uri Address { get; }
 
+    /// <summary>What the server wrote so far (its log).</summary>
+    public string Output => _server.Output;
+
     /// <param name="options">More options of <c>grader serve</c> (<c>--workers 0</c>: nothing is graded in the process).</param>
     public static async Task<ServedCourse> StartAsync(TestCourse course, params string[] options)
     {
