@@ -7,8 +7,8 @@ namespace Course.Grader.Storage;
 /// <summary>
 /// The step of <c>grader db migrate</c> for a course whose store is now an S3 bucket: copies every blob the course
 /// database holds into the bucket under the same key, streamed, so the records that name them read them there.
-/// Idempotent: a key already in the bucket is skipped. The database keeps its copies; nothing reads them while
-/// the bucket is configured, and they serve again if it is not.
+/// Idempotent: a key already in the bucket is skipped. The database keeps its copies (nothing reads them while the
+/// bucket is configured), so a copy cut short loses nothing.
 /// </summary>
 internal sealed class DatabaseBlobsCopy(GraderDbContext db, IBlobStore store, IServiceScopeFactory scopes, TimeProvider time)
 {
