@@ -40,7 +40,7 @@ internal sealed class S3Errors(StorageSettings settings)
                     $"{where} refused the credentials ({Prefix}AccessKey, {Prefix}SecretKey) for bucket '{settings.Bucket}': {service.ErrorCode}: {service.Message}", error),
                 _ when service.StatusCode == HttpStatusCode.Forbidden => new(
                     $"{where} refused the credentials ({Prefix}AccessKey, {Prefix}SecretKey) for bucket '{settings.Bucket}': {service.Message}", error),
-                _ => new($"{where} could not {action} in bucket '{settings.Bucket}' ({Prefix}Bucket): {service.ErrorCode ?? service.StatusCode.ToString()}: {service.Message}", error),
+                _ => new($"{where} could not {action} in bucket '{settings.Bucket}': {service.ErrorCode ?? service.StatusCode.ToString()}: {service.Message}", error),
             };
         }
 
