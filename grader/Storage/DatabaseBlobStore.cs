@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using Course.Core.Errors;
 using Course.Grader.Submissions;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,12 +13,6 @@ internal sealed class DatabaseBlobStore(IServiceScopeFactory scopes, TimeProvide
 {
     /// <summary>Bytes per chunk: large enough that a chunk costs one round trip, small enough to hold one in memory.</summary>
     internal const int ChunkBytes = 1024 * 1024;
-
-    /// <summary>
-    /// No blob is larger: above every cap of what is stored (a snapshot's 512 MiB and its archive's headers,
-    /// the sandbox's /out, a predictions file), so it only stops a runaway stream.
-    /// </summary>
-    internal const long MaxBlobBytes = 1024L * 1024 * 1024;
 
     public async Task<string> PutAsync(Stream content, CancellationToken cancellation)
     {
@@ -76,26 +68,18 @@ internal sealed class DatabaseBlobStore(IServiceScopeFactory scopes, TimeProvide
 
     private static async Task<(string Key, long Length)> WriteChunksAsync(GraderDbContext db, Guid id, Stream content, CancellationToken cancellation)
     {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        using var intake = new BlobIntake(content);
         var buffer = new byte[ChunkBytes];
-        long length = 0;
         try
         {
             for (var index = 0; ; index++)
             {
-                var read = await content.ReadAtLeastAsync(buffer, ChunkBytes, throwOnEndOfStream: false, cancellation);
+                var read = await intake.FillAsync(buffer, cancellation);
                 if (read == 0)
                 {
                     break;
                 }
 
-                length += read;
-                if (length > MaxBlobBytes)
-                {
-                    throw new WorkFailedException($"a stored file is larger than the store's limit of {MaxBlobBytes:N0} bytes");
-                }
-
-                hash.AppendData(buffer, 0, read);
                 db.BlobChunks.Add(new BlobChunk { Content = id, Index = index, Data = buffer[..read] });
                 await db.SaveChangesAsync(cancellation);
                 db.ChangeTracker.Clear();
@@ -112,7 +96,7 @@ internal sealed class DatabaseBlobStore(IServiceScopeFactory scopes, TimeProvide
             throw;
         }
 
-        return (Convert.ToHexStringLower(hash.GetHashAndReset()), length);
+        return (intake.Key(), intake.Length);
     }
 
     private static Task<int> DropChunksAsync(GraderDbContext db, Guid id) =>
