@@ -17,14 +17,15 @@ namespace Course.Grader.Tests.Grades;
 /// busybox sandbox (Docker); the team work and the project are recorded as graded submissions. The course is the demo course's shape in
 /// New York time: hw1 (weight 20, graded in the sandbox), hw3 (20, teams, no late work), hw4 (30, 25% a day, cut-off after
 /// 2 days), the team project proj (30), a pool of 2 late days spent by every member of a team. The final grade is
-/// homework 60% (hw1, hw3, hw4, lowest dropped) and project 40%; A from 90, B 80, C 70, D 60, F 0.
+/// homework 60% (hw1, hw3, hw4 weighing 1, 1, 2 in it, lowest dropped) and project 40%; A from 90, B 80, C 70, D 60, F 0.
 /// Every expected number below is worked out by hand in the comments.
 /// </summary>
 public sealed class SimulatedTermTests
 {
     private const string FinalGrade = """
         { "categories": [
-            { "name": "homework", "weight": 60, "dropLowest": 1, "assignments": ["hw1", "hw3", "hw4"] },
+            { "name": "homework", "weight": 60, "dropLowest": 1, "assignments": ["hw1", "hw3", "hw4"],
+              "weights": { "hw1": 1, "hw3": 1, "hw4": 2 } },
             { "name": "project", "weight": 40, "assignments": ["proj"] } ],
           "letters": [{ "letter": "A", "min": 90 }, { "letter": "B", "min": 80 }, { "letter": "C", "min": 70 },
                       { "letter": "D", "min": 60 }, { "letter": "F", "min": 0 }] }
@@ -188,14 +189,15 @@ public sealed class SimulatedTermTests
         // cy 0 + 18 + 30 + 13.68 = 61.68; dee 0 + 20 + 0 + 28.2 = 48.2.
         Assert.Equal([96.5, 90.52, 61.68, 48.2], rows.Select(r => Math.Round(r.Total, 9)));
 
-        // Final grades, homework 60 (lowest of hw1, hw3, hw4 dropped; on a tie the later-listed goes) + project 40:
-        //   ana: hw3 0.9 dropped, (1 + 1) / 2 = 1 -> 60; 40 x 0.95 = 38; 98 -> A
-        //   ben: all 1, hw4 dropped, 1 -> 60; 40 x 0.684 = 27.36; 87.36 -> B
-        //   cy:  hw1 0 dropped, (0.9 + 1) / 2 = 0.95 -> 57; 40 x 0.456 = 18.24; 75.24 -> C
-        //   dee: hw1 0 and hw4 0 tie, hw4 dropped, (0 + 1) / 2 = 0.5 -> 30; 40 x 0.94 = 37.6; 67.6 -> D
+        // Final grades, homework 60 (lowest of hw1, hw3, hw4 dropped, on a tie the later-listed; the kept ones weighted 1, 1, 2)
+        // + project 40:
+        //   ana: hw3 0.9 dropped, (1 x 1 + 2 x 1) / 3 = 1 -> 60; 40 x 0.95 = 38; 98 -> A
+        //   ben: all 1, hw4 dropped, (1 x 1 + 1 x 1) / 2 = 1 -> 60; 40 x 0.684 = 27.36; 87.36 -> B
+        //   cy:  hw1 0 dropped, (1 x 0.9 + 2 x 1) / 3 = 2.9 / 3 = 0.966667 -> 58; 40 x 0.456 = 18.24; 76.24 -> C
+        //   dee: hw1 0 and hw4 0 tie, hw4 dropped, (1 x 0 + 1 x 1) / 2 = 0.5 -> 30; 40 x 0.94 = 37.6; 67.6 -> D
         var finals = JsonDocument.Parse(await GradeBookCourse.RunAsync(course, "grades", "final", "--json")).RootElement;
         Assert.Equal(
-            [("ana", 98.0, "A"), ("ben", 87.36, "B"), ("cy", 75.24, "C"), ("dee", 67.6, "D")],
+            [("ana", 98.0, "A"), ("ben", 87.36, "B"), ("cy", 76.24, "C"), ("dee", 67.6, "D")],
             finals.EnumerateArray().Select(f => (f.GetProperty("login").GetString()!, Math.Round(f.GetProperty("percent").GetDouble(), 9),
                 f.GetProperty("letter").GetString()!)));
         Assert.Equal($"""
@@ -204,12 +206,12 @@ public sealed class SimulatedTermTests
                 hw1: 0% dropped
                 hw3: 90% (override: regrade {regrade} (sum): tolerance too tight)
                 hw4: 100%
-                mean of 2 kept = (90 + 100) / 2 = 95% -> 60 x 0.95 = 57 points
+                weighted mean of 2 kept = (1 x 90 + 2 x 100) / 3 = 96.666667% -> 60 x 0.966667 = 58 points
               project (weight 40%):
                 proj: 45.6%
                 mean of 1 kept = (45.6) / 1 = 45.6% -> 40 x 0.456 = 18.24 points
-              final: 57 + 18.24 = 75.24%
-              letter: C (75.24 >= 70)
+              final: 58 + 18.24 = 76.24%
+              letter: C (76.24 >= 70)
 
             """.ReplaceLineEndings("\n"), await GradeBookCourse.RunAsync(course, "grades", "final", "cy"));
 
