@@ -73,6 +73,10 @@ public sealed class ConsoleBrowserTests : IAsyncLifetime
         var standing = ana.Locator("table tr", new PageLocatorOptions { HasText = "ana" });
         await Assertions.Expect(standing.Locator("td").First).ToHaveTextAsync("2");
         await Assertions.Expect(standing).ToContainTextAsync("0.00000");
+        await Eventually.WaitAsync(() => Task.FromResult(_served.Output.Contains($"Staff action credits policy run on policy {Policy}: 2 issued, 0 none left by prof (instructor)",
+            StringComparison.Ordinal)), TimeSpan.FromSeconds(10), () => _served.Output);
+        Assert.Contains($"Staff action board finalized on {TestCourse.Competition} by prof (instructor)", _served.Output, StringComparison.Ordinal);
+        Assert.Contains("Staff action credit codes imported on batch ", _served.Output, StringComparison.Ordinal);
     }
 
     [Fact]
