@@ -12,13 +12,16 @@ internal sealed class CreditAdmin(StatusQuery status, CodeImporter importer, Cre
 {
     public Task<CreditsStatus> StatusAsync(CancellationToken cancellation) => status.GetAsync(cancellation);
 
-    public Task<ImportReport> ImportAsync(string file, string provider, double value, string? expires, CancellationToken cancellation) =>
-        importer.ImportAsync(new ImportRequest(file, provider, value, expires), cancellation);
+    public Task<ImportReport> ImportAsync(string actor, string file, string provider, double value, string? expires,
+        CancellationToken cancellation) =>
+        importer.ImportAsync(new ImportRequest(file, provider, value, expires, actor), cancellation);
 
-    public Task<IssueReport> RunPolicyAsync(string policy, CancellationToken cancellation) => issuing.RunPolicyAsync(policy, cancellation);
+    public Task<IssueReport> RunPolicyAsync(string actor, string policy, CancellationToken cancellation) =>
+        issuing.RunPolicyAsync(policy, actor, cancellation);
 
-    public Task<IssueResult> ReplaceAsync(string codeId, string reason, CancellationToken cancellation) =>
-        lifecycle.ReplaceAsync(codeId, reason, cancellation);
+    public Task<IssueResult> ReplaceAsync(string actor, string codeId, string reason, CancellationToken cancellation) =>
+        lifecycle.ReplaceAsync(codeId, reason, actor, cancellation);
 
-    public Task<SpendReport> ImportSpendAsync(string file, CancellationToken cancellation) => spend.ImportAsync(file, cancellation);
+    public Task<SpendReport> ImportSpendAsync(string actor, string file, CancellationToken cancellation) =>
+        spend.ImportAsync(file, actor, cancellation);
 }

@@ -11,7 +11,7 @@ namespace Course.Grader.Web.Instructor;
 
 /// <summary>
 /// The instructor's credits actions over HTTP, for the console's forms and the <c>/api/credits/ledger</c> routes alike:
-/// the credits module's own import, policy run, replacement and spend import, each logged with its actor (<see cref="StaffAudit"/>).
+/// the credits module's own import, policy run, replacement and spend import, each logged with its actor (<see cref="StaffAudit"/>) and in the ledger's audit under the signed-in login.
 /// </summary>
 internal sealed class CreditsConsole(ICreditAdmin admin, StaffCsvUpload upload, StaffAudit audit)
 {
@@ -21,7 +21,7 @@ internal sealed class CreditsConsole(ICreditAdmin admin, StaffCsvUpload upload, 
         var amount = double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed)
             ? parsed
             : throw new BadInputException($"value: '{value}' is not a number (the value of each code, e.g. 100)");
-        var report = await upload.ImportAsync(file, fileName, path => admin.ImportAsync(path, provider?.Trim() ?? "", amount,
+        var report = await upload.ImportAsync(file, fileName, path => admin.ImportAsync(Login(actor), path, provider?.Trim() ?? "", amount,
             string.IsNullOrWhiteSpace(expires) ? null : expires.Trim(), cancellation), cancellation);
         audit.Record(actor, "credit codes imported", $"batch {report.Batch}: {report.Imported} {report.Provider} code(s) of {report.Value}");
         return report;
@@ -30,7 +30,7 @@ internal sealed class CreditsConsole(ICreditAdmin admin, StaffCsvUpload upload, 
     public async Task<IssueReport> RunPolicyAsync(ClaimsPrincipal actor, string? policy, CancellationToken cancellation)
     {
         var name = string.IsNullOrWhiteSpace(policy) ? throw new BadInputException("policy: name the credits policy to run") : policy.Trim();
-        var report = await admin.RunPolicyAsync(name, cancellation);
+        var report = await admin.RunPolicyAsync(Login(actor), name, cancellation);
         audit.Record(actor, "credits policy run", $"policy {name}: {report.Issued} issued, {report.NoneLeft} none left");
         return report;
     }
@@ -38,15 +38,17 @@ internal sealed class CreditsConsole(ICreditAdmin admin, StaffCsvUpload upload, 
     public async Task<IssueResult> ReplaceAsync(ClaimsPrincipal actor, string codeId, string? reason, CancellationToken cancellation)
     {
         var why = string.IsNullOrWhiteSpace(reason) ? throw new BadInputException("reason: say why the code is replaced") : reason.Trim();
-        var result = await admin.ReplaceAsync(codeId, why, cancellation);
+        var result = await admin.ReplaceAsync(Login(actor), codeId, why, cancellation);
         audit.Record(actor, "credit code replaced", $"code {codeId} of {result.Login} by {result.CodeId}");
         return result;
     }
 
     public async Task<SpendReport> ImportSpendAsync(ClaimsPrincipal actor, Stream file, string? fileName, CancellationToken cancellation)
     {
-        var report = await upload.ImportAsync(file, fileName, path => admin.ImportSpendAsync(path, cancellation), cancellation);
+        var report = await upload.ImportAsync(file, fileName, path => admin.ImportSpendAsync(Login(actor), path, cancellation), cancellation);
         audit.Record(actor, "credits spend imported", $"{report.Students} student(s), {report.Reminders} reminder(s)");
         return report;
     }
+
+    private static string Login(ClaimsPrincipal actor) => actor.Identity!.Name!;
 }

@@ -3,7 +3,10 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Course.Credits.Ledger;
 using Course.Grader.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Course.Grader.Tests.Web;
@@ -11,7 +14,7 @@ namespace Course.Grader.Tests.Web;
 /// <summary>
 /// <c>/api/credits/ledger</c> (instructors): an import whose file has a bad line is refused whole, naming the sent file's
 /// line and never the server's folder; a clean file is imported, a policy run issues a code to each student, a problem is
-/// replaced; a TA is refused every one of them.
+/// replaced, each in the ledger's audit under the instructor's login.
 /// </summary>
 public sealed class CreditsLedgerApiTests : IAsyncLifetime
 {
@@ -36,6 +39,9 @@ public sealed class CreditsLedgerApiTests : IAsyncLifetime
         using var issued = await _bed.Client.PostAsync($"/api/credits/ledger/policies/{Policy}/issue", null);
         var report = JsonNode.Parse(await issued.Content.ReadAsStringAsync())!;
         var after = await LedgerAsync();
+        await using var scope = _bed.Factory.Services.CreateAsyncScope();
+        var actors = await scope.ServiceProvider.GetRequiredService<CreditsDbContext>().Audit
+            .Where(a => a.Action == "import" || a.Action == "issue").Select(a => a.Actor).Distinct().ToListAsync();
 
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         Assert.Contains("codes.csv:3: duplicate of the code on line 2", problem, StringComparison.Ordinal);
@@ -46,6 +52,7 @@ public sealed class CreditsLedgerApiTests : IAsyncLifetime
         Assert.Equal((HttpStatusCode.OK, 2), (issued.StatusCode, (int)report["issued"]!));
         Assert.Equal(2, (int)after["inventory"]![0]!["byStatus"]!["Issued"]!);
         Assert.Equal(["ana", "ben"], after["students"]!.AsArray().Select(s => (string)s!["login"]!));
+        Assert.Equal(["prof"], actors);
     }
 
     [Fact]
