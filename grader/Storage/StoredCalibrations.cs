@@ -1,3 +1,6 @@
+using System.Text.Json;
+using Course.Core.Output;
+using Course.Grader.Calibration;
 using Course.Grader.Grading;
 using Course.Grader.Submissions;
 using Microsoft.EntityFrameworkCore;
@@ -28,6 +31,18 @@ internal sealed class StoredCalibrations(GraderDbContext db, IBlobStore store, G
         }
 
         await db.SaveChangesAsync(cancellation);
+    }
+
+    /// <summary>What the stored calibration found (scores, curve, flags), or null when the assignment was never calibrated.</summary>
+    public async Task<CalibrationReport?> ReportAsync(string assignment, CancellationToken cancellation)
+    {
+        if (await db.Calibrations.AsNoTracking().SingleOrDefaultAsync(c => c.Assignment == assignment, cancellation) is not { } stored)
+        {
+            return null;
+        }
+
+        var file = Path.Combine(await UnpackedAsync(stored.ArchiveKey, cancellation), CalibrationReport.FileName);
+        return File.Exists(file) ? JsonSerializer.Deserialize<CalibrationReport>(await File.ReadAllTextAsync(file, cancellation), Json.Options) : null;
     }
 
     public Task<bool> IsStoredAsync(string assignment, CancellationToken cancellation) =>

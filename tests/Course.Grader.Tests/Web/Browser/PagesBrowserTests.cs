@@ -10,33 +10,22 @@ namespace Course.Grader.Tests.Web.Browser;
 /// </summary>
 public sealed class PagesBrowserTests : IAsyncLifetime
 {
-    private const string Chromium = "/usr/bin/chromium";
-
     private TestCourse _course = null!;
     private ServedCourse _served = null!;
-    private IPlaywright _playwright = null!;
-    private IBrowser _browser = null!;
+    private ChromiumSession _chromium = null!;
     private readonly List<string> _files = [];
 
     public async Task InitializeAsync()
     {
-        Assert.True(File.Exists(Chromium), $"{Chromium} is missing: scripts/prerequisites.sh installs Debian's chromium");
         // The course clock of the served process: inside the competition's submission window.
         _course = await TestCourse.CreateAsync(competition: true, deadline: "2099-01-01T00:00", credits: true, students: ["ana", "ben"]);
         _served = await ServedCourse.StartAsync(_course);
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Chromium,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"],
-        });
+        _chromium = await ChromiumSession.LaunchAsync();
     }
 
     public async Task DisposeAsync()
     {
-        await _browser.DisposeAsync();
-        _playwright.Dispose();
+        await _chromium.DisposeAsync();
         await _served.DisposeAsync();
         _course.Dispose();
     }
@@ -107,7 +96,7 @@ public sealed class PagesBrowserTests : IAsyncLifetime
         await student.ClickAsync("main form button");
         await Assertions.Expect(student.Locator("p.notice")).ToContainTextAsync("public score 1");
 
-        var anonymous = await (await _browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = _served.Address.ToString() })).NewPageAsync();
+        var anonymous = await _chromium.NewPageAsync(_served);
         var response = await anonymous.GotoAsync($"/leaderboard/{TestCourse.Competition}");
 
         Assert.Equal(200, response!.Status);
@@ -143,16 +132,7 @@ public sealed class PagesBrowserTests : IAsyncLifetime
         await Assertions.Expect(page.Locator("main h2", new PageLocatorOptions { HasText = "Training" })).ToBeVisibleAsync();
     }
 
-    private async Task<IPage> SignedInPageAsync(string login)
-    {
-        var context = await _browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = _served.Address.ToString() });
-        var page = await context.NewPageAsync();
-        await page.GotoAsync("/login");
-        await page.FillAsync("input[name=token]", await _served.TokenAsync(login));
-        await page.ClickAsync("main button");
-        await Assertions.Expect(page.Locator("header")).ToContainTextAsync(login);
-        return page;
-    }
+    private Task<IPage> SignedInPageAsync(string login) => _chromium.SignedInPageAsync(_served, login);
 
     private string Write(string content)
     {

@@ -20,6 +20,9 @@ internal sealed class ServedCourse : IAsyncDisposable
 
     public Uri Address { get; }
 
+    /// <summary>What the server wrote so far (its log).</summary>
+    public string Output => _server.Output;
+
     public static async Task<ServedCourse> StartAsync(TestCourse course)
     {
         var address = new Uri($"http://127.0.0.1:{FreePort()}");
