@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Security.Cryptography;
 using Course.Core.Errors;
 using Course.Grader.Submissions;
@@ -8,8 +9,9 @@ namespace Course.Grader.Storage;
 /// <summary>
 /// The blob store in the course database (tables <c>grader_blobs</c> and <c>grader_blob_chunks</c>), on SQLite
 /// and PostgreSQL alike. Each operation uses a context of its own, so a put never saves a caller's pending changes.
-/// Chunks are written first under a fresh content id and the blob row last: a put cut short leaves no blob, and
-/// of two puts of the same content the second drops its chunks.
+/// Content of one chunk or less is written with its row in one transaction, and not at all when it is stored already;
+/// larger content is written a chunk at a time under a fresh content id and the blob row last: a put cut short
+/// leaves no blob, and of two puts of the same content the second drops its chunks.
 /// </summary>
 internal sealed class DatabaseBlobStore(IServiceScopeFactory scopes, TimeProvider time) : IBlobStore
 {
@@ -26,8 +28,59 @@ internal sealed class DatabaseBlobStore(IServiceScopeFactory scopes, TimeProvide
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<GraderDbContext>();
+        var buffer = ArrayPool<byte>.Shared.Rent(ChunkBytes);
+        try
+        {
+            var read = await content.ReadAtLeastAsync(buffer.AsMemory(0, ChunkBytes), ChunkBytes, throwOnEndOfStream: false, cancellation);
+            return read < ChunkBytes
+                ? await PutWholeAsync(db, buffer[..read], cancellation)
+                : await PutChunkedAsync(db, buffer, content, cancellation);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>
+    /// Content of less than one chunk (a feedback report, a run's /out, a metrics log: nearly every put): nothing is
+    /// written when it is stored already, else its chunk and its row in one transaction, so a put costs one commit.
+    /// </summary>
+    private async Task<string> PutWholeAsync(GraderDbContext db, byte[] data, CancellationToken cancellation)
+    {
+        var key = Convert.ToHexStringLower(SHA256.HashData(data));
+        if (await db.Blobs.AnyAsync(b => b.Key == key, cancellation))
+        {
+            return key;
+        }
+
         var id = Guid.NewGuid();
-        var (key, length) = await WriteChunksAsync(db, id, content, cancellation);
+        if (data.Length > 0)
+        {
+            db.BlobChunks.Add(new BlobChunk { Content = id, Index = 0, Data = data });
+        }
+
+        db.Blobs.Add(new StoredBlob { Key = key, Length = data.Length, Content = id, StoredAt = time.GetUtcNow() });
+        try
+        {
+            await db.SaveChangesAsync(cancellation);
+        }
+        catch (DbUpdateException) when (!cancellation.IsCancellationRequested)
+        {
+            // Another put of the same content won the race; nothing of ours was kept, and its chunk serves both.
+            if (!await ExistsAsync(key, CancellationToken.None))
+            {
+                throw;
+            }
+        }
+
+        return key;
+    }
+
+    private async Task<string> PutChunkedAsync(GraderDbContext db, byte[] first, Stream content, CancellationToken cancellation)
+    {
+        var id = Guid.NewGuid();
+        var (key, length) = await WriteChunksAsync(db, id, first, content, cancellation);
         // Once the chunks are in, the blob is finished whatever is cancelled, so none is left without its row.
         if (!await db.Blobs.AnyAsync(b => b.Key == key, CancellationToken.None))
         {
@@ -74,16 +127,18 @@ internal sealed class DatabaseBlobStore(IServiceScopeFactory scopes, TimeProvide
         return BlobKey.IsValid(key) && await scope.ServiceProvider.GetRequiredService<GraderDbContext>().Blobs.AnyAsync(b => b.Key == key, cancellation);
     }
 
-    private static async Task<(string Key, long Length)> WriteChunksAsync(GraderDbContext db, Guid id, Stream content, CancellationToken cancellation)
+    /// <summary>Writes <paramref name="buffer"/>, a full first chunk, then the rest of <paramref name="content"/>, a chunk per commit.</summary>
+    private static async Task<(string Key, long Length)> WriteChunksAsync(GraderDbContext db, Guid id, byte[] buffer, Stream content,
+        CancellationToken cancellation)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        var buffer = new byte[ChunkBytes];
         long length = 0;
         try
         {
             for (var index = 0; ; index++)
             {
-                var read = await content.ReadAtLeastAsync(buffer, ChunkBytes, throwOnEndOfStream: false, cancellation);
+                var read = index == 0 ? ChunkBytes
+                    : await content.ReadAtLeastAsync(buffer.AsMemory(0, ChunkBytes), ChunkBytes, throwOnEndOfStream: false, cancellation);
                 if (read == 0)
                 {
                     break;
