@@ -36,6 +36,32 @@ public sealed class DatabaseBlobStoreTests
         Assert.Equal((before.Blobs + 1, before.Chunks + 4), await CountsAsync(course));
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task PutAsync_LessThanOneChunkTwiceAndEmpty_KeptOnceAndReadBack(bool postgres)
+    {
+        await using var cluster = postgres ? await PostgresCluster.StartAsync() : null;
+        using var course = await TestCourse.CreateAsync(connectionString: cluster?.ConnectionString);
+        await using var services = course.Services();
+        var store = services.GetRequiredService<IBlobStore>();
+        var content = RandomNumberGenerator.GetBytes(DatabaseBlobStore.ChunkBytes - 1);
+        var before = await CountsAsync(course);
+
+        var key = await store.PutAsync(new MemoryStream(content), CancellationToken.None);
+        var again = await store.PutAsync(new MemoryStream(content), CancellationToken.None);
+        var empty = await store.PutAsync(new MemoryStream(), CancellationToken.None);
+        await using var read = await store.OpenAsync(key, CancellationToken.None);
+        using var copy = new MemoryStream();
+        await read!.CopyToAsync(copy, 4096);
+
+        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(content)), key);
+        Assert.Equal(key, again);
+        Assert.Equal(content, copy.ToArray());
+        Assert.Equal("", await store.ReadTextAsync(empty, CancellationToken.None));
+        Assert.Equal((before.Blobs + 2, before.Chunks + 1), await CountsAsync(course));
+    }
+
     [Fact]
     public async Task OpenAsync_UnknownOrMalformedKey_Null()
     {
