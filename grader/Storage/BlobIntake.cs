@@ -21,7 +21,7 @@ internal sealed class BlobIntake(Stream content) : IDisposable
     public long Length { get; private set; }
 
     /// <summary>Fills <paramref name="buffer"/> from the content; fewer bytes than its length only at the end (0 once it is over).</summary>
-    public async Task<int> FillAsync(byte[] buffer, CancellationToken cancellation)
+    public async Task<int> FillAsync(Memory<byte> buffer, CancellationToken cancellation)
     {
         var read = await content.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false, cancellation);
         Length += read;
@@ -30,7 +30,7 @@ internal sealed class BlobIntake(Stream content) : IDisposable
             throw new WorkFailedException($"a stored file is larger than the store's limit of {MaxBlobBytes:N0} bytes");
         }
 
-        _hash.AppendData(buffer, 0, read);
+        _hash.AppendData(buffer.Span[..read]);
         return read;
     }
 

@@ -36,6 +36,30 @@ public sealed class BlobStoreTests
 
     [Theory(Timeout = 120_000)]
     [InlineData(BlobPlace.Sqlite)]
+    [InlineData(BlobPlace.Postgres)]
+    [InlineData(BlobPlace.S3)]
+    public async Task PutAsync_LessThanOnePartTwiceAndEmpty_KeptOnceAndReadBack(BlobPlace place)
+    {
+        await using var bed = await BlobStoreBed.StartAsync(place);
+        var content = RandomNumberGenerator.GetBytes(bed.PartBytes - 1);
+        var before = await bed.PiecesAsync();
+
+        var key = await bed.Store.PutAsync(new MemoryStream(content), CancellationToken.None);
+        var again = await bed.Store.PutAsync(new MemoryStream(content), CancellationToken.None);
+        var empty = await bed.Store.PutAsync(new MemoryStream(), CancellationToken.None);
+        await using var read = await bed.Store.OpenAsync(key, CancellationToken.None);
+        using var copy = new MemoryStream();
+        await read!.CopyToAsync(copy, 4096);
+
+        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(content)), key);
+        Assert.Equal(key, again);
+        Assert.Equal(content, copy.ToArray());
+        Assert.Equal("", await bed.Store.ReadTextAsync(empty, CancellationToken.None));
+        Assert.Equal(before + bed.PiecesOf(content.Length) + bed.PiecesOf(0), await bed.PiecesAsync());
+    }
+
+    [Theory(Timeout = 120_000)]
+    [InlineData(BlobPlace.Sqlite)]
     [InlineData(BlobPlace.S3)]
     public async Task OpenAsync_UnknownOrMalformedKey_Null(BlobPlace place)
     {
