@@ -10,6 +10,7 @@ using Course.Credits.Lifecycle;
 using Course.Credits.Outbox;
 using Course.Credits.Protection;
 using Course.Credits.Spend;
+using Course.Credits.Staff;
 using Course.Credits.Status;
 using Course.Credits.Students;
 using Microsoft.Extensions.Configuration;
@@ -22,7 +23,7 @@ public static class CreditsModule
 {
     /// <summary>
     /// Registers the ledger (<see cref="CreditsDbContext"/>, module "credits"), <see cref="ICreditPrizes"/>,
-    /// <see cref="ICreditRequests"/>, <see cref="ICreditMail"/>, <see cref="ICourseMail"/> and <see cref="IStudentCredits"/> (scoped). Needs the assignments module (course and roster).
+    /// <see cref="ICreditRequests"/>, <see cref="ICreditMail"/>, <see cref="ICourseMail"/>, <see cref="IStudentCredits"/> and <see cref="ICreditAdmin"/> (scoped). Needs the assignments module (course and roster).
     /// Register an <see cref="IFinalStandings"/> to let <c>credits issue --prizes</c> read the leaderboard.
     /// </summary>
     public static IServiceCollection AddCredits(this IServiceCollection services, IConfiguration configuration)
@@ -51,6 +52,7 @@ public static class CreditsModule
         services.AddScoped<StatusQuery>();
         services.AddScoped<CodeViewer>();
         services.AddScoped<IStudentCredits, StudentCreditsView>();
+        services.AddScoped<ICreditAdmin, CreditAdmin>();
         return services;
     }
 

@@ -27,8 +27,33 @@ internal sealed class FinalGradeValidator(FinalGradeSpec final, CourseSpec cours
                 problems.Require(course.FindAssignment(id) is not null, $"{at}.assignments[{a}]", $"'{id}' is not an assignment");
                 problems.Require(placed.Add(id), $"{at}.assignments[{a}]", $"'{id}' is already in a category");
             }
+
+            if (category.Weights is { } weights)
+            {
+                ValidateWeights(category, weights, $"{at}.weights");
+            }
         }
 
+        ValidateLetters();
+    }
+
+    // A weight for every assignment of the category and for nothing else: a forgotten one would silently count as some default.
+    private void ValidateWeights(GradeCategorySpec category, IReadOnlyDictionary<string, double> weights, string at)
+    {
+        foreach (var (id, weight) in weights)
+        {
+            problems.Require(category.Assignments.Contains(id, StringComparer.Ordinal), $"{at}.{id}", $"'{id}' is not one of the category's assignments");
+            problems.Require(weight > 0 && double.IsFinite(weight), $"{at}.{id}", $"{weight} is not a weight above 0");
+        }
+
+        foreach (var id in category.Assignments.Where(id => !weights.ContainsKey(id)))
+        {
+            problems.Add(at, $"'{id}' has no weight (with weights, every assignment of the category needs one)");
+        }
+    }
+
+    private void ValidateLetters()
+    {
         for (var i = 0; i < final.Letters.Count; i++)
         {
             var letter = final.Letters[i];

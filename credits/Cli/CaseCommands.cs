@@ -32,7 +32,7 @@ internal static class CaseCommands
         host.Handle(command, async context =>
         {
             await using var scope = context.CreateScope();
-            var result = await scope.ServiceProvider.GetRequiredService<CodeLifecycle>().ReplaceAsync(context.Get(code), context.Get(reason), context.Cancellation);
+            var result = await scope.ServiceProvider.GetRequiredService<CodeLifecycle>().ReplaceAsync(context.Get(code), context.Get(reason), actor: null, context.Cancellation);
             await context.Out.WriteLineAsync($"code {context.Get(code)} void; {result.Describe()}");
             return 0;
         });

@@ -40,7 +40,7 @@ internal static class IssueCommand
             IssueReport report;
             if (context.Get(policy) is { } name)
             {
-                report = await issuing.RunPolicyAsync(name, cancellation);
+                report = await issuing.RunPolicyAsync(name, actor: null, cancellation);
             }
             else if (context.Get(student) is { } login)
             {

@@ -15,7 +15,7 @@ internal static class SpendCommand
         host.Handle(command, async context =>
         {
             await using var scope = context.CreateScope();
-            var report = await scope.ServiceProvider.GetRequiredService<SpendImporter>().ImportAsync(Path.GetFullPath(context.Get(file)), context.Cancellation);
+            var report = await scope.ServiceProvider.GetRequiredService<SpendImporter>().ImportAsync(Path.GetFullPath(context.Get(file)), actor: null, context.Cancellation);
             if (context.Json)
             {
                 await context.WriteJsonAsync(report);

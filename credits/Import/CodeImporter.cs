@@ -72,7 +72,7 @@ internal sealed partial class CodeImporter(CreditsDbContext db, CodeProtector pr
         }
 
         db.Codes.AddRange(codes.Select(c => c.Code));
-        Audit.Record(db, now, "import", detail: $"batch {batch}: {codes.Count} {request.Provider} code(s) of {request.Value} from {Path.GetFileName(request.File)}");
+        Audit.Record(db, now, "import", detail: $"batch {batch}: {codes.Count} {request.Provider} code(s) of {request.Value} from {Path.GetFileName(request.File)}", actor: request.Actor);
         try
         {
             // SaveChanges is one transaction: the whole file or nothing.

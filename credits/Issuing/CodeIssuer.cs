@@ -84,7 +84,7 @@ internal sealed class CodeIssuer(CreditsDbContext db, TimeProvider clock)
                 CreatedAt = now,
                 NextAttemptAt = now,
             });
-            Audit.Record(db, now, "issue", codeId, request.Login, key);
+            Audit.Record(db, now, "issue", codeId, request.Login, key, request.Actor);
             if (request.WithinTransaction is { } also)
             {
                 await also(codeId);

@@ -9,8 +9,8 @@ namespace Course.Credits.Issuing;
 internal sealed class CreditIssuing(CodeIssuer issuer, Recipients recipients, ICourseProvider course, TimeProvider clock)
     : ICreditPrizes, ICreditRequests
 {
-    /// <summary>Runs a perStudent or perTeamMember policy: one code per student, idempotent.</summary>
-    public async Task<IssueReport> RunPolicyAsync(string name, CancellationToken cancellation)
+    /// <summary>Runs a perStudent or perTeamMember policy: one code per student, idempotent. <paramref name="actor"/> null: this process's user.</summary>
+    public async Task<IssueReport> RunPolicyAsync(string name, string? actor, CancellationToken cancellation)
     {
         var policy = Policy(name);
         RequireOpen(policy, "nothing is issued before then");
@@ -23,7 +23,7 @@ internal sealed class CreditIssuing(CodeIssuer issuer, Recipients recipients, IC
                 $"credits.policies '{name}' is on request: students ask for it ('grader credits request --student LOGIN --policy {name}')"),
         };
         return await IssueEachAsync(people, p => new IssueRequest(p.Login, p.Email, policy.Provider, policy.Value,
-            $"policy:{name}:{p.Login}", 1), cancellation);
+            $"policy:{name}:{p.Login}", 1, Actor: actor), cancellation);
     }
 
     public async Task<IssueResult> RequestAsync(string login, string policy, CancellationToken cancellation)

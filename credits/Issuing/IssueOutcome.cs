@@ -1,6 +1,9 @@
+using System.Text.Json.Serialization;
+
 namespace Course.Credits.Issuing;
 
 /// <summary>What one request for a code ended with.</summary>
+[JsonConverter(typeof(OutcomeJsonConverter))]
 public enum IssueOutcome
 {
     /// <summary>A code was assigned and its e-mail queued.</summary>

@@ -55,8 +55,11 @@ internal sealed class CodeLifecycle(CreditsDbContext db, CodeIssuer issuer, Reci
         }
     }
 
-    /// <summary>Voids the code and issues its holder a new one of the same provider and value, in one transaction.</summary>
-    public async Task<IssueResult> ReplaceAsync(string codeId, string reason, CancellationToken cancellation)
+    /// <summary>
+    /// Voids the code and issues its holder a new one of the same provider and value, in one transaction; <paramref name="actor"/>
+    /// null: this process's user.
+    /// </summary>
+    public async Task<IssueResult> ReplaceAsync(string codeId, string reason, string? actor, CancellationToken cancellation)
     {
         var old = await FindAsync(codeId, cancellation);
         if (old.Login is null || old.Status is CodeStatus.Replaced or CodeStatus.Available)
@@ -71,8 +74,8 @@ internal sealed class CodeLifecycle(CreditsDbContext db, CodeIssuer issuer, Reci
                 var voided = await db.Codes.SingleAsync(c => c.Id == old.Id, cancellation);
                 voided.Status = CodeStatus.Replaced;
                 voided.Note = $"replaced by {newId}: {reason}";
-                Audit.Record(db, clock.GetUtcNow(), "replace", voided.Id, voided.Login, $"void, replaced by {newId}: {reason}");
-            }), cancellation);
+                Audit.Record(db, clock.GetUtcNow(), "replace", voided.Id, voided.Login, $"void, replaced by {newId}: {reason}", actor);
+            }, Actor: actor), cancellation);
         return result.Outcome == IssueOutcome.NoneLeft
             ? throw new WorkFailedException($"code {codeId} not replaced: no available {old.Provider} code of value {old.Value} left; import more")
             : result;

@@ -26,9 +26,7 @@ internal sealed class SpendImporter(CreditsDbContext db, Recipients recipients, 
         new("cost", true, "lineItem/UnblendedCost", "UnblendedCost", "unblended_cost", "cost"),
     ];
 
-    public sealed record Report(int Students, double Total, int Reminders, IReadOnlyList<string> Warnings);
-
-    public async Task<Report> ImportAsync(string file, CancellationToken cancellation)
+    public async Task<SpendReport> ImportAsync(string file, string? actor, CancellationToken cancellation)
     {
         var credits = course.Course.Credits ?? throw new BadInputException("course.json has no credits section (budgetPerStudent)");
         if (credits.BudgetPerStudent <= 0)
@@ -89,9 +87,9 @@ internal sealed class SpendImporter(CreditsDbContext db, Recipients recipients, 
             reminders += await QueueRemindersAsync(student, cost, credits.BudgetPerStudent, credits.ReminderThresholds, now, cancellation);
         }
 
-        Audit.Record(db, now, "spend-import", detail: $"{Path.GetFileName(file)}: {rows.Count} rows, {totals.Count} accounts, {reminders} reminder(s)");
+        Audit.Record(db, now, "spend-import", detail: $"{Path.GetFileName(file)}: {rows.Count} rows, {totals.Count} accounts, {reminders} reminder(s)", actor: actor);
         await db.SaveChangesAsync(cancellation);
-        return new Report(totals.Count - warnings.Count, totals.Values.Sum(t => t.Cost), reminders, warnings);
+        return new SpendReport(totals.Count - warnings.Count, totals.Values.Sum(t => t.Cost), reminders, warnings);
     }
 
     private async Task<int> QueueRemindersAsync(RosterStudent student, double spend, double budget, IReadOnlyList<double> thresholds,

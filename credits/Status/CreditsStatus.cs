@@ -9,7 +9,11 @@ public sealed record CreditsStatus(
     CreditsStatus.OutboxLine Outbox)
 {
     /// <summary>Codes of one provider and value, by status.</summary>
-    public sealed record InventoryLine(string Provider, double Value, IReadOnlyDictionary<string, int> ByStatus, int Total);
+    public sealed record InventoryLine(string Provider, double Value, IReadOnlyDictionary<string, int> ByStatus, int Total)
+    {
+        /// <summary>When the first of the codes still available expires (they go out soonest-expiring first); null when none expires.</summary>
+        public DateTimeOffset? NextExpiry { get; init; }
+    }
 
     /// <summary>One student's codes; <see cref="Outstanding"/> is the value issued or sent but not yet redeemed.</summary>
     public sealed record StudentLine(string Login, int Issued, int Sent, int Redeemed, int Problems, double Outstanding, double Spend,

@@ -9,11 +9,14 @@ internal sealed class StatusQuery(CreditsDbContext db)
     public async Task<CreditsStatus> GetAsync(CancellationToken cancellation)
     {
         var codes = await db.Codes.AsNoTracking()
-            .Select(c => new { c.Id, c.Provider, c.Value, c.Status, c.Login, c.Note })
+            .Select(c => new { c.Id, c.Provider, c.Value, c.Status, c.Login, c.Note, c.ExpiresAt })
             .ToListAsync(cancellation);
         var inventory = codes.GroupBy(c => (c.Provider, c.Value)).OrderBy(g => g.Key.Provider).ThenBy(g => g.Key.Value)
             .Select(g => new CreditsStatus.InventoryLine(g.Key.Provider, g.Key.Value,
-                g.GroupBy(c => c.Status).OrderBy(s => s.Key).ToDictionary(s => s.Key.ToString(), s => s.Count()), g.Count()))
+                g.GroupBy(c => c.Status).OrderBy(s => s.Key).ToDictionary(s => s.Key.ToString(), s => s.Count()), g.Count())
+            {
+                NextExpiry = g.Where(c => c.Status == CodeStatus.Available).Min(c => c.ExpiresAt),
+            })
             .ToList();
         var spend = await db.Spend.AsNoTracking().ToDictionaryAsync(s => s.Login, s => s.Total, cancellation);
         var held = codes.Where(c => c.Login is not null).ToList();

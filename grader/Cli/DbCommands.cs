@@ -7,7 +7,8 @@ namespace Course.Grader.Cli;
 
 /// <summary>
 /// <c>grader db migrate</c>: brings every module's tables to the current version, then moves the files a version
-/// before the store kept in folders into the store (<see cref="LegacyFiles"/>).
+/// before the store kept in folders into the store (<see cref="LegacyFiles"/>), and, when the store is an S3 bucket,
+/// copies the blobs the course database holds into it (<see cref="DatabaseBlobsCopy"/>).
 /// </summary>
 internal static class DbCommands
 {
@@ -31,10 +32,16 @@ internal static class DbCommands
             }
 
             var moved = await scope.ServiceProvider.GetRequiredService<LegacyFiles>().MoveAsync(context.Cancellation);
+            var copied = await scope.ServiceProvider.GetRequiredService<DatabaseBlobsCopy>().CopyAsync(context.Cancellation);
             if (context.Json)
             {
-                await context.WriteJsonAsync(new { modules = applied, files = moved });
+                await context.WriteJsonAsync(new { modules = applied, files = moved, copiedToBucket = copied });
                 return 0;
+            }
+
+            if (copied > 0)
+            {
+                await context.Out.WriteLineAsync($"files: copied {copied} blobs from the course database into the S3 bucket");
             }
 
             await context.Out.WriteLineAsync(moved.Total == 0 ? "files: all in the store"

@@ -9,7 +9,8 @@ namespace Course.Grader.Cluster;
 /// Which engine runs the jobs (<c>Queue:Engine</c>: local or slurm) and, for Slurm, section <c>Slurm</c>:
 /// <c>Partition</c> (required), <c>Account</c>, <c>Grader</c> (the grader command on the nodes, default this
 /// process's own), <c>TimeMarginSeconds</c> (added to an assignment's timeout for container start-up and recording,
-/// default 120), <c>StepMemory</c> (MiB for the grader step beside the container, default 512), <c>PollSeconds</c>
+/// default 120), <c>StopAheadSeconds</c> (how long before the Slurm job's end the step stops the run itself, keeping what
+/// it logged; default half the margin, 0: never), <c>StepMemory</c> (MiB for the grader step beside the container, default 512), <c>PollSeconds</c>
 /// (how often squeue is read, default 2) and <c>LogFolder</c> (the steps' output, default <c>.slurm</c> beside
 /// course.json).
 /// </summary>
@@ -25,6 +26,9 @@ public sealed partial record ClusterOptions
     public IReadOnlyList<string> Grader { get; init; } = [];
 
     public TimeSpan TimeMargin { get; init; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>How long before its Slurm job's end a step ends the run as at its time limit; zero: it leaves the end to Slurm.</summary>
+    public TimeSpan StopAhead { get; init; } = TimeSpan.FromMinutes(1);
 
     public int StepMemoryMiB { get; init; } = 512;
 
@@ -44,13 +48,22 @@ public sealed partial record ClusterOptions
         };
         var slurm = new SettingsSection(configuration, "Slurm");
         var defaults = new ClusterOptions();
+        var margin = slurm.Seconds("TimeMarginSeconds", defaults.TimeMargin, TimeSpan.FromDays(1));
+        var stopAhead = TimeSpan.FromSeconds(slurm.Integer("StopAheadSeconds", (int)(margin.TotalSeconds / 2), 0, 86_400));
+        if (stopAhead >= margin)
+        {
+            throw new BadInputException($"{slurm.NameOf("StopAheadSeconds")}: {stopAhead.TotalSeconds:0} is not less than {slurm.NameOf("TimeMarginSeconds")} "
+                + $"({margin.TotalSeconds:0}): runs would be stopped before their own time limit");
+        }
+
         var options = new ClusterOptions
         {
             Engine = engine,
             Partition = Name(slurm, "Partition"),
             Account = Name(slurm, "Account"),
             Grader = slurm.Text("Grader")?.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? ThisGrader(),
-            TimeMargin = slurm.Seconds("TimeMarginSeconds", defaults.TimeMargin, TimeSpan.FromDays(1)),
+            TimeMargin = margin,
+            StopAhead = stopAhead,
             StepMemoryMiB = slurm.Integer("StepMemory", defaults.StepMemoryMiB, 64, 1 << 20),
             Poll = slurm.Seconds("PollSeconds", defaults.Poll, TimeSpan.FromHours(1)),
             LogFolder = slurm.Text("LogFolder"),

@@ -13,6 +13,7 @@ internal static class ClusterServices
         services.AddSingleton<SlurmNodes>();
         services.AddSingleton<SlurmDispatcher>();
         services.AddSingleton<SlurmStep>();
+        services.AddSingleton<SlurmStartTimes>();
         services.AddSingleton<LocalHost>();
         services.AddScoped<HostRegistry>();
         services.AddScoped<JobCancellation>();

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Course.Assignments.Courses;
 using Course.Core.Errors;
+using Course.Core.Output;
 using Course.Grader.Grading;
 using Course.Grader.Queue;
 using Course.Grader.Submissions;
@@ -70,7 +71,8 @@ internal sealed class SlurmDispatcher(IServiceScopeFactory scopes, SlurmCli slur
         await HandBackWaitingAsync(report);
     }
 
-    private async Task CheckPartitionAsync(CancellationToken cancellation)
+    /// <summary>Refuses to start when Slurm does not answer or does not know <c>Slurm:Partition</c>.</summary>
+    public async Task CheckPartitionAsync(CancellationToken cancellation)
     {
         string listed;
         try
@@ -169,7 +171,7 @@ internal sealed class SlurmDispatcher(IServiceScopeFactory scopes, SlurmCli slur
             case SlurmPhase.Running:
                 return;
             case SlurmPhase.TimedOut:
-                await TimedOutAsync(services, lease, job, report);
+                await TimedOutAsync(services, lease, job, seen!, report);
                 return;
             case SlurmPhase.Lost:
                 var why = $"Slurm job {id} {seen?.State ?? "is no longer known to Slurm"}{where}: run again, not counted";
@@ -186,15 +188,22 @@ internal sealed class SlurmDispatcher(IServiceScopeFactory scopes, SlurmCli slur
         }
     }
 
-    /// <summary>Slurm stopped the run at the assignment's time limit: the student's verdict, recorded once.</summary>
-    private static async Task TimedOutAsync(IServiceProvider services, JobLease lease, GradingJob job, Action<string> report)
+    /// <summary>
+    /// Slurm stopped the run at its time limit before the step could end it itself (<see cref="SlurmStep"/> ends it,
+    /// keeping what it logged, as the limit nears): the student's verdict, recorded once, charging the time the job
+    /// held its GPUs by Slurm's start and end.
+    /// </summary>
+    private static async Task TimedOutAsync(IServiceProvider services, JobLease lease, GradingJob job, SlurmJobState seen, Action<string> report)
     {
         var submission = await services.GetRequiredService<GraderDbContext>().Submissions.AsNoTracking()
             .SingleAsync(s => s.Id == job.SubmissionId, CancellationToken.None);
-        var result = await services.GetRequiredService<SubmissionGrader>().UnrunAsync(job, submission, Verdict.TimedOut, CancellationToken.None);
+        var ran = seen.Elapsed ?? TimeSpan.Zero;
+        var problem = Markdown.Line($"The run was stopped at its Slurm time limit after {ran.TotalSeconds:0} s, before the grader on the node could stop it itself; nothing it logged could be kept.");
+        var result = await services.GetRequiredService<SubmissionGrader>().UnrunAsync(job, submission, Verdict.TimedOut, CancellationToken.None,
+            problem, ran);
         if (await services.GetRequiredService<JobQueue>().CompleteAsync(lease, result, CancellationToken.None))
         {
-            report($"job {job.Id} attempt {lease.Attempt}: Slurm job {job.SlurmJobId} reached its time limit: timedout");
+            report($"job {job.Id} attempt {lease.Attempt}: Slurm job {job.SlurmJobId} reached its time limit after {ran.TotalSeconds:0} s: timedout");
             await JobRunner.PublishAsync(services, submission, result, CancellationToken.None);
         }
     }
@@ -248,11 +257,10 @@ internal sealed class SlurmDispatcher(IServiceScopeFactory scopes, SlurmCli slur
     /// <summary>This user's jobs in the partition, by Slurm job id, finished ones included while Slurm keeps them.</summary>
     private async Task<Dictionary<string, SlurmJobState>> ListAsync(CancellationToken cancellation)
     {
-        var output = await slurm.RunAsync("squeue", ["--me", "-h", "-t", "all", "-p", cluster.Partition!, "-o", "%i|%T|%N"], cancellation);
+        var output = await slurm.RunAsync("squeue", ["--me", "-h", "-t", "all", "-p", cluster.Partition!, "-o", "%i|%T|%N|%S|%e"], cancellation);
         return output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(line => line.Split('|'))
-            .Where(fields => fields.Length == 3)
-            .ToDictionary(fields => fields[0], fields => new SlurmJobState(fields[1], fields[2] is { Length: > 0 } node && node != "(null)" ? node : null));
+            .Select(SlurmJobState.FromSqueue).OfType<(string Id, SlurmJobState State)>()
+            .ToDictionary(listed => listed.Id, listed => listed.State);
     }
 
     /// <summary>One job squeue did not list, from scontrol; null when Slurm has forgotten it.</summary>

@@ -7,7 +7,8 @@ namespace Course.Grader.Grades;
 
 /// <summary>
 /// Final grades by course.json's <c>finalGrade</c>: in each category the lowest <c>dropLowest</c> fractions are dropped
-/// (a missing grade counts as 0; on a tie the one listed later goes), the rest averaged equally; the category adds
+/// (a missing grade counts as 0; on a tie the one listed later goes), the rest averaged (equally, or by the category's
+/// <c>weights</c>); the category adds
 /// weight x that mean to the final percentage; the letter is the first cut-off (highest first) the percentage reaches.
 /// </summary>
 public sealed class FinalGrades(Gradebook gradebook, IGradeAudit audit, ICourseProvider course)
@@ -45,9 +46,7 @@ public sealed class FinalGrades(Gradebook gradebook, IGradeAudit audit, ICourseP
         {
             lines.Add($"{category.Name} (weight {N(category.Weight)}%{(category.DropLowest > 0 ? $", lowest {category.DropLowest} dropped" : "")}):");
             lines.AddRange(category.Items.Select(i => $"  {i.Assignment}: {Item(i)}"));
-            var kept = category.Items.Where(i => !i.Dropped).ToList();
-            lines.Add($"  mean of {kept.Count} kept = ({string.Join(" + ", kept.Select(i => N(i.Fraction * 100)))}) / {kept.Count} = {N(category.Fraction * 100)}%" +
-                      $" -> {N(category.Weight)} x {N(category.Fraction)} = {N(category.Points)} points");
+            lines.Add($"  {Mean(category)} = {N(category.Fraction * 100)}% -> {N(category.Weight)} x {N(category.Fraction)} = {N(category.Points)} points");
         }
 
         var outside = course.Course.Assignments.Select(a => a.Id).Except(spec.Categories.SelectMany(c => c.Assignments), StringComparer.Ordinal).ToList();
@@ -68,11 +67,21 @@ public sealed class FinalGrades(Gradebook gradebook, IGradeAudit audit, ICourseP
         // Lowest first; on equal fractions the later-listed assignment is dropped first.
         var dropped = items.Select((grade, index) => (Fraction: grade.Fraction ?? 0, Index: index))
             .OrderBy(x => x.Fraction).ThenByDescending(x => x.Index).Take(category.DropLowest).Select(x => x.Index).ToHashSet();
-        var result = category.Assignments.Select((id, index) =>
-            new CategoryItem(id, items[index].Fraction ?? 0, items[index].Fraction is not null, dropped.Contains(index), items[index])).ToList();
+        var result = category.Assignments.Select((id, index) => new CategoryItem(id, items[index].Fraction ?? 0, items[index].Fraction is not null,
+            dropped.Contains(index), items[index], category.WeightOf(id))).ToList();
         var kept = result.Where(i => !i.Dropped).ToList();
-        var fraction = kept.Sum(i => i.Fraction) / kept.Count;
-        return new CategoryResult(category.Name, category.Weight, category.DropLowest, result, fraction, category.Weight * fraction);
+        var fraction = kept.Sum(i => i.Weight * i.Fraction) / kept.Sum(i => i.Weight);
+        return new CategoryResult(category.Name, category.Weight, category.DropLowest, result, fraction, category.Weight * fraction,
+            category.Weights is not null);
+    }
+
+    // The arithmetic of the category's mean, with each kept assignment's weight when the category has weights.
+    private static string Mean(CategoryResult category)
+    {
+        var kept = category.Items.Where(i => !i.Dropped).ToList();
+        return category.Weighted
+            ? $"weighted mean of {kept.Count} kept = ({string.Join(" + ", kept.Select(i => $"{N(i.Weight)} x {N(i.Fraction * 100)}"))}) / {N(kept.Sum(i => i.Weight))}"
+            : $"mean of {kept.Count} kept = ({string.Join(" + ", kept.Select(i => N(i.Fraction * 100)))}) / {kept.Count}";
     }
 
     private static string Item(CategoryItem item)

@@ -136,10 +136,11 @@ internal sealed class Rescorer(GraderDbContext db, ICourseProvider course, Gradi
 
         var output = paths.Staging();
         GradingResult rescored;
+        IReadOnlyList<CheckResult> checks;
         try
         {
             await store.MaterializeAsync(outputsKey, output, cancellation);
-            rescored = Recompute(assignment, published, receivedAt, reference, output, current, now);
+            (rescored, checks) = Recompute(assignment, published, receivedAt, reference, output, current, now);
         }
         finally
         {
@@ -153,10 +154,22 @@ internal sealed class Rescorer(GraderDbContext db, ICourseProvider course, Gradi
         var why = changes?.Where(c => late || !c.AboutLateness).Select(c => c.What).ToList()
                   ?? Unrecorded(published, rescored);
         // Only changed scores make the draft: an unchanged one keeps its result, and the next rescore finds it unchanged again.
-        return !scoreChanged ? null
-            : RescoreLines.Line(published, RescoreKind.Rescored, rescored,
-                why.Count > 0 ? string.Join("; ", why) : "rescored from the kept outputs (no recorded input changed)", now);
+        if (!scoreChanged)
+        {
+            return null;
+        }
+
+        var reason = why.Count > 0 ? string.Join("; ", why) : "rescored from the kept outputs (no recorded input changed)";
+        rescored.FeedbackKey = await FeedbackAsync(published, rescored, checks, reason, cancellation);
+        return RescoreLines.Line(published, RescoreKind.Rescored, rescored, reason, now);
     }
+
+    // The report the published result points at, rewritten to the new score; stored now, it is only read once the draft is published.
+    private async Task<string?> FeedbackAsync(GradingResult published, GradingResult rescored, IReadOnlyList<CheckResult> checks, string why,
+        CancellationToken cancellation) =>
+        published.FeedbackKey is { } key && await store.ReadTextAsync(key, cancellation) is { } report
+            ? await store.PutTextAsync(RescoredFeedback.Rewrite(report, published, rescored, checks, why), cancellation)
+            : published.FeedbackKey;
 
     // Results from before inputs were recorded: name the part of the score that moved.
     private static List<string> Unrecorded(GradingResult published, GradingResult rescored)
@@ -177,24 +190,25 @@ internal sealed class Rescorer(GraderDbContext db, ICourseProvider course, Gradi
         return why;
     }
 
-    private GradingResult Recompute(AssignmentSpec assignment, GradingResult published, DateTimeOffset receivedAt, string reference,
-        string output, string current, DateTimeOffset now)
+    private (GradingResult Result, IReadOnlyList<CheckResult> Checks) Recompute(AssignmentSpec assignment, GradingResult published,
+        DateTimeOffset receivedAt, string reference, string output, string current, DateTimeOffset now)
     {
         var tests = assignment.Tests ?? new TestsSpec();
         var (produced, rejected) = Outputs(published.SandboxResultJson);
         var verdict = published.Verdict;
         var raw = 0.0;
+        IReadOnlyList<CheckResult> checks = [];
         if (!OutputChecks.Unchecked(verdict))
         {
             // MissingOutput and RejectedOutput were judged from the checks and outputs: judge them again from a graded run.
             var ran = verdict is Verdict.MissingOutput or Verdict.RejectedOutput ? Verdict.Graded : verdict;
-            var checks = OutputChecks.Compare(tests, assignment.Id, reference, output, produced);
+            checks = OutputChecks.Compare(tests, assignment.Id, reference, output, produced);
             raw = checks.Sum(c => c.Points);
             verdict = OutputChecks.WithRejected(OutputChecks.Judge(ran, tests, checks, produced), rejected);
         }
 
         var (lateDays, factor) = LatePolicy.Evaluate(receivedAt, course.Times.Deadline(assignment), assignment.LatePolicy, course.Times.Zone);
-        return new GradingResult
+        return (new GradingResult
         {
             JobId = published.JobId,
             SubmissionId = published.SubmissionId,
@@ -216,7 +230,7 @@ internal sealed class Rescorer(GraderDbContext db, ICourseProvider course, Gradi
             TrainingCurveKey = published.TrainingCurveKey,
             RecordedAt = now,
             GradedInputs = current,
-        };
+        }, checks);
     }
 
     /// <summary>The files the run wrote to /out and whether the sandbox rejected any, from its recorded result.</summary>

@@ -26,12 +26,7 @@ internal static class FeedbackReport
         }
 
         text.Line($"- Received: {submission.ReceivedAt:yyyy-MM-dd HH:mm:ss} UTC (by the server clock)");
-        text.Line($"- Verdict: **{content.Verdict}**");
-        text.Line($"- Score: **{content.Score:0.###} / {content.MaxScore:0.###}**");
-        if (content.LateDays > 0)
-        {
-            text.Line($"- Late: {content.LateDays} day(s) after the deadline and grace; score before the penalty {content.RawScore:0.###}");
-        }
+        Scores(text, content.Verdict, content.Score, content.MaxScore, content.LateDays, content.RawScore);
 
         if (run is not null)
         {
@@ -55,10 +50,7 @@ internal static class FeedbackReport
         {
             text.Line().Line($"## Checks").Line();
             text.Line($"| Check | Points | Result |").Line($"|---|---|---|");
-            foreach (var check in checks)
-            {
-                text.Line($"| {check.Name} | {check.Points:0.###} / {check.MaxPoints:0.###} | {check.Problem ?? "passed"} |");
-            }
+            CheckRows(text, checks);
         }
 
         if (content.Training is { } training)
@@ -91,6 +83,26 @@ internal static class FeedbackReport
         }
 
         return text.ToString();
+    }
+
+    /// <summary>The summary's verdict, score and (when late) late lines; a rescore rewrites exactly these.</summary>
+    public static void Scores(MarkdownBuilder text, Verdict verdict, double score, double maxScore, int lateDays, double rawScore)
+    {
+        text.Line($"- Verdict: **{verdict}**");
+        text.Line($"- Score: **{score:0.###} / {maxScore:0.###}**");
+        if (lateDays > 0)
+        {
+            text.Line($"- Late: {lateDays} day(s) after the deadline and grace; score before the penalty {rawScore:0.###}");
+        }
+    }
+
+    /// <summary>The rows of the checks table, one per check.</summary>
+    public static void CheckRows(MarkdownBuilder text, IReadOnlyList<CheckResult> checks)
+    {
+        foreach (var check in checks)
+        {
+            text.Line($"| {check.Name} | {check.Points:0.###} / {check.MaxPoints:0.###} | {check.Problem ?? "passed"} |");
+        }
     }
 
     private static void Tail(MarkdownBuilder text, string name, string tail)

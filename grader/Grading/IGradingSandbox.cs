@@ -35,6 +35,9 @@ internal sealed record SandboxRequest(string Image, IReadOnlyList<string> Comman
     /// already holds the host's GPUs must pass them here, or it would wait for them forever.
     /// </summary>
     public IReadOnlyList<string> GpuDevices { get; init; } = [];
+
+    /// <summary>Ends the run as at its time limit, logs and /out kept, when it fires before that limit (a cluster's limit is near).</summary>
+    public CancellationToken TimeUp { get; init; }
 }
 
 internal sealed record SandboxMount(string Source, string Target, bool ReadOnly = true);

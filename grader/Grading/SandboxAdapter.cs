@@ -45,6 +45,7 @@ internal sealed class SandboxAdapter(ISandbox sandbox, ISandboxImages images, IH
                 Mounts = request.Mounts.Select(m => new Course.Sandbox.Running.SandboxMount(m.Source, m.Target, m.ReadOnly)).ToList(),
                 Limits = CourseLimits.ForSandbox(request.Limits) with { GpuDeviceIds = request.GpuDevices },
                 OutputFolder = request.OutputFolder,
+                TimeUp = request.TimeUp,
             };
             result = await sandbox.RunAsync(job, cancellation);
         }

@@ -27,7 +27,12 @@ internal sealed class SubmissionGrader(ICourseProvider course, IGradingSandbox s
     /// <summary>Largest metrics log kept with a result.</summary>
     private const long MaxMetricsBytes = 8 * 1024 * 1024;
 
-    public async Task<GradingResult> GradeAsync(GradingJob job, Submission submission, int attempt, CancellationToken cancellation)
+    /// <summary>
+    /// Grades the submission; when <paramref name="timeUp"/> fires first (an outer limit, a cluster's, falls before the
+    /// assignment's), the run ends as at its time limit, with what it logged kept.
+    /// </summary>
+    public async Task<GradingResult> GradeAsync(GradingJob job, Submission submission, int attempt, CancellationToken cancellation,
+        CancellationToken timeUp = default)
     {
         // Before the sandbox starts: an uncalibrated assignment would run every submission only to fail scoring it.
         await setup.RequireAsync(job.Assignment, cancellation);
@@ -42,7 +47,7 @@ internal sealed class SubmissionGrader(ICourseProvider course, IGradingSandbox s
             var snapshot = Path.Combine(folder, "submission");
             await store.MaterializeAsync(submission.SnapshotKey
                 ?? throw new InfrastructureException($"the snapshot of {submission.Id} is not in the store (run grader db migrate)"), snapshot, cancellation);
-            return await GradeAsync(job, submission, attempt, folder, snapshot, cancellation);
+            return await GradeAsync(job, submission, attempt, folder, snapshot, timeUp, cancellation);
         }
         finally
         {
@@ -57,16 +62,18 @@ internal sealed class SubmissionGrader(ICourseProvider course, IGradingSandbox s
 
     /// <summary>
     /// The result of a run whose end the grading never saw, only its cluster: <paramref name="verdict"/> with
-    /// <paramref name="problem"/> (by default the verdict's own sentence), no outputs and no score.
+    /// <paramref name="problem"/> (by default the verdict's own sentence), no outputs and no score; <paramref name="ran"/>
+    /// is how long the cluster says it ran, when it ran at all (what a full run's GPU time is charged from).
     /// </summary>
-    public Task<GradingResult> UnrunAsync(GradingJob job, Submission submission, Verdict verdict, CancellationToken cancellation, Markdown? problem = null)
+    public Task<GradingResult> UnrunAsync(GradingJob job, Submission submission, Verdict verdict, CancellationToken cancellation, Markdown? problem = null,
+        TimeSpan? ran = null)
     {
         var content = new FeedbackContent(submission, verdict) { Problem = problem ?? VerdictWording.Sentence(verdict), Tier = job.Tier };
-        return RecordAsync(job, content, new RunFiles(null, null, null), cancellation);
+        return RecordAsync(job, content, new RunFiles(null, null, null), cancellation, (long?)ran?.TotalMilliseconds);
     }
 
     private async Task<GradingResult> GradeAsync(GradingJob job, Submission submission, int attempt, string folder, string snapshot,
-        CancellationToken cancellation)
+        CancellationToken timeUp, CancellationToken cancellation)
     {
         var assignment = course.Assignment(submission.Assignment);
         var output = Path.Combine(folder, "out");
@@ -79,6 +86,7 @@ internal sealed class SubmissionGrader(ICourseProvider course, IGradingSandbox s
             build is null ? Mounts(assignment, snapshot) : [.. Mounts(assignment, snapshot), build.Mount], output, $"job-{job.Id:N}-{attempt}")
         {
             GpuDevices = job.GpuDeviceList(),
+            TimeUp = timeUp,
         };
         var run = await sandbox.RunAsync(request, cancellation);
         var built = build is null ? null : BuildReport.Read(output);
@@ -165,7 +173,8 @@ internal sealed class SubmissionGrader(ICourseProvider course, IGradingSandbox s
     }
 
     /// <summary>Stores the run's feedback report and makes the result that records it and the run's files: the one place a result is made.</summary>
-    private async Task<GradingResult> RecordAsync(GradingJob job, FeedbackContent content, RunFiles files, CancellationToken cancellation)
+    private async Task<GradingResult> RecordAsync(GradingJob job, FeedbackContent content, RunFiles files, CancellationToken cancellation,
+        long? unrunWallMs = null)
     {
         var feedback = await store.PutTextAsync(FeedbackReport.Render(content), cancellation);
         return new GradingResult
@@ -177,7 +186,7 @@ internal sealed class SubmissionGrader(ICourseProvider course, IGradingSandbox s
             Commit = job.Commit,
             Verdict = content.Verdict,
             Tier = content.Tier,
-            WallMs = content.Run?.WallMs,
+            WallMs = content.Run?.WallMs ?? unrunWallMs,
             ExitCode = content.Run?.ExitCode,
             RawScore = content.RawScore,
             Score = content.Score,

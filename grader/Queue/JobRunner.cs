@@ -33,9 +33,10 @@ internal sealed class JobRunner(IServiceScopeFactory scopes, IGradingSandbox san
     /// <summary>
     /// Runs the leased job. When <paramref name="stopping"/> fires the run stops; with <paramref name="handBackOnStop"/>
     /// the job goes back to the queue, without it the lease stays as it is, for its owner to decide (a Slurm step
-    /// stopped by its cluster: the dispatcher reads why from Slurm).
+    /// stopped by its cluster: the dispatcher reads why from Slurm). When <paramref name="timeUp"/> fires the run ends as at
+    /// its time limit and is recorded so (its cluster's limit is near).
     /// </summary>
-    public async Task<RunOutcome> RunAsync(JobLease lease, CancellationToken stopping, bool handBackOnStop = true)
+    public async Task<RunOutcome> RunAsync(JobLease lease, CancellationToken stopping, bool handBackOnStop = true, CancellationToken timeUp = default)
     {
         await using var scope = scopes.CreateAsyncScope();
         var services = scope.ServiceProvider;
@@ -57,7 +58,7 @@ internal sealed class JobRunner(IServiceScopeFactory scopes, IGradingSandbox san
         var heartbeat = HeartbeatAsync(lease, leaseLost, heartbeatStop.Token);
         try
         {
-            var result = await GradeOnGpusAsync(services, lease, job, submission, gpus, run.Token);
+            var result = await GradeOnGpusAsync(services, lease, job, submission, gpus, timeUp, run.Token);
             await StopAsync(heartbeatStop, heartbeat);
             if (!await Queue(services).CompleteAsync(lease, result, CancellationToken.None))
             {
@@ -109,7 +110,7 @@ internal sealed class JobRunner(IServiceScopeFactory scopes, IGradingSandbox san
     /// and they are recorded on the job. The lease ends when grading has removed the container.
     /// </summary>
     private async Task<GradingResult> GradeOnGpusAsync(IServiceProvider services, JobLease lease, GradingJob job,
-        Submission submission, int gpus, CancellationToken cancellation)
+        Submission submission, int gpus, CancellationToken timeUp, CancellationToken cancellation)
     {
         using var held = await sandbox.LeaseGpusAsync(gpus, $"job-{job.Id:N}-{lease.Attempt}", cancellation);
         if (held.Devices.Count > 0)
@@ -118,7 +119,7 @@ internal sealed class JobRunner(IServiceScopeFactory scopes, IGradingSandbox san
             await Queue(services).RecordGpusAsync(lease, held.Devices, cancellation);
         }
 
-        return await services.GetRequiredService<SubmissionGrader>().GradeAsync(job, submission, lease.Attempt, cancellation);
+        return await services.GetRequiredService<SubmissionGrader>().GradeAsync(job, submission, lease.Attempt, cancellation, timeUp);
     }
 
     private async Task HeartbeatAsync(JobLease lease, CancellationTokenSource leaseLost, CancellationToken stop)

@@ -35,7 +35,7 @@ internal sealed class JobsView(GraderDbContext db, QueueEstimate estimate)
                           join submission in db.Submissions.AsNoTracking() on job.SubmissionId equals submission.Id
                           select new { job, result, submission.StaffFlag })
             .ToListAsync(cancellation);
-        var places = rows.Any(r => r.job.State is JobState.Queued or JobState.Retrying)
+        var places = rows.Any(r => QueueEstimate.Waits(r.job))
             ? await estimate.EstimateAsync(cancellation)
             : new Dictionary<Guid, QueuePlace>();
         return rows
@@ -57,7 +57,7 @@ internal sealed class JobsView(GraderDbContext db, QueueEstimate estimate)
             table.AddRow(row.Id.ToString("N")[..8], Markup.Escape(row.Assignment), Markup.Escape(row.Owner), Markup.Escape(row.Commit[..Math.Min(10, row.Commit.Length)]),
                 row.Tier.ToString().ToLowerInvariant(), row.State.ToString().ToLowerInvariant(),
                 row.Place is { } place ? $"#{place.Position}" : "",
-                row.Place is { } expected ? expected.ExpectedResult.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : "",
+                row.Place is { } expected ? $"{expected.ExpectedResult.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} ({QueueText.Basis(expected.Source)})" : "",
                 row.Attempts.ToString(CultureInfo.InvariantCulture),
                 Markup.Escape(row.Host ?? ""),
                 // The devices once a run holds them; before that, how many it waits for.

@@ -1,5 +1,6 @@
 using Course.Assignments.Courses;
 using Course.Assignments.Model.Values;
+using Course.Grader.Cluster;
 using Course.Grader.Grading;
 using Course.Grader.Submissions;
 using Microsoft.EntityFrameworkCore;
@@ -16,14 +17,22 @@ namespace Course.Grader.Queue;
 /// others are free now.</item>
 /// <item>Queued jobs are taken in claim order (<see cref="ClaimStatement.Order"/>), each by the worker free first,
 /// not before its retry time: start = when that worker frees, result = start + expected duration.</item>
+/// <item>With the Slurm engine, a job already submitted to Slurm and pending there waits ahead of the queued ones
+/// (it was claimed first); its start is Slurm's own estimate (<see cref="SlurmStartTimes"/>) when Slurm gives one,
+/// else the replay's, and its place says which (<see cref="QueuePlace.Source"/>).</item>
 /// </list>
 /// It assumes the order stays as it is now (new pushes may go ahead under fair order, finished runs move their
 /// owner back under the GPU-time order) and ignores GPU needs and the smoke-before-full wait, so it is an
 /// estimate, shown as "about"; the simulation test bounds its error on a steady queue.
 /// </summary>
-internal sealed class QueueEstimate(GraderDbContext db, ICourseProvider course, QueueOptions options, TimeProvider time)
+internal sealed class QueueEstimate(GraderDbContext db, ICourseProvider course, QueueOptions options, SlurmStartTimes slurm,
+    TimeProvider time)
 {
     public const int RecentRuns = 20;
+
+    /// <summary>True while <paramref name="job"/> waits for its run to start: queued, retrying, or pending in Slurm.</summary>
+    public static bool Waits(GradingJob job) =>
+        job.State is JobState.Queued or JobState.Retrying || (job.State == JobState.Running && job.SlurmJobId is not null && job.SlurmNode is null);
 
     public async Task<IReadOnlyDictionary<Guid, QueuePlace>> EstimateAsync(CancellationToken cancellation)
     {
@@ -31,31 +40,36 @@ internal sealed class QueueEstimate(GraderDbContext db, ICourseProvider course, 
         var queued = await db.Jobs.FromSqlRaw($"""
             SELECT * FROM grader_jobs AS q WHERE q."State" IN ('Queued', 'Retrying') ORDER BY {ClaimStatement.Order}
             """).AsNoTracking().ToListAsync(cancellation);
-        if (queued.Count == 0)
+        var live = (await db.Jobs.AsNoTracking().Where(j => j.State == JobState.Running).ToListAsync(cancellation))
+            .Where(j => j.LeaseUntil >= now).ToList();
+        var pending = live.Where(Waits).OrderBy(j => j.StartedAt).ToList();
+        var waiting = pending.Concat(queued).ToList();
+        if (waiting.Count == 0)
         {
             return new Dictionary<Guid, QueuePlace>();
         }
 
-        var running = await db.Jobs.AsNoTracking().Where(j => j.State == JobState.Running).ToListAsync(cancellation);
-        running = running.Where(j => j.LeaseUntil >= now).ToList();
+        var running = live.Except(pending).ToList();
         var durations = new Dictionary<(string, JobTier), TimeSpan>();
-        foreach (var key in queued.Concat(running).Select(j => (j.Assignment, j.Tier)).Distinct())
+        foreach (var key in waiting.Concat(running).Select(j => (j.Assignment, j.Tier)).Distinct())
         {
             durations[key] = await ExpectedDurationAsync(key.Assignment, key.Tier, cancellation);
         }
 
-        var workers = Math.Max(options.Workers, running.Select(j => j.LeaseOwner).Distinct().Count());
+        var slurmStarts = await slurm.EstimateAsync(pending.Select(j => j.SlurmJobId!).ToList(), cancellation);
+        var workers = Math.Max(options.Workers, live.Select(j => j.LeaseOwner).Distinct().Count());
         var free = running.Select(j => Max(now, j.StartedAt!.Value + durations[(j.Assignment, j.Tier)])).ToList();
-        free.AddRange(Enumerable.Repeat(now, workers - free.Count));
+        free.AddRange(Enumerable.Repeat(now, Math.Max(0, workers - free.Count)));
         var places = new Dictionary<Guid, QueuePlace>();
-        for (var i = 0; i < queued.Count; i++)
+        for (var i = 0; i < waiting.Count; i++)
         {
-            var job = queued[i];
+            var job = waiting[i];
             var slot = free.IndexOf(free.Min());
-            var start = Max(free[slot], job.NextAttemptAt);
+            var fromSlurm = job.SlurmJobId is { } id && slurmStarts.ContainsKey(id);
+            var start = fromSlurm ? Max(now, slurmStarts[job.SlurmJobId!]) : Max(free[slot], job.NextAttemptAt);
             var result = start + durations[(job.Assignment, job.Tier)];
             free[slot] = result;
-            places[job.Id] = new QueuePlace(i + 1, start, result);
+            places[job.Id] = new QueuePlace(i + 1, start, result, fromSlurm ? EstimateSource.Slurm : EstimateSource.Measured);
         }
 
         return places;

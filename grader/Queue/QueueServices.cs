@@ -33,7 +33,7 @@ internal static class QueueServices
         services.AddScoped<CalibratedBaseline>();
         services.AddScoped<StoredCalibrations>();
         services.AddScoped<LegacyFiles>();
-        services.AddSingleton<IBlobStore, DatabaseBlobStore>();
+        services.AddBlobStore(configuration);
         services.AddSingleton<JobRunner>();
         services.AddSingleton<QueueWorker>();
         services.AddSingleton<IGradingSandbox, SandboxAdapter>();

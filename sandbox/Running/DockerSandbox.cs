@@ -77,7 +77,7 @@ internal sealed class DockerSandbox : ISandbox
         await using var stats = StatsWatch.Start(_docker, id, job.Limits.Pids, _time, cancellation);
         using var stopWatchingOutput = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
         var outputFull = OutputWatch.UntilFullAsync(folder, _time, stopWatchingOutput.Token);
-        var end = await WaitOrKillAsync(id, job.Limits.Timeout, stats.ProcessLimitHeld, outputFull, cancellation);
+        var end = await WaitOrKillAsync(id, job.Limits.Timeout, job.TimeUp, stats.ProcessLimitHeld, outputFull, cancellation);
         await stopWatchingOutput.CancelAsync();
         var wallMs = (long)_time.GetElapsedTime(started).TotalMilliseconds;
         // A job that filled /out and then ended by itself went past its output limits all the same.
@@ -109,13 +109,13 @@ internal sealed class DockerSandbox : ISandbox
     /// Waits for the container to stop; at the time limit, once it has kept its process limit full, or once it
     /// has filled /out, kills it (SIGKILL cannot be ignored) and says which.
     /// </summary>
-    private async Task<RunEnd> WaitOrKillAsync(string id, TimeSpan timeout, Task processLimitHeld, Task outputFull,
+    private async Task<RunEnd> WaitOrKillAsync(string id, TimeSpan timeout, CancellationToken timeUp, Task processLimitHeld, Task outputFull,
         CancellationToken cancellation)
     {
         using var stopWaiting = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
         var wait = Call("waiting for the container", () => _docker.Containers.WaitContainerAsync(id, cancellation),
             cancellation);
-        var limit = Task.Delay(timeout, _time, stopWaiting.Token);
+        var limit = TimeLimitAsync(timeout, timeUp, stopWaiting.Token);
         var first = await Task.WhenAny(wait, limit, processLimitHeld, outputFull);
         if (first == wait)
         {
@@ -145,6 +145,20 @@ internal sealed class DockerSandbox : ISandbox
 
         await wait;
         return end;
+    }
+
+    /// <summary>Completes at the time limit or when <paramref name="timeUp"/> fires, whichever is first; cancelled by <paramref name="stop"/>.</summary>
+    private async Task TimeLimitAsync(TimeSpan timeout, CancellationToken timeUp, CancellationToken stop)
+    {
+        using var either = CancellationTokenSource.CreateLinkedTokenSource(stop, timeUp);
+        try
+        {
+            await Task.Delay(timeout, _time, either.Token);
+        }
+        catch (OperationCanceledException) when (timeUp.IsCancellationRequested && !stop.IsCancellationRequested)
+        {
+            // The outer limit fell first: the same end as the run's own limit.
+        }
     }
 
     private async Task<LogTail> ReadLogsAsync(string id, CancellationToken cancellation)

@@ -24,4 +24,10 @@ public sealed record SandboxJob(string Image, IReadOnlyList<string> Command)
 
     /// <summary>Working directory inside the container; the image's default when null.</summary>
     public string? WorkingDirectory { get; init; }
+
+    /// <summary>
+    /// When it fires before <see cref="SandboxLimits.Timeout"/>, the run ends as at its time limit (killed, timed out,
+    /// logs and /out kept): an outer limit that falls first, such as the cluster job's it runs in.
+    /// </summary>
+    public CancellationToken TimeUp { get; init; }
 }

@@ -108,7 +108,7 @@ internal static class SubmissionsApi
         CancellationToken cancellation)
     {
         var jobs = await grader.Jobs.AsNoTracking().Where(j => j.SubmissionId == id).ToListAsync(cancellation);
-        var places = jobs.Any(j => j.State is JobState.Queued or JobState.Retrying)
+        var places = jobs.Any(QueueEstimate.Waits)
             ? await estimate.EstimateAsync(cancellation)
             : new Dictionary<Guid, QueuePlace>();
         return jobs.OrderByDescending(j => j.Tier).Select(j => QueuedRunResponse.Of(j, places.GetValueOrDefault(j.Id))).ToList();
@@ -160,12 +160,15 @@ internal sealed record SubmissionResponse(Guid Id, string Assignment, string Own
 internal sealed record PushResponse(Guid Id, string Repository, string Commit, DateTimeOffset ReceivedAt, string State, string? Message,
     int Attempts);
 
-/// <summary>One run of a submission: its tier and state and, while it is queued, its place and expected result time (UTC).</summary>
+/// <summary>
+/// One run of a submission: its tier and state and, while it waits (queued, or pending in Slurm), its place, expected start
+/// and result time (UTC), and what the estimate rests on (<c>estimate</c>: measured or slurm).
+/// </summary>
 internal sealed record QueuedRunResponse(Guid Job, string Tier, string State, int? Position, DateTimeOffset? ExpectedStart,
-    DateTimeOffset? ExpectedResult, string Text, string? Note)
+    DateTimeOffset? ExpectedResult, string Text, string? Note, string? Estimate)
 {
     public static QueuedRunResponse Of(GradingJob job, QueuePlace? place) => new(job.Id, job.Tier.ToString().ToLowerInvariant(),
         job.State.ToString().ToLowerInvariant(), place?.Position, place?.ExpectedStart, place?.ExpectedResult,
-        job.State is JobState.Queued or JobState.Retrying ? QueueText.Describe(place, job.Tier) : $"{job.Tier.ToString().ToLowerInvariant()} run {job.State.ToString().ToLowerInvariant()}",
-        job.LastError);
+        QueueEstimate.Waits(job) ? QueueText.Describe(place, job.Tier) : $"{job.Tier.ToString().ToLowerInvariant()} run {job.State.ToString().ToLowerInvariant()}",
+        job.LastError, place?.Source.ToString().ToLowerInvariant());
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Course.Core.Cli;
 using Course.Core.Errors;
+using Course.Grader.Cluster;
 using Course.Grader.Web.Hosting;
 using Course.Sandbox.Limits;
 
@@ -21,7 +22,7 @@ internal static class ServeCommand
         };
         var workers = new Option<int>("--workers")
         {
-            Description = "Grading jobs this process runs at the same time (0: leave grading to `grader worker` processes)",
+            Description = "Grading jobs this process runs at the same time (0: leave grading to `grader worker` processes); with Queue:Engine slurm, any N above 0 dispatches jobs to Slurm",
             DefaultValueFactory = _ => 1,
         };
         var mailEvery = new Option<string>("--mail-every")
@@ -51,7 +52,10 @@ internal static class ServeCommand
             builder.WebHost.UseUrls(context.Get(urls).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
             if (slots > 0)
             {
-                builder.Services.AddHostedService(provider => ActivatorUtilities.CreateInstance<ServedWorkers>(provider, slots));
+                // With the Slurm engine the server dispatches to Slurm, as `grader worker` does there; it never grades in its own process.
+                builder.Services.AddHostedService<BackgroundService>(provider => provider.GetRequiredService<ClusterOptions>().Engine == ClusterEngine.Slurm
+                    ? ActivatorUtilities.CreateInstance<ServedDispatcher>(provider)
+                    : ActivatorUtilities.CreateInstance<ServedWorkers>(provider, slots));
             }
 
             if (interval is { } every)

@@ -3,7 +3,9 @@ using Course.Core.Database;
 using Course.Core.Settings;
 using Course.Grader.Web.Api;
 using Course.Grader.Web.Auth;
+using Course.Grader.Web.Instructor;
 using Course.Grader.Web.Pages;
+using Course.Grader.Web.Pages.InstructorConsole;
 using Course.Grader.Web.Uploads;
 using Course.Grader.Web.Webhooks;
 using Microsoft.AspNetCore.Http.Features;
@@ -44,6 +46,9 @@ internal static class GraderWeb
         services.AddApiDocument();
         services.AddScoped<TokenRegistry>();
         services.AddSingleton<StaffAudit>();
+        services.AddScoped<StaffCsvUpload>();
+        services.AddScoped<CreditsConsole>();
+        services.AddScoped<ConsoleOverview>();
         services.AddSettings(provider => GitHubOAuthOptions.From(provider.GetRequiredService<IConfiguration>()));
         services.AddHttpClient<GitHubOAuthClient>(GitHubOAuthClient.HttpClientName);
         services.Configure<FormOptions>(options =>
@@ -87,10 +92,10 @@ internal static class GraderWeb
         app.UseAntiforgery();
         app.UseEndpoints(endpoints =>
         {
-            endpoints.MapGitHubWebhook().MapSubmissionsApi().MapLeaderboardApi().MapCreditsApi().MapRegradesApi().MapGradesApi().MapTokensApi();
+            endpoints.MapGitHubWebhook().MapSubmissionsApi().MapLeaderboardApi().MapCreditsApi().MapRegradesApi().MapGradesApi().MapTokensApi().MapCreditsLedgerApi();
             endpoints.MapOpenApi();
             endpoints.MapRazorComponents<App>();
-            endpoints.MapSignIn().MapGitHubSignIn().MapLeaderboardUpload().MapSubmissionFiles().MapSubmissionActions().MapCreditsActions();
+            endpoints.MapSignIn().MapGitHubSignIn().MapLeaderboardUpload().MapSubmissionFiles().MapSubmissionActions().MapCreditsActions().MapConsoleActions();
             endpoints.MapReviewApi().MapReviewActions();
         });
     }

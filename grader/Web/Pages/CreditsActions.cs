@@ -1,4 +1,3 @@
-using Course.Core.Errors;
 using Course.Credits.Issuing;
 using Course.Credits.Students;
 using Course.Grader.Web.Api;
@@ -34,26 +33,6 @@ internal static class CreditsActions
         return routes;
     }
 
-    /// <summary>Checks the form's antiforgery token, runs the action and shows the page again with what it said (or why it could not).</summary>
-    private static async Task<RazorComponentResult<CreditsPage>> ActAsync(HttpContext context,
-        Func<string, IFormCollection, Task<PageMessage>> action)
-    {
-        if (!await PageForms.IsValidAsync(context))
-        {
-            return Page(PageMessage.Error("The form expired; please try again."), StatusCodes.Status400BadRequest);
-        }
-
-        var form = await context.Request.ReadFormAsync(context.RequestAborted);
-        try
-        {
-            return Page(await action(context.User.Identity!.Name!, form));
-        }
-        catch (CourseException error)
-        {
-            return Page(PageMessage.Error(error.Message), error.HttpStatus);
-        }
-    }
-
-    private static RazorComponentResult<CreditsPage> Page(PageMessage message, int status = StatusCodes.Status200OK) =>
-        new(new { Message = message }) { StatusCode = status };
+    private static Task<RazorComponentResult<CreditsPage>> ActAsync(HttpContext context, Func<string, IFormCollection, Task<PageMessage>> action) =>
+        FormAction.RunAsync<CreditsPage>(context, action);
 }

@@ -50,6 +50,22 @@ public sealed class CourseSchemaTests
         Assert.Equal(valid, errors.Count == 0);
     }
 
+    [Theory]
+    [InlineData("{ \"midterm\": 2, \"essay\": 1 }", true)]
+    [InlineData("{ \"midterm\": 0, \"essay\": 1 }", false)]
+    [InlineData("{ \"midterm\": \"heavy\", \"essay\": 1 }", false)]
+    public async Task Schema_CategoryWeights_PositiveNumbersAccepted(string weights, bool valid)
+    {
+        const string exams = "\"assignments\": [\"midterm\", \"essay\"]";
+        var schema = await JsonSchema.FromFileAsync(Path.Combine(RepositoryFiles.Root, "course.schema.json"));
+        var course = await File.ReadAllTextAsync(RepositoryFiles.DemoCourse);
+        Assert.Contains(exams, course, StringComparison.Ordinal);
+
+        var errors = schema.Validate(course.Replace(exams, $"{exams}, \"weights\": {weights}", StringComparison.Ordinal));
+
+        Assert.Equal(valid, errors.Count == 0);
+    }
+
     [Fact]
     public async Task Schema_SmokeSectionAndGpuBudget_AcceptedAndABadSmokeLimitReported()
     {

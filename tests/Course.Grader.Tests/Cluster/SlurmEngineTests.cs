@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Course.Grader.Grading;
 using Course.Grader.Queue;
 using Course.Grader.Tests.Support;
@@ -7,14 +8,20 @@ namespace Course.Grader.Tests.Cluster;
 
 /// <summary>
 /// The Slurm engine against a real slurmctld and slurmd on this machine (scripts/slurm.sh): a job submitted through
-/// Course runs as a Slurm job on the node and is recorded once, a job Slurm stops at its time limit gets the timeout
-/// verdict, a node lost mid-run has its job run again without counting it, and cancelling in Course runs scancel.
+/// Course runs as a Slurm job on the node and is recorded once, a job pending in Slurm shows Slurm's start estimate, a
+/// run whose Slurm time limit nears is stopped by its step keeping what it logged, one Slurm kills at its limit is charged
+/// the GPU time Slurm measured, a node lost mid-run has its job run again without counting it, cancelling in Course runs
+/// scancel, and <c>grader serve --workers N</c> dispatches to Slurm. One class, so that no two of them share the node's two
+/// GPUs at once.
 /// </summary>
 public sealed class SlurmEngineTests
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(150);
 
     private const string Result = "echo '{\"sum\": 42, \"items\": [1, 2, 3]}' > /out/result.json\n";
+
+    /// <summary>Logs a metrics line and a line of output every second until it is stopped.</summary>
+    private const string TrainsForever = "i=0; while true; do i=$((i+1)); echo \"{\\\"step\\\": $i, \\\"loss\\\": 0.5}\" >> /out/metrics.jsonl; echo \"training step $i\"; sleep 1; done\n";
 
     [SlurmFact(Timeout = 300_000)]
     public async Task Dispatcher_JobSubmittedThroughCourse_RunsOnTheNodeAndIsRecordedOnce()
@@ -53,9 +60,7 @@ public sealed class SlurmEngineTests
     public async Task Dispatcher_GpuJob_GetsASlurmGpuAndGradesPinnedToIt()
     {
         using var course = await SlurmCourseAsync("echo \"$CUDA_VISIBLE_DEVICES\" > /out/gpu.txt; " + Result, gpus: 1);
-        // No NVIDIA toolkit here: the sandbox hands the GPUs it was given to the container as CUDA_VISIBLE_DEVICES.
-        var settings = new Dictionary<string, string> { ["Sandbox:GpuDevices"] = "fake", ["Sandbox:LeaseRoot"] = Path.Combine(course.Directory, "gpu-leases") };
-        using var dispatcher = GraderProcess.StartWith(course, settings, "worker");
+        using var dispatcher = GraderProcess.StartWith(course, FakeGpus(course), "worker");
         var job = await GradedAsync(course, dispatcher);
 
         var result = Assert.Single(await course.QueryAsync(db => db.Results.ToListAsync()));
@@ -68,10 +73,79 @@ public sealed class SlurmEngineTests
     }
 
     [SlurmFact(Timeout = 300_000)]
-    public async Task Dispatcher_JobPastItsSlurmTimeLimit_GetsTheTimeoutVerdictOnce()
+    public async Task Jobs_JobPendingInSlurm_ShowsSlurmsStartEstimateWithin15SecondsOfItsRealStart()
     {
-        using var course = await SlurmCourseAsync("sleep 600\n", timeout: "5m");
-        using var dispatcher = GraderProcess.Start(course, "worker");
+        using var course = await SlurmCourseAsync("sleep 1; " + Result, gpus: 1);
+        // Another job holds both GPUs for 55 s of its one-minute limit: Slurm expects the grading job to start when that limit ends.
+        var blocker = SlurmCluster.Submit("--gres=gpu:2", "--time=1", "--mem=32M", "--cpus-per-task=1", "--wrap=sleep 55");
+        try
+        {
+            await SlurmCluster.WaitForStateAsync(blocker, "RUNNING");
+            using var dispatcher = GraderProcess.StartWith(course, FakeGpus(course), "worker");
+            JsonElement place = default;
+            await Eventually.WaitAsync(async () =>
+            {
+                var (exit, json, _) = await course.RunAsync("jobs", "--json");
+                place = JsonSerializer.Deserialize<JsonElement>(json).EnumerateArray().Single().GetProperty("place");
+                return exit == 0 && place.ValueKind == JsonValueKind.Object && place.GetProperty("source").GetString() == "slurm";
+            }, Patience, () => dispatcher.Output);
+            var expected = place.GetProperty("expectedStart").GetDateTimeOffset();
+            var (_, table, _) = await course.RunAsync("jobs");
+            Assert.Contains("Slurm's", table);
+            var pending = await course.QueryAsync(db => db.Jobs.SingleAsync());
+            Assert.Equal(SlurmCluster.JobTime(blocker, "StartTime").AddMinutes(1), expected);
+
+            var running = await RunningAsync(course, dispatcher);
+
+            // The estimate rests on the blocker's limit, and the blocker ends 5 s before it: the real start is about 5 s earlier.
+            var started = SlurmCluster.JobTime(running.SlurmJobId!, "StartTime");
+            Assert.Equal(pending.SlurmJobId, running.SlurmJobId);
+            Assert.InRange((started - expected).Duration(), TimeSpan.Zero, TimeSpan.FromSeconds(15));
+            Assert.Equal(JobState.Succeeded, (await GradedAsync(course, dispatcher)).State);
+            Assert.Equal(0, await dispatcher.TerminateAsync(TimeSpan.FromSeconds(30)));
+        }
+        finally
+        {
+            SlurmCluster.Cancel(blocker);
+        }
+    }
+
+    [SlurmFact(Timeout = 300_000)]
+    public async Task Dispatcher_SlurmLimitShortenedMidRun_StepStopsTheRunKeepingWhatItLoggedAndChargesItsGpuTime()
+    {
+        using var course = await SlurmCourseAsync(TrainsForever, timeout: "5m", gpus: 1);
+        // The step stops the run once less than 30 s of its Slurm job are left.
+        course.Settings["Slurm:TimeMarginSeconds"] = "60";
+        using var dispatcher = GraderProcess.StartWith(course, FakeGpus(course), "worker");
+        var running = await RunningAsync(course, dispatcher);
+        // The operator shortens the limit to Slurm's least (one minute), far below the assignment's five.
+        SlurmCluster.Control("update", $"jobid={running.SlurmJobId}", "TimeLimit=1");
+        var job = await GradedAsync(course, dispatcher, TimeSpan.FromSeconds(200));
+
+        var result = Assert.Single(await course.QueryAsync(db => db.Results.ToListAsync()));
+        Assert.Equal((JobState.Succeeded, 1, Verdict.TimedOut), (job.State, job.Attempts, result.Verdict));
+        // Ended by the step before Slurm had to: the run's container was stopped as at its own limit.
+        await SlurmCluster.WaitForStateAsync(job.SlurmJobId!, "COMPLETED");
+        var feedback = await course.StoredTextAsync(result.FeedbackKey);
+        Assert.Contains("## Partial results", feedback);
+        Assert.Contains("Last metrics logged: step ", feedback);
+        Assert.Contains("training step", feedback);
+        Assert.True((await course.StoredBytesAsync(result.TrainingCurveKey)).Length > 0, "the curve so far was drawn and stored");
+        // Charged the device time it used: its wall time on its one GPU, no more than Slurm held the GPU.
+        var held = SlurmCluster.JobTime(job.SlurmJobId!, "EndTime") - SlurmCluster.JobTime(job.SlurmJobId!, "StartTime");
+        Assert.Equal(result.WallMs!.Value * 1, job.DeviceMs);
+        Assert.InRange(job.DeviceMs, 10_000, (long)held.TotalMilliseconds + 1000);
+        await Eventually.WaitAsync(async () => !await DockerEngine.IsRunningAsync($"job-{job.Id:N}-1"), TimeSpan.FromSeconds(60), () => dispatcher.Output);
+        Assert.Equal(0, await dispatcher.TerminateAsync(TimeSpan.FromSeconds(30)));
+    }
+
+    [SlurmFact(Timeout = 300_000)]
+    public async Task Dispatcher_JobKilledAtItsSlurmTimeLimit_GetsTheTimeoutVerdictOnceChargingSlurmsElapsedTimeTimesGpus()
+    {
+        using var course = await SlurmCourseAsync("sleep 600\n", timeout: "5m", gpus: 1);
+        // The step leaves the end to Slurm, as a step that hangs would.
+        course.Settings["Slurm:StopAheadSeconds"] = "0";
+        using var dispatcher = GraderProcess.StartWith(course, FakeGpus(course), "worker");
         var running = await RunningAsync(course, dispatcher);
         // The operator shortens the limit to Slurm's least (one minute): Slurm, not the sandbox, stops the run.
         SlurmCluster.Control("update", $"jobid={running.SlurmJobId}", "TimeLimit=1");
@@ -80,7 +154,11 @@ public sealed class SlurmEngineTests
         var result = Assert.Single(await course.QueryAsync(db => db.Results.ToListAsync()));
         Assert.Equal("TIMEOUT", SlurmCluster.JobField(job.SlurmJobId!, "JobState"));
         Assert.Equal((JobState.Succeeded, 1, Verdict.TimedOut), (job.State, job.Attempts, result.Verdict));
-        Assert.Contains("stopped at the time limit", await course.StoredTextAsync(result.FeedbackKey));
+        Assert.Contains("stopped at its Slurm time limit after", await course.StoredTextAsync(result.FeedbackKey));
+        // Charged what Slurm measured: from its start to its end, times the job's one GPU.
+        var held = SlurmCluster.JobTime(job.SlurmJobId!, "EndTime") - SlurmCluster.JobTime(job.SlurmJobId!, "StartTime");
+        Assert.True(held >= TimeSpan.FromSeconds(60), $"held {held}");
+        Assert.Equal((long)held.TotalMilliseconds * 1, job.DeviceMs);
         await Eventually.WaitAsync(async () => !await DockerEngine.IsRunningAsync($"job-{job.Id:N}-1"), TimeSpan.FromSeconds(60), () => dispatcher.Output);
         Assert.Equal(0, await dispatcher.TerminateAsync(TimeSpan.FromSeconds(30)));
     }
@@ -162,6 +240,39 @@ public sealed class SlurmEngineTests
         Assert.Contains("--wait: Queue:Engine is slurm", error);
         Assert.Equal(0, await course.QueryAsync(db => db.Results.CountAsync()));
     }
+
+    [SlurmFact(Timeout = 300_000)]
+    public async Task Serve_SlurmEngineWithWorkers_DispatchesToSlurmInsteadOfGradingInItsOwnProcess()
+    {
+        using var course = await SlurmCourseAsync("sleep 1; " + Result);
+        using var server = GraderProcess.Start(course, "serve", "--urls", "http://127.0.0.1:0", "--workers", "2", "--mail-every", "off");
+        var job = await GradedAsync(course, server);
+
+        var result = Assert.Single(await course.QueryAsync(db => db.Results.ToListAsync()));
+        Assert.Equal((JobState.Succeeded, 1, Verdict.Graded), (job.State, job.Attempts, result.Verdict));
+        Assert.NotNull(job.SlurmJobId);
+        await SlurmCluster.WaitForStateAsync(job.SlurmJobId, "COMPLETED");
+        Assert.Equal(SlurmCluster.Node, job.SlurmNode);
+        Assert.Contains("submitting jobs to Slurm partition course", server.Output);
+        Assert.Equal(0, await server.TerminateAsync(TimeSpan.FromSeconds(30)));
+    }
+
+    [SlurmFact(Timeout = 120_000)]
+    public async Task Serve_SlurmEngineWithUnknownPartition_RefusesToStartNamingTheSetting()
+    {
+        using var course = await SlurmCourseAsync(Result);
+        course.Settings["Slurm:Partition"] = "no-such-partition";
+
+        using var server = GraderProcess.Start(course, "serve", "--urls", "http://127.0.0.1:0", "--workers", "1", "--mail-every", "off");
+
+        Assert.Equal(2, await server.WaitForExitAsync(TimeSpan.FromSeconds(60)));
+        Assert.Contains("Slurm:Partition: 'no-such-partition' is not a partition of this cluster", server.Output);
+        Assert.Equal(0, await course.QueryAsync(db => db.Results.CountAsync()));
+    }
+
+    /// <summary>No NVIDIA toolkit here: the sandbox hands the GPUs it was given to the container as CUDA_VISIBLE_DEVICES.</summary>
+    private static Dictionary<string, string> FakeGpus(TestCourse course) =>
+        new() { ["Sandbox:GpuDevices"] = "fake", ["Sandbox:LeaseRoot"] = Path.Combine(course.Directory, "gpu-leases") };
 
     /// <summary>A course of one student whose push runs <paramref name="script"/>, fetched and queued, on the Slurm engine.</summary>
     private static async Task<TestCourse> SlurmCourseAsync(string script, string timeout = "30s", int gpus = 0)

@@ -40,6 +40,37 @@ public sealed class SlurmSettingsTests
         Assert.StartsWith(message, error.Message);
     }
 
+    [Theory]
+    [InlineData("120", "Slurm:StopAheadSeconds: 120 is not less than Slurm:TimeMarginSeconds (120)")]
+    [InlineData("-1", "Slurm:StopAheadSeconds: '-1' is not a whole number from 0 to 86400")]
+    public void From_StopAheadNotBelowTheMargin_IsBadInputNamingBoth(string value, string message)
+    {
+        var settings = new Dictionary<string, string?> { ["Queue:Engine"] = "slurm", ["Slurm:Partition"] = "course", ["Slurm:StopAheadSeconds"] = value };
+
+        var error = Assert.Throws<BadInputException>(() => ClusterOptions.From(new ConfigurationBuilder().AddInMemoryCollection(settings).Build()));
+
+        Assert.StartsWith(message, error.Message);
+    }
+
+    [Fact]
+    public void From_NoStopAhead_StopsHalfTheMarginAheadOfSlurmsEnd()
+    {
+        var settings = new Dictionary<string, string?> { ["Queue:Engine"] = "slurm", ["Slurm:Partition"] = "course", ["Slurm:TimeMarginSeconds"] = "90" };
+
+        Assert.Equal(TimeSpan.FromSeconds(45), ClusterOptions.From(new ConfigurationBuilder().AddInMemoryCollection(settings).Build()).StopAhead);
+    }
+
+    [Theory]
+    [InlineData("42|TIMEOUT|vm|2026-11-26T19:02:45|2026-11-26T19:03:50", "TIMEOUT", "vm", 65)]
+    [InlineData("43|PENDING|(null)|N/A|N/A", "PENDING", null, null)]
+    public void FromSqueue_Line_StateNodeAndElapsed(string line, string state, string? node, int? elapsedSeconds)
+    {
+        var (id, seen) = SlurmJobState.FromSqueue(line)!.Value;
+
+        Assert.Equal((line.Split('|')[0], state, node), (id, seen.State, seen.Node));
+        Assert.Equal(elapsedSeconds, (int?)seen.Elapsed?.TotalSeconds);
+    }
+
     [Fact]
     public void From_SlurmWithoutPartition_IsBadInputNamingThePartition()
     {

@@ -24,6 +24,7 @@ public sealed class StartupSettingsTests
         { "Web:PublicUrl", "ftp://grader.example", "Web:PublicUrl: 'ftp://grader.example' is not an absolute http(s) URL", ["worker"] },
         { "Credits:KeyFile", "missing/credits.key", "Credits:KeyFile: folder", ["credits", "status"] },
         { "Clock:Now", "tomorrow", "Clock__Now: 'tomorrow' is not a time", ["worker"] },
+        { "Storage:S3:Endpoint", "http://s3.example", "Storage__S3__Bucket: not set, but Storage__S3__Endpoint is", ["worker"] },
     };
 
     public static TheoryData<string, string, string> Served()

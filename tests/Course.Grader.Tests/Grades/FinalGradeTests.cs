@@ -53,6 +53,31 @@ public sealed class FinalGradeTests
     }
 
     [Theory]
+    // Weights hw1 1, hw4 3, nothing dropped: (1 x 0.5 + 3 x 0.75) / 4 = 2.75 / 4 = 0.6875 -> 60 x 0.6875 = 41.25; + 35 = 76.25, C
+    // (averaged equally it would be 0.625 -> 37.5 + 35 = 72.5).
+    [InlineData(0, 1, 3, "weighted mean of 2 kept = (1 x 50 + 3 x 75) / 4 = 68.75% -> 60 x 0.6875 = 41.25 points", 76.25, "C")]
+    // Weights hw1 3, hw4 1, lowest dropped: hw1's 0.5 goes although it weighs more: 1 x 0.75 / 1 = 0.75 -> 45; + 35 = 80, B.
+    [InlineData(1, 3, 1, "weighted mean of 1 kept = (1 x 75) / 1 = 75% -> 60 x 0.75 = 45 points", 80.0, "B")]
+    public async Task Final_WeightsInACategory_WeightedMeanOfTheKeptOnes(int dropLowest, double hw1, double hw4, string mean, double percent,
+        string letter)
+    {
+        var weighted = FinalGrade.Replace("\"dropLowest\": 1, \"assignments\": [\"hw1\", \"hw4\"]", string.Create(CultureInfo.InvariantCulture,
+            $"\"dropLowest\": {dropLowest}, \"assignments\": [\"hw1\", \"hw4\"], \"weights\": {{ \"hw1\": {hw1}, \"hw4\": {hw4} }}"), StringComparison.Ordinal);
+        Assert.NotEqual(FinalGrade, weighted);
+        using var course = await GradeBookCourse.CreateAsync(new FakeTimeProvider(Now), finalGrade: weighted);
+        await OverrideAsync(course, "hw1", "ana", "0.5");
+        await OverrideAsync(course, "hw4", "ana", "0.75");
+        await OverrideAsync(course, "hw3", "ana", "0.875");
+
+        var text = await GradeBookCourse.RunAsync(course, "grades", "final", "ana");
+        var json = JsonDocument.Parse(await GradeBookCourse.RunAsync(course, "grades", "final", "ana", "--json")).RootElement[0];
+
+        Assert.Contains($"    {mean}\n", text, StringComparison.Ordinal);
+        Assert.Equal((percent, letter), (json.GetProperty("percent").GetDouble(), json.GetProperty("letter").GetString()));
+        Assert.Equal([hw1, hw4], json.GetProperty("categories")[0].GetProperty("items").EnumerateArray().Select(i => i.GetProperty("weight").GetDouble()));
+    }
+
+    [Theory]
     [InlineData("csv")]
     [InlineData("canvas")]
     public async Task Export_ThirdsAndEveryStudent_ReadBackExactly(string format)

@@ -46,6 +46,13 @@ public sealed class RescoreTests
         Assert.Contains("hw1: 2 score(s) published", published.Out);
         Assert.Equal([("alice", 0.0), ("bob", 2.0), ("carol", 0.0)], await ScoresAsync(course));
         Assert.Equal(3, await course.CountAsync<GradingResult>());
+        // The feedback a student reads shows the published score, its checks and what it was before.
+        var bob = await FeedbackAsync(course, "bob");
+        Assert.Contains("- Score: **2 / 2**\n", bob, StringComparison.Ordinal);
+        Assert.DoesNotContain("- Score: **0 / 2**", bob, StringComparison.Ordinal);
+        Assert.Contains("- Rescored: reference output result.json changed; before: Graded, 0 / 2\n", bob, StringComparison.Ordinal);
+        Assert.Contains("| sum | 2 / 2 | passed |\n", bob, StringComparison.Ordinal);
+        Assert.Contains("- Score: **0 / 2**\n", await FeedbackAsync(course, "alice"), StringComparison.Ordinal);
         Assert.Empty(Lines(again.Out));
         var history = await course.RunAsync("grades", "history", "--json");
         Assert.True(history.Exit == 0, history.Error);
@@ -94,6 +101,9 @@ public sealed class RescoreTests
         var (exit, output, error) = await course.RunAsync("grade", "hw1", "--wait", "--json");
         Assert.True(exit == 0, $"{error}\n{output}");
     }
+
+    private static async Task<string> FeedbackAsync(TestCourse course, string owner) =>
+        await course.StoredTextAsync((await course.QueryAsync(db => db.Results.AsNoTracking().SingleAsync(r => r.Owner == owner))).FeedbackKey);
 
     private static Task<List<(string, double)>> ScoresAsync(TestCourse course) =>
         course.QueryAsync(async db => (await db.Results.AsNoTracking().ToListAsync())

@@ -1,5 +1,6 @@
 using Course.Grader.Queue;
 using Course.Grader.Tests.Support;
+using Microsoft.EntityFrameworkCore;
 
 namespace Course.Grader.Tests.Queue;
 
@@ -54,6 +55,28 @@ public sealed class QueueEstimateTests
 
         Assert.Equal(new QueuePlace(1, now, now.AddSeconds(30)), places[first.Id]);
         Assert.Equal(new QueuePlace(2, now.AddSeconds(30), now.AddSeconds(60)), places[second.Id]);
+    }
+
+    [Fact]
+    public async Task EstimateAsync_SlurmGivesNoEstimate_PendingSlurmJobWaitsFirstOnTheMeasuredEstimateAndSaysSo()
+    {
+        await using var bed = await QueueTestBed.CreateAsync(settings: new Dictionary<string, string>
+        {
+            ["Queue:Workers"] = "1", ["Queue:LeaseSeconds"] = "3600", ["Queue:Engine"] = "slurm", ["Slurm:Partition"] = "course",
+        });
+        var (pending, _) = await bed.EnqueueAsync(await bed.SubmitAsync("alice", "a1"));
+        Assert.NotNull(await bed.ClaimAsync("slurm:dispatcher"));
+        // Submitted as a Slurm job no slurmctld knows (or none answers): Slurm has no estimate to give.
+        await bed.Course.QueryAsync(db => db.Jobs.Where(j => j.Id == pending.Id).ExecuteUpdateAsync(set => set.SetProperty(j => j.SlurmJobId, "999999999")));
+        bed.Clock.Advance(TimeSpan.FromSeconds(1));
+        var (queued, _) = await bed.EnqueueAsync(await bed.SubmitAsync("bob", "b1"));
+        var now = bed.Clock.GetUtcNow();
+
+        var places = await bed.WithAsync<QueueEstimate, IReadOnlyDictionary<Guid, QueuePlace>>(e => e.EstimateAsync(CancellationToken.None));
+
+        Assert.Equal(new QueuePlace(1, now, now.AddSeconds(30), EstimateSource.Measured), places[pending.Id]);
+        Assert.Equal(new QueuePlace(2, now.AddSeconds(30), now.AddSeconds(60), EstimateSource.Measured), places[queued.Id]);
+        Assert.EndsWith("(from recent run times)", QueueText.Describe(places[pending.Id], JobTier.Full));
     }
 
     /// <summary>Four finished runs of exactly 60 s: the history the estimate measures.</summary>

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Diagnostics;
+using System.Globalization;
 
 namespace Course.Grader.Tests.Support;
 
@@ -33,6 +34,21 @@ internal static class SlurmCluster
     public static string JobField(string id, string field) =>
         ShowJob(id).Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(f => f.Split('=', 2))
             .Where(kv => kv.Length == 2 && kv[0] == field).Select(kv => kv[1]).FirstOrDefault() ?? "";
+
+    /// <summary>A time field (e.g. StartTime) of <see cref="ShowJob"/>; Slurm prints this machine's local time.</summary>
+    public static DateTimeOffset JobTime(string id, string field) =>
+        new(DateTime.ParseExact(JobField(id, field), "yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture, DateTimeStyles.AssumeLocal));
+
+    /// <summary>Submits a job of the test's own to the partition with sbatch <paramref name="arguments"/>; returns its id.</summary>
+    public static string Submit(params string[] arguments)
+    {
+        var (exit, output) = Run("sbatch", ["--parsable", $"--partition={Partition}", "--output=/dev/null", .. arguments]);
+        Assert.True(exit == 0, $"sbatch {string.Join(' ', arguments)}: {output}");
+        return output.Trim().Split(';')[0];
+    }
+
+    /// <summary>Cancels job <paramref name="id"/>, whatever its state.</summary>
+    public static void Cancel(string id) => Run("scancel", id);
 
     /// <summary>Waits until Slurm reports <paramref name="state"/> for job <paramref name="id"/> (a step ends a moment after it recorded).</summary>
     public static Task WaitForStateAsync(string id, string state) =>

@@ -21,7 +21,7 @@ internal static class SnapshotSubmissions
                 Owner = owner,
                 IsTeam = false,
                 Repository = $"hw1-{owner}",
-                Commit = $"{owner}0000000000000000000000000000000000000"[..40],
+                Commit = owner.PadRight(40, '0')[..40],
                 Source = SubmissionSource.Local,
                 ReceivedAt = receivedAt,
             });

@@ -5,6 +5,7 @@ using System.Text.RegularExpressions;
 using Course.Grader.Tests.Support;
 using Course.Grader.Web.Api;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -13,7 +14,7 @@ namespace Course.Grader.Tests.Web;
 
 /// <summary>
 /// Every route of the app (API and pages), taken from its endpoints, called over a real socket by a student and by a TA:
-/// each staff route refuses the student, each instructor-only route (finalize a board, token admin) refuses the TA.
+/// each staff route refuses the student, each instructor-only route (finalize a board, token admin, the credits ledger, the instructor console) refuses the TA.
 /// A route added later is checked without touching this test; the named routes keep the lists from passing empty.
 /// </summary>
 public sealed partial class StaffRoutesAuthorizationTests : IAsyncLifetime
@@ -21,7 +22,15 @@ public sealed partial class StaffRoutesAuthorizationTests : IAsyncLifetime
     private const string Ta = "tia";
 
     private static readonly string[] InstructorOnly =
-        ["GET /api/tokens", "POST /api/tokens", "POST /api/tokens/{id}/revoke", "POST /api/leaderboard/{assignment}/finalize"];
+    [
+        "GET /api/tokens", "POST /api/tokens", "POST /api/tokens/{id}/revoke", "POST /api/leaderboard/{assignment}/finalize",
+        "GET /api/credits/ledger", "POST /api/credits/ledger/import", "POST /api/credits/ledger/policies/{policy}/issue",
+        "POST /api/credits/ledger/{codeId}/replace", "POST /api/credits/ledger/spend",
+        "GET /console", "POST /console", "GET /console/credits", "POST /console/credits", "GET /console/grades", "POST /console/grades",
+        "GET /console/tokens", "POST /console/tokens", "POST /console/tokens", "POST /console/tokens/{id}/revoke",
+        "POST /console/leaderboard/{assignment}/finalize", "POST /console/credits/import", "POST /console/credits/issue",
+        "POST /console/credits/{codeId}/replace", "POST /console/credits/spend", "GET /console/grades/export",
+    ];
 
     private static readonly string[] ReviewQueue =
     [
@@ -74,13 +83,13 @@ public sealed partial class StaffRoutesAuthorizationTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Unauthorized, me.StatusCode);
     }
 
-    private async Task AssertRefusedAsync(string login, IReadOnlyList<(string Name, string Method, string Path, bool Api)> routes)
+    private async Task AssertRefusedAsync(string login, IReadOnlyList<(string Name, string Method, string Path, bool Api, string ContentType)> routes)
     {
         var token = await _bed.TokenAsync(login);
         var session = await PageSignIn.SessionAsync(_bed.Client, token);
-        foreach (var (name, method, path, api) in routes)
+        foreach (var (name, method, path, api, contentType) in routes)
         {
-            using var request = new HttpRequestMessage(new HttpMethod(method), Sample(path)) { Content = method == "GET" ? null : Json("{}") };
+            using var request = new HttpRequestMessage(new HttpMethod(method), Sample(path)) { Content = method == "GET" ? null : Body(contentType) };
             if (api)
             {
                 request.Headers.Authorization = new("Bearer", token);
@@ -97,12 +106,16 @@ public sealed partial class StaffRoutesAuthorizationTests : IAsyncLifetime
         }
     }
 
-    /// <summary>Every route whose admitted roles match <paramref name="refuses"/>, as "METHOD /pattern".</summary>
-    private async Task<IReadOnlyList<(string Name, string Method, string Path, bool Api)>> RoutesAsync(Func<IReadOnlyList<string>, bool> refuses)
+    /// <summary>
+    /// Every route whose admitted roles match <paramref name="refuses"/>, as "METHOD /pattern", with a content type it
+    /// accepts (JSON unless it names others): a body it would not take is turned away before authorization is asked.
+    /// </summary>
+    private async Task<IReadOnlyList<(string Name, string Method, string Path, bool Api, string ContentType)>> RoutesAsync(
+        Func<IReadOnlyList<string>, bool> refuses)
     {
         var services = _bed.Factory.Services;
         var policies = services.GetRequiredService<IAuthorizationPolicyProvider>();
-        var routes = new List<(string, string, string, bool)>();
+        var routes = new List<(string, string, string, bool, string)>();
         foreach (var endpoint in services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>())
         {
             var roles = await EndpointRoles.OfAsync(policies, endpoint.Metadata.ToList());
@@ -112,9 +125,10 @@ public sealed partial class StaffRoutesAuthorizationTests : IAsyncLifetime
             }
 
             var path = "/" + Constraint().Replace(endpoint.RoutePattern.RawText!, "{${name}}").Trim('/');
+            var contentType = endpoint.Metadata.GetMetadata<IAcceptsMetadata>()?.ContentTypes.FirstOrDefault() ?? "application/json";
             foreach (var method in endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["GET"])
             {
-                routes.Add(($"{method} {path}", method, path, path.StartsWith("/api/", StringComparison.Ordinal)));
+                routes.Add(($"{method} {path}", method, path, path.StartsWith("/api/", StringComparison.Ordinal), contentType));
             }
         }
 
@@ -131,6 +145,8 @@ public sealed partial class StaffRoutesAuthorizationTests : IAsyncLifetime
         });
 
     private static StringContent Json(string text) => new(text, Encoding.UTF8, "application/json");
+
+    private static StringContent Body(string contentType) => new(contentType == "application/json" ? "{}" : "id\n1\n", Encoding.UTF8, contentType);
 
     private static async Task<TestCourse> WithTaAsync()
     {

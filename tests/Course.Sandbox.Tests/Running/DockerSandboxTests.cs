@@ -92,6 +92,25 @@ public sealed class DockerSandboxTests(EngineFixture engine)
     }
 
     [Fact]
+    public async Task RunAsync_TimeUpBeforeTheLimit_EndsTimedOutKeepingLogsAndOutputs()
+    {
+        var id = EngineFixture.NewJobId("timeup");
+        var folder = Path.Combine(engine.Options.WorkRoot, $"result-{id}");
+        using var timeUp = new CancellationTokenSource(TimeSpan.FromSeconds(3));
+        var limits = EngineFixture.Quick with { Timeout = TimeSpan.FromSeconds(120) };
+        var job = EngineFixture.Script(id, "echo step1 > /out/log.txt; echo logged; sleep 60", limits) with { OutputFolder = folder, TimeUp = timeUp.Token };
+        var started = TimeProvider.System.GetTimestamp();
+
+        var result = await engine.Sandbox.RunAsync(job);
+
+        Assert.True(result.TimedOut, "ended as at its time limit");
+        Assert.True(TimeProvider.System.GetElapsedTime(started) < TimeSpan.FromSeconds(30), "long before its own limit (120 s) or the end of its sleep");
+        Assert.Equal("logged\n", result.StdoutTail);
+        Assert.Equal("step1\n", await File.ReadAllTextAsync(Path.Combine(folder, "log.txt")));
+        Assert.Equal(0, await engine.ContainersLeftAsync(id));
+    }
+
+    [Fact]
     public async Task RunAsync_CancelledWhileFollowingStats_ThrowsPromptlyAndRemovesTheContainer()
     {
         var id = EngineFixture.NewJobId("cancel");

@@ -12,7 +12,7 @@ public sealed class PagesBrowserTests : IAsyncLifetime
 {
     private TestCourse _course = null!;
     private ServedCourse _served = null!;
-    private ChromiumBrowser _chromium = null!;
+    private ChromiumSession _chromium = null!;
     private readonly List<string> _files = [];
 
     public async Task InitializeAsync()
@@ -20,7 +20,7 @@ public sealed class PagesBrowserTests : IAsyncLifetime
         // The course clock of the served process: inside the competition's submission window.
         _course = await TestCourse.CreateAsync(competition: true, deadline: "2099-01-01T00:00", credits: true, students: ["ana", "ben"]);
         _served = await ServedCourse.StartAsync(_course);
-        _chromium = await ChromiumBrowser.LaunchAsync();
+        _chromium = await ChromiumSession.LaunchAsync();
     }
 
     public async Task DisposeAsync()
@@ -96,7 +96,7 @@ public sealed class PagesBrowserTests : IAsyncLifetime
         await student.ClickAsync("main form button");
         await Assertions.Expect(student.Locator("p.notice")).ToContainTextAsync("public score 1");
 
-        var anonymous = await (await _chromium.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = _served.Address.ToString() })).NewPageAsync();
+        var anonymous = await _chromium.NewPageAsync(_served);
         var response = await anonymous.GotoAsync($"/leaderboard/{TestCourse.Competition}");
 
         Assert.Equal(200, response!.Status);

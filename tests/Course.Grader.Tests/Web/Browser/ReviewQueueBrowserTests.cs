@@ -21,7 +21,7 @@ public sealed class ReviewQueueBrowserTests : IAsyncLifetime
 {
     private TestCourse _course = null!;
     private ServedCourse _served = null!;
-    private ChromiumBrowser _chromium = null!;
+    private ChromiumSession _chromium = null!;
     private Guid _infrastructureJob;
 
     public async Task InitializeAsync()
@@ -33,7 +33,7 @@ public sealed class ReviewQueueBrowserTests : IAsyncLifetime
         await ReviewWork.ResultAsync(_course, "cy", Verdict.Graded, 2);
         // Nothing is graded in the served process: the re-run job stays queued for the test to find.
         _served = await ServedCourse.StartAsync(_course, "--workers", "0");
-        _chromium = await ChromiumBrowser.LaunchAsync();
+        _chromium = await ChromiumSession.LaunchAsync();
     }
 
     public async Task DisposeAsync()
