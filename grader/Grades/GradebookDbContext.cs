@@ -1,12 +1,13 @@
 using Course.Core.Database;
 using Course.Grader.Grades.Notices;
 using Course.Grader.Grades.Regrades;
+using Course.Grader.Grades.Review;
 using Microsoft.EntityFrameworkCore;
 
 namespace Course.Grader.Grades;
 
 /// <summary>The grade book's tables: TA rubric grades, audited score overrides, extensions, the audit log of grade changes,
-/// regrade threads and released assignments.</summary>
+/// regrade threads, released assignments and the TA review queue's reviews.</summary>
 public sealed class GradebookDbContext(DbContextOptions<GradebookDbContext> options) : DbContext(options)
 {
     public DbSet<ManualGrade> ManualGrades => Set<ManualGrade>();
@@ -22,6 +23,8 @@ public sealed class GradebookDbContext(DbContextOptions<GradebookDbContext> opti
     internal DbSet<RegradeMessage> RegradeMessages => Set<RegradeMessage>();
 
     internal DbSet<GradeRelease> Releases => Set<GradeRelease>();
+
+    public DbSet<ReviewMark> ReviewMarks => Set<ReviewMark>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.UsePortableTypes();
@@ -70,6 +73,12 @@ public sealed class GradebookDbContext(DbContextOptions<GradebookDbContext> opti
         {
             release.ToTable("releases");
             release.HasKey(r => r.Assignment);
+        });
+        modelBuilder.Entity<ReviewMark>(mark =>
+        {
+            mark.ToTable("review_marks");
+            mark.HasKey(m => m.Id);
+            mark.HasIndex(m => new { m.Assignment, m.Subject, m.At });
         });
     }
 }

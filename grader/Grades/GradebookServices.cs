@@ -2,6 +2,7 @@ using Course.Core.Database;
 using Course.Grader.Grades.Notices;
 using Course.Grader.Grades.Projects;
 using Course.Grader.Grades.Regrades;
+using Course.Grader.Grades.Review;
 
 namespace Course.Grader.Grades;
 
@@ -23,6 +24,8 @@ internal static class GradebookServices
         services.AddScoped<DeadlineReminders>();
         services.AddScoped<RegradeDesk>();
         services.AddScoped<ProjectContributions>();
+        services.AddScoped<TrainingCheckFailures>();
+        services.AddScoped<ReviewQueue>();
         return services;
     }
 }

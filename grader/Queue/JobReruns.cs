@@ -46,6 +46,19 @@ internal sealed class JobReruns(GraderDbContext db, ICourseProvider course, Grad
         return reruns.OrderBy(r => r.Owner, StringComparer.Ordinal).ToList();
     }
 
+    /// <summary>
+    /// Queues one finished job again because staff asked (the review queue), whatever its verdict; its result goes where
+    /// every re-run's goes (a rescore draft line beside a published grade).
+    /// </summary>
+    public async Task<JobRerun> RerunJobAsync(Guid jobId, string why, CancellationToken cancellation)
+    {
+        var job = await db.Jobs.AsNoTracking().SingleOrDefaultAsync(j => j.Id == jobId, cancellation)
+                  ?? throw new NotFoundException($"job: no grading job {jobId}");
+        return await RequeueAsync(job.Id, why, cancellation)
+            ? new JobRerun(job.Id, job.Owner, job.Commit, why)
+            : throw new BadInputException($"job: {jobId} is {job.State.ToString().ToLowerInvariant()}: only a finished job runs again");
+    }
+
     /// <summary>Why the job must run again, or null; <paramref name="graded"/> is what its newest run was graded against.</summary>
     private static string? Why(Verdict verdict, string? graded, string current, bool failedInfrastructureOnly)
     {

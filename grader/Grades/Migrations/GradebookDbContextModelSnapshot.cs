@@ -229,6 +229,46 @@ namespace Course.Grader.Grades.Migrations
                     b.ToTable("gradebook_regrade_requests", (string)null);
                 });
 
+            modelBuilder.Entity("Course.Grader.Grades.Review.ReviewMark", b =>
+                {
+                    b.Property<string>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Assignment")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<long>("At")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Reasons")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Assignment", "Subject", "At");
+
+                    b.ToTable("gradebook_review_marks", (string)null);
+                });
+
             modelBuilder.Entity("Course.Grader.Grades.ScoreOverride", b =>
                 {
                     b.Property<string>("Id")

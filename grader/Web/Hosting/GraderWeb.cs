@@ -96,6 +96,7 @@ internal static class GraderWeb
             endpoints.MapOpenApi();
             endpoints.MapRazorComponents<App>();
             endpoints.MapSignIn().MapGitHubSignIn().MapLeaderboardUpload().MapSubmissionFiles().MapSubmissionActions().MapCreditsActions().MapConsoleActions();
+            endpoints.MapReviewApi().MapReviewActions();
         });
     }
 

@@ -32,7 +32,15 @@ public sealed partial class StaffRoutesAuthorizationTests : IAsyncLifetime
         "POST /console/credits/{codeId}/replace", "POST /console/credits/spend", "GET /console/grades/export",
     ];
 
-    private static readonly string[] StaffOnly = ["GET /api/pushes", .. InstructorOnly];
+    private static readonly string[] ReviewQueue =
+    [
+        "GET /api/review/{assignment}", "POST /api/review/{assignment}/reviewed", "GET /review", "GET /review/{Assignment}",
+        "GET /review/{Assignment}/{Owner}", "POST /review/{assignment}/{owner}/override", "POST /review/{assignment}/{owner}/rubric",
+        "POST /review/{assignment}/{owner}/rerun", "POST /review/{assignment}/{owner}/regrades/{id}/reply",
+        "POST /review/{assignment}/{owner}/regrades/{id}/resolve", "POST /review/{assignment}/{owner}/reviewed",
+    ];
+
+    private static readonly string[] StaffOnly = ["GET /api/pushes", .. ReviewQueue, .. InstructorOnly];
 
     private WebTestBed _bed = null!;
 

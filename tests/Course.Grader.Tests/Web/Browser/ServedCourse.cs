@@ -23,10 +23,11 @@ internal sealed class ServedCourse : IAsyncDisposable
     /// <summary>What the server wrote so far (its log).</summary>
     public string Output => _server.Output;
 
-    public static async Task<ServedCourse> StartAsync(TestCourse course)
+    /// <param name="options">More options of <c>grader serve</c> (<c>--workers 0</c>: nothing is graded in the process).</param>
+    public static async Task<ServedCourse> StartAsync(TestCourse course, params string[] options)
     {
         var address = new Uri($"http://127.0.0.1:{FreePort()}");
-        var server = GraderProcess.Start(course, "serve", "--urls", address.ToString());
+        var server = GraderProcess.Start(course, ["serve", "--urls", address.ToString(), .. options]);
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
         var waited = System.Diagnostics.Stopwatch.StartNew();
         var patience = TimeSpan.FromSeconds(90);
