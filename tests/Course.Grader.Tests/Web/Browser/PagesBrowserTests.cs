@@ -128,7 +128,10 @@ public sealed class PagesBrowserTests : IAsyncLifetime
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync("2 / 2", new() { Timeout = 180_000 });
         var curve = page.Locator("main img");
         await Assertions.Expect(curve).ToHaveCountAsync(1);
-        Assert.True(await curve.EvaluateAsync<int>("image => image.naturalWidth") > 0, "the training curve did not load");
+        // The curve may still be on its way when the page is shown: wait for it to load or fail, then look at it.
+        var width = await curve.EvaluateAsync<int>(
+            "image => image.complete ? image.naturalWidth : new Promise(done => { image.onload = () => done(image.naturalWidth); image.onerror = () => done(0); })");
+        Assert.True(width > 0, "the training curve did not load");
         await Assertions.Expect(page.Locator("main h2", new PageLocatorOptions { HasText = "Training" })).ToBeVisibleAsync();
     }
 
