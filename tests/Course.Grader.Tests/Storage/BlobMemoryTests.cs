@@ -58,41 +58,21 @@ public sealed class BlobMemoryTests(ITestOutputHelper output)
     }
 
     /// <summary><paramref name="length"/> random bytes made as they are read, never held; their SHA-256 is kept.</summary>
-    private sealed class GeneratedStream(long length) : Stream
+    private sealed class GeneratedStream(long length) : MadeStream
     {
         private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        private long _given;
-
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
 
         public override long Length => length;
 
-        public override long Position { get => _given; set => throw new NotSupportedException(); }
-
         public string Key() => Convert.ToHexStringLower(_hash.GetHashAndReset());
 
-        public override int Read(byte[] buffer, int offset, int count)
+        protected override int Fill(Span<byte> buffer)
         {
-            var n = (int)Math.Min(count, length - _given);
-            RandomNumberGenerator.Fill(buffer.AsSpan(offset, n));
-            _hash.AppendData(buffer, offset, n);
-            _given += n;
+            var n = (int)Math.Min(buffer.Length, length - Given);
+            RandomNumberGenerator.Fill(buffer[..n]);
+            _hash.AppendData(buffer[..n]);
             return n;
         }
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
         protected override void Dispose(bool disposing)
         {

@@ -105,41 +105,18 @@ public sealed class BlobStoreTests
     }
 
     /// <summary>Gives <paramref name="good"/> zero bytes, then fails as a dropped connection does.</summary>
-    private sealed class FailingStream(long good) : Stream
+    private sealed class FailingStream(long good) : MadeStream
     {
-        private long _given;
-
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position { get => _given; set => throw new NotSupportedException(); }
-
-        public override int Read(byte[] buffer, int offset, int count)
+        protected override int Fill(Span<byte> buffer)
         {
-            if (_given >= good)
+            if (Given >= good)
             {
                 throw new IOException("connection reset");
             }
 
-            var n = (int)Math.Min(count, good - _given);
-            Array.Clear(buffer, offset, n);
-            _given += n;
+            var n = (int)Math.Min(buffer.Length, good - Given);
+            buffer[..n].Clear();
             return n;
         }
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }
