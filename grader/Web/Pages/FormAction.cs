@@ -10,25 +10,27 @@ namespace Course.Grader.Web.Pages;
 /// </summary>
 internal static class FormAction
 {
+    /// <param name="page">The page's own parameters (its route values), beside the <c>Message</c> this adds.</param>
     public static async Task<RazorComponentResult<TPage>> RunAsync<TPage>(HttpContext context,
-        Func<string, IFormCollection, Task<PageMessage>> action) where TPage : IComponent
+        Func<string, IFormCollection, Task<PageMessage>> action, IReadOnlyDictionary<string, object?>? page = null) where TPage : IComponent
     {
         if (!await PageForms.IsValidAsync(context))
         {
-            return Page<TPage>(PageMessage.Error("The form expired; please try again."), StatusCodes.Status400BadRequest);
+            return Page<TPage>(page, PageMessage.Error("The form expired; please try again."), StatusCodes.Status400BadRequest);
         }
 
         var form = await context.Request.ReadFormAsync(context.RequestAborted);
         try
         {
-            return Page<TPage>(await action(context.User.Identity!.Name!, form));
+            return Page<TPage>(page, await action(context.User.Identity!.Name!, form));
         }
         catch (CourseException error)
         {
-            return Page<TPage>(PageMessage.Error(error.Message), error.HttpStatus);
+            return Page<TPage>(page, PageMessage.Error(error.Message), error.HttpStatus);
         }
     }
 
-    private static RazorComponentResult<TPage> Page<TPage>(PageMessage message, int status = StatusCodes.Status200OK) where TPage : IComponent =>
-        new(new { Message = message }) { StatusCode = status };
+    private static RazorComponentResult<TPage> Page<TPage>(IReadOnlyDictionary<string, object?>? page, PageMessage message,
+        int status = StatusCodes.Status200OK) where TPage : IComponent =>
+        new(new Dictionary<string, object?>(page ?? new Dictionary<string, object?>()) { ["Message"] = message }) { StatusCode = status };
 }

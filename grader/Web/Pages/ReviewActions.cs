@@ -80,19 +80,11 @@ internal static class ReviewActions
     /// Checks the form's antiforgery token, runs the action on the owner's case, records it as a review of the subjects it
     /// names (null: the owner's queue entries that are not regrade requests; empty: already recorded) and shows the case again.
     /// </summary>
-    private static async Task<RazorComponentResult<ReviewCasePage>> ActAsync(HttpContext context, string assignment, string owner, string name,
-        ReviewAction action)
-    {
-        if (!await PageForms.IsValidAsync(context))
+    private static Task<RazorComponentResult<ReviewCasePage>> ActAsync(HttpContext context, string assignment, string owner, string name,
+        ReviewAction action) =>
+        FormAction.RunAsync<ReviewCasePage>(context, async (by, form) =>
         {
-            return Page(assignment, owner, PageMessage.Error("The form expired; please try again."), StatusCodes.Status400BadRequest);
-        }
-
-        var by = context.User.Identity!.Name!;
-        var queue = context.RequestServices.GetRequiredService<ReviewQueue>();
-        var form = await context.Request.ReadFormAsync(context.RequestAborted);
-        try
-        {
+            var queue = context.RequestServices.GetRequiredService<ReviewQueue>();
             var work = await queue.CaseAsync(by, assignment, owner, context.RequestAborted);
             var (done, subjects) = await action(by, form, work);
             context.RequestServices.GetRequiredService<StaffAudit>().Record(context.User, $"review.{name}", $"{assignment}/{owner}: {done}");
@@ -103,13 +95,8 @@ internal static class ReviewActions
                     context.RequestAborted);
             }
 
-            return Page(assignment, owner, PageMessage.Notice($"Done: {done}."));
-        }
-        catch (CourseException error)
-        {
-            return Page(assignment, owner, PageMessage.Error(error.Message), error.HttpStatus);
-        }
-    }
+            return PageMessage.Notice($"Done: {done}.");
+        }, new Dictionary<string, object?> { ["Assignment"] = assignment, ["Owner"] = owner });
 
     private static string OwnRequest(ReviewCase work, string id) =>
         work.Regrades.FirstOrDefault(r => r.Id.ToString("N").StartsWith(id.Replace("-", "", StringComparison.Ordinal), StringComparison.OrdinalIgnoreCase)
@@ -123,8 +110,4 @@ internal static class ReviewActions
         double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
             ? value
             : throw new BadInputException($"{field}: '{text}' is not a number");
-
-    private static RazorComponentResult<ReviewCasePage> Page(string assignment, string owner, PageMessage message,
-        int status = StatusCodes.Status200OK) =>
-        new(new { Assignment = assignment, Owner = owner, Message = message }) { StatusCode = status };
 }
