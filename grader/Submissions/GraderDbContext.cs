@@ -54,6 +54,8 @@ public sealed class GraderDbContext(DbContextOptions<GraderDbContext> options) :
             // The idempotency key: one job per submitted commit and tier, however often it is enqueued.
             job.HasIndex(j => new { j.Assignment, j.Owner, j.Commit, j.Tier }).IsUnique();
             job.HasIndex(j => new { j.State, j.FairSequence, j.EnqueuedAt });
+            // The claim asks, for each waiting job, whether its owner has a smoke run unfinished: a seek, not a scan of the queue.
+            job.HasIndex(j => new { j.Owner, j.Tier, j.State });
             job.HasOne<Submission>().WithMany().HasForeignKey(j => j.SubmissionId);
         });
         modelBuilder.Entity<GradingResult>(result =>

@@ -347,6 +347,8 @@ namespace Course.Grader.Submissions.Migrations
 
                     b.HasIndex("SubmissionId");
 
+                    b.HasIndex("Owner", "Tier", "State");
+
                     b.HasIndex("State", "FairSequence", "EnqueuedAt");
 
                     b.HasIndex("Assignment", "Owner", "Commit", "Tier")

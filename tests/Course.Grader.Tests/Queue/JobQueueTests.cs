@@ -1,6 +1,8 @@
+using Course.Core.Database;
 using Course.Grader.Grading;
 using Course.Grader.Queue;
 using Course.Grader.Tests.Support;
+using Microsoft.EntityFrameworkCore;
 
 namespace Course.Grader.Tests.Queue;
 
@@ -163,5 +165,38 @@ public sealed class JobQueueTests
         Assert.True(released);
         Assert.Equal(1, again!.Attempt);
         Assert.Equal(job.Id, again.JobId);
+    }
+
+    [Fact]
+    public async Task ClaimStatement_SmokeRunCheckOfEachWaitingJob_SeeksItsOwnersJobsInsteadOfScanningTheQueue()
+    {
+        await using var bed = await QueueTestBed.CreateAsync();
+
+        var plan = await bed.Course.QueryAsync(async db =>
+        {
+            var connection = db.Database.GetDbConnection();
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "EXPLAIN QUERY PLAN " + ClaimStatement.For(DatabaseProvider.Sqlite);
+            foreach (var name in new[] { "worker", "now", "until", "gpus", "host" })
+            {
+                var parameter = command.CreateParameter();
+                parameter.ParameterName = name;
+                parameter.Value = 0;
+                command.Parameters.Add(parameter);
+            }
+
+            var lines = new List<string>();
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                lines.Add(reader.GetString(3));
+            }
+
+            return lines;
+        });
+
+        // Without an index led by the owner, each waiting job's check read every unfinished job: a claim cost grew with the queue squared.
+        Assert.Contains(plan, line => line.StartsWith("SEARCH s USING COVERING INDEX IX_grader_jobs_Owner_Tier_State (Owner=?", StringComparison.Ordinal));
     }
 }
