@@ -29,10 +29,11 @@ internal sealed class SubmissionGrader(ICourseProvider course, IGradingSandbox s
 
     /// <summary>
     /// Grades the submission; when <paramref name="timeUp"/> fires first (an outer limit, a cluster's, falls before the
-    /// assignment's), the run ends as at its time limit, with what it logged kept.
+    /// assignment's), the run ends as at its time limit, with what it logged kept. <paramref name="containerEnded"/> is called
+    /// when the sandbox run has returned, before the outputs are checked and stored.
     /// </summary>
     public async Task<GradingResult> GradeAsync(GradingJob job, Submission submission, int attempt, CancellationToken cancellation,
-        CancellationToken timeUp = default)
+        CancellationToken timeUp = default, Action? containerEnded = null)
     {
         // Before the sandbox starts: an uncalibrated assignment would run every submission only to fail scoring it.
         await setup.RequireAsync(job.Assignment, cancellation);
@@ -47,7 +48,7 @@ internal sealed class SubmissionGrader(ICourseProvider course, IGradingSandbox s
             var snapshot = Path.Combine(folder, "submission");
             await store.MaterializeAsync(submission.SnapshotKey
                 ?? throw new InfrastructureException($"the snapshot of {submission.Id} is not in the store (run grader db migrate)"), snapshot, cancellation);
-            return await GradeAsync(job, submission, attempt, folder, snapshot, timeUp, cancellation);
+            return await GradeAsync(job, submission, attempt, folder, snapshot, timeUp, containerEnded, cancellation);
         }
         finally
         {
@@ -73,7 +74,7 @@ internal sealed class SubmissionGrader(ICourseProvider course, IGradingSandbox s
     }
 
     private async Task<GradingResult> GradeAsync(GradingJob job, Submission submission, int attempt, string folder, string snapshot,
-        CancellationToken timeUp, CancellationToken cancellation)
+        CancellationToken timeUp, Action? containerEnded, CancellationToken cancellation)
     {
         var assignment = course.Assignment(submission.Assignment);
         var output = Path.Combine(folder, "out");
@@ -89,6 +90,7 @@ internal sealed class SubmissionGrader(ICourseProvider course, IGradingSandbox s
             TimeUp = timeUp,
         };
         var run = await sandbox.RunAsync(request, cancellation);
+        containerEnded?.Invoke();
         var built = build is null ? null : BuildReport.Read(output);
 
         var smoke = job.Tier == JobTier.Smoke;

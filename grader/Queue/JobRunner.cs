@@ -34,9 +34,11 @@ internal sealed class JobRunner(IServiceScopeFactory scopes, IGradingSandbox san
     /// Runs the leased job. When <paramref name="stopping"/> fires the run stops; with <paramref name="handBackOnStop"/>
     /// the job goes back to the queue, without it the lease stays as it is, for its owner to decide (a Slurm step
     /// stopped by its cluster: the dispatcher reads why from Slurm). When <paramref name="timeUp"/> fires the run ends as at
-    /// its time limit and is recorded so (its cluster's limit is near).
+    /// its time limit and is recorded so (its cluster's limit is near). <paramref name="containerEnded"/> is called once the
+    /// job's container is gone, before its outputs are checked and recorded (the worker starts its next container then).
     /// </summary>
-    public async Task<RunOutcome> RunAsync(JobLease lease, CancellationToken stopping, bool handBackOnStop = true, CancellationToken timeUp = default)
+    public async Task<RunOutcome> RunAsync(JobLease lease, CancellationToken stopping, bool handBackOnStop = true, CancellationToken timeUp = default,
+        Action? containerEnded = null)
     {
         await using var scope = scopes.CreateAsyncScope();
         var services = scope.ServiceProvider;
@@ -58,7 +60,7 @@ internal sealed class JobRunner(IServiceScopeFactory scopes, IGradingSandbox san
         var heartbeat = HeartbeatAsync(lease, leaseLost, heartbeatStop.Token);
         try
         {
-            var result = await GradeOnGpusAsync(services, lease, job, submission, gpus, timeUp, run.Token);
+            var result = await GradeOnGpusAsync(services, lease, job, submission, gpus, timeUp, containerEnded, run.Token);
             await StopAsync(heartbeatStop, heartbeat);
             if (!await Queue(services).CompleteAsync(lease, result, CancellationToken.None))
             {
@@ -107,10 +109,10 @@ internal sealed class JobRunner(IServiceScopeFactory scopes, IGradingSandbox san
 
     /// <summary>
     /// Grades while holding the job's GPUs, host-wide (it waits for free ones); the run is given exactly those,
-    /// and they are recorded on the job. The lease ends when grading has removed the container.
+    /// and they are recorded on the job. They are let go when grading has removed the container.
     /// </summary>
     private async Task<GradingResult> GradeOnGpusAsync(IServiceProvider services, JobLease lease, GradingJob job,
-        Submission submission, int gpus, CancellationToken timeUp, CancellationToken cancellation)
+        Submission submission, int gpus, CancellationToken timeUp, Action? containerEnded, CancellationToken cancellation)
     {
         using var held = await sandbox.LeaseGpusAsync(gpus, $"job-{job.Id:N}-{lease.Attempt}", cancellation);
         if (held.Devices.Count > 0)
@@ -119,7 +121,13 @@ internal sealed class JobRunner(IServiceScopeFactory scopes, IGradingSandbox san
             await Queue(services).RecordGpusAsync(lease, held.Devices, cancellation);
         }
 
-        return await services.GetRequiredService<SubmissionGrader>().GradeAsync(job, submission, lease.Attempt, cancellation, timeUp);
+        // The GPUs are free for the host's next job once the container is gone, while this one is checked and recorded.
+        return await services.GetRequiredService<SubmissionGrader>().GradeAsync(job, submission, lease.Attempt, cancellation, timeUp,
+            () =>
+            {
+                held.Dispose();
+                containerEnded?.Invoke();
+            });
     }
 
     private async Task HeartbeatAsync(JobLease lease, CancellationTokenSource leaseLost, CancellationToken stop)

@@ -3,10 +3,12 @@ using Course.Grader.Grading;
 namespace Course.Grader.Queue;
 
 /// <summary>
-/// Claims and runs jobs with <c>concurrency</c> slots until stopped. Each slot claims one job at a
-/// time, among those that need no more GPUs than this host has free at that moment; when none is
-/// due it polls. Before each claim, blocked jobs whose course set-up is complete now are queued again. On stop,
-/// running jobs are released back to the queue.
+/// Claims and runs jobs until stopped, at most <c>concurrency</c> containers at once. Each slot takes a container turn
+/// (<see cref="ContainerTurns"/>), then claims one job, among those that need no more GPUs than this host has free at that
+/// moment; when none is due it polls. The turn ends with the job's container, and the slot checks, stores and records
+/// the run while another slot's job runs: there are twice as many slots as turns, so recording never keeps a container
+/// waiting, and no job is claimed before a turn is free for it. Before each claim, blocked jobs whose course set-up is
+/// complete now are queued again. On stop, running jobs are released back to the queue.
 /// </summary>
 internal sealed class QueueWorker(IServiceScopeFactory scopes, JobRunner runner, IGradingSandbox sandbox, QueueOptions options,
     TimeProvider time)
@@ -26,15 +28,22 @@ internal sealed class QueueWorker(IServiceScopeFactory scopes, JobRunner runner,
             throw new ArgumentOutOfRangeException(nameof(concurrency), concurrency, "concurrency must be at least 1");
         }
 
-        var slots = Enumerable.Range(0, concurrency).Select(slot => SlotAsync($"{Name}/{slot}", onRun, untilIdle, stopping));
+        using var turns = new ContainerTurns(concurrency);
+        var slots = Enumerable.Range(0, 2 * concurrency).Select(slot => SlotAsync($"{Name}/{slot}", turns, onRun, untilIdle, stopping));
         await Task.WhenAll(slots);
     }
 
-    private async Task SlotAsync(string worker, Action<JobLease, RunOutcome>? onRun,
+    private async Task SlotAsync(string worker, ContainerTurns turns, Action<JobLease, RunOutcome>? onRun,
         Func<CancellationToken, Task<bool>>? untilIdle, CancellationToken stopping)
     {
         while (!stopping.IsCancellationRequested)
         {
+            using var turn = await TakeAsync(turns, stopping);
+            if (turn is null)
+            {
+                return;
+            }
+
             JobLease? lease;
             try
             {
@@ -55,6 +64,7 @@ internal sealed class QueueWorker(IServiceScopeFactory scopes, JobRunner runner,
 
             if (lease is null)
             {
+                turn.End();
                 if (untilIdle is not null && await untilIdle(stopping))
                 {
                     return;
@@ -72,8 +82,21 @@ internal sealed class QueueWorker(IServiceScopeFactory scopes, JobRunner runner,
                 continue;
             }
 
-            var outcome = await runner.RunAsync(lease, stopping);
+            var outcome = await runner.RunAsync(lease, stopping, containerEnded: turn.End);
             onRun?.Invoke(lease, outcome);
+        }
+    }
+
+    /// <summary>A container turn, or null once stopping.</summary>
+    private static async Task<ContainerTurn?> TakeAsync(ContainerTurns turns, CancellationToken stopping)
+    {
+        try
+        {
+            return await turns.TakeAsync(stopping);
+        }
+        catch (OperationCanceledException)
+        {
+            return null;
         }
     }
 }

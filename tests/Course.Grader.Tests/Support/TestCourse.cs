@@ -194,8 +194,12 @@ internal sealed class TestCourse : IDisposable
         return new CliHost(Configure, overrides);
     }
 
-    /// <summary>The services a command in this course gets.</summary>
-    public ServiceProvider Services() => new CliHost(Configure, Overrides()).BuildServices(CourseFile);
+    /// <summary>The services a command in this course gets, with <paramref name="also"/>'s registrations added last.</summary>
+    public ServiceProvider Services(Action<IServiceCollection>? also = null) => new CliHost((services, configuration) =>
+    {
+        Configure(services, configuration);
+        also?.Invoke(services);
+    }, Overrides()).BuildServices(CourseFile);
 
     /// <summary>Enrolls <paramref name="logins"/> with <c>grader roster import</c>; each GitHub login is gh-LOGIN.</summary>
     public async Task AddStudentsAsync(IEnumerable<string> logins)
