@@ -8,10 +8,11 @@
 # interrupted: the benchmark runs in a process group of its own, which the trap ends.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-dotnet build "$here/../grader/Course.Grader.csproj" -c Release -v q -nologo >/dev/null
-dotnet build "$here/Rush/Course.Bench.Rush.csproj" -c Release -v q -nologo >/dev/null
+# The grader as the README deploys it: published, precompiled (ReadyToRun); each intake round is a fresh process.
+dotnet publish "$here/../grader/Course.Grader.csproj" -c Release -v q -nologo -clp:NoSummary
+dotnet build "$here/Rush/Course.Bench.Rush.csproj" -c Release -v q -nologo -clp:NoSummary
 setsid dotnet "$here/Rush/bin/Release/net10.0/Course.Bench.Rush.dll" \
-  "$here/../grader/bin/Release/net10.0/grader.dll" "${1:-300}" "${2:-$(nproc)}" &
+  "$here/../grader/bin/Release/publish/grader.dll" "${1:-300}" "${2:-$(nproc)}" &
 bench=$!
 stop() {
   # The group's leader may be gone while its worker still runs: signal the whole group, then make sure.

@@ -36,9 +36,11 @@ try
 
     // Bare runs before and after the pipeline: this machine's speed drifts by 10 % over minutes, and the mean
     // of both sides of the pipeline run cancels most of that drift out of the ratio.
+    var bareBusy = new List<double>();
     async Task<double> BareAsync(string pass)
     {
         var next = 0;
+        var cpu = CpuClock.Now();
         var watch = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>
         {
@@ -57,6 +59,7 @@ try
                 }
             }
         }));
+        bareBusy.Add(CpuClock.Now().BusySince(cpu));
         return watch.Elapsed.TotalSeconds;
     }
 
@@ -67,12 +70,15 @@ try
     // Stopped on every way out: a stalled pipeline throws, and a worker left running would grade on after the bench.
     using var stopWorker = new ProcessGuard(worker);
     var intakeWatch = Stopwatch.StartNew();
+    var pipelineCpu = CpuClock.Now();
     foreach (var batch in batches)
     {
         GraderCommand.Run(grader, root, "fetch", "hw1", "--source", "local", "--repos", batch, "--grade");
     }
 
     var queuedSeconds = intakeWatch.Elapsed.TotalSeconds;
+    var intakeCpu = CpuClock.Now().ChildrenSince(pipelineCpu);
+    var intakeEnded = TimeProvider.System.GetUtcNow().ToUnixTimeMilliseconds();
     var database = $"Data Source={Path.Combine(root, "course.db")}";
     var (done, limit) = (0L, Stopwatch.StartNew());
     while ((done = Rush.Scalar(database, "SELECT count(*) FROM grader_jobs WHERE \"State\" IN ('Succeeded', 'Failed')")) < jobs)
@@ -85,7 +91,10 @@ try
         await Task.Delay(250);
     }
 
+    var pipelineBusy = CpuClock.Now().BusySince(pipelineCpu);
+    var beforeWorker = CpuClock.Now();
     GraderCommand.Stop(worker);
+    var workerCpu = CpuClock.Now().ChildrenSince(beforeWorker);
     var bareAfter = await BareAsync("after");
     var bareSeconds = (bareBefore + bareAfter) / 2;
     var total = Rush.Scalar(database, "SELECT count(*) FROM grader_jobs");
@@ -98,10 +107,15 @@ try
         throw new InvalidOperationException($"lost or doubled: {total} jobs, {succeeded} succeeded on the first attempt, {results} graded results, {distinct} students");
     }
 
+    var duringIntake = Rush.Scalar(database, $"SELECT count(*) FROM grader_jobs WHERE \"FinishedAt\" <= {intakeEnded}");
+    var intakeSpan = (intakeEnded - Rush.Scalar(database, "SELECT min(\"StartedAt\") FROM grader_jobs")) / 1000.0;
     var bare = jobs / bareSeconds;
     var pipeline = jobs / span;
     Console.WriteLine(string.Create(invariant, $"{jobs} submissions queued in {queuedSeconds:0.0} s by {batches.Count} fetch --grade rounds; all graded once ({total} jobs, {results} results)"));
     Console.WriteLine(string.Create(invariant, $"bare sandbox: {bare:0.00} jobs/s ({bareBefore:0.0} s before, {bareAfter:0.0} s after the pipeline); pipeline: {pipeline:0.00} jobs/s (first claim to last result {span:0.0} s), concurrency {concurrency}"));
+    Console.WriteLine(string.Create(invariant,
+        $"profile: machine busy {bareBusy.Average():P0} in the bare runs, {pipelineBusy:P0} in the pipeline run; intake {intakeCpu:0.0} s CPU ({1000 * intakeCpu / jobs:0} ms per push), worker {1000 * workerCpu / jobs:0} ms CPU per job; "
+        + $"pipeline {duringIntake / intakeSpan:0.00} jobs/s while intake ran, {(jobs - duringIntake) / (span - intakeSpan):0.00} after"));
     Console.WriteLine(string.Create(invariant, $"rush: ratio {pipeline / bare:0.00} (pipeline vs bare sandbox throughput, {jobs} jobs)"));
 }
 finally
