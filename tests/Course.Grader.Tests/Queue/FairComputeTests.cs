@@ -103,6 +103,24 @@ public sealed class FairComputeTests
     }
 
     [Fact]
+    public async Task RequeueAsync_RunLostToNodeFailureThenFinished_OnlyTheFinishedRunUsesGpuTime()
+    {
+        await using var bed = await QueueTestBed.CreateAsync(gpus: 2);
+        var (job, _) = await bed.EnqueueAsync(await bed.SubmitAsync("alice", "a1"));
+        var lost = (await bed.ClaimAsync("w1", gpus: 2))!;
+        bed.Clock.Advance(TimeSpan.FromMinutes(40));
+
+        Assert.True(await bed.WithQueueAsync(q => q.RequeueAsync(lost, "node gpu-3 failed (NODE_FAIL)", CancellationToken.None)));
+        var afterLoss = await bed.JobAsync(job.Id);
+        var again = (await bed.ClaimAsync("w2", gpus: 2))!;
+        Assert.True(await bed.WithQueueAsync(q => q.CompleteAsync(again, bed.Result(afterLoss, wallMs: 90_000), CancellationToken.None)));
+
+        Assert.Equal((JobState.Queued, 0L, 0), (afterLoss.State, afterLoss.DeviceMs, afterLoss.Attempts));
+        var finished = await bed.JobAsync(job.Id);
+        Assert.Equal((JobState.Succeeded, 180_000L, 1), (finished.State, finished.DeviceMs, finished.Attempts));
+    }
+
+    [Fact]
     public async Task ClaimAsync_LongQueue_WhoeverUsedLeastGpuTimeFirst()
     {
         await using var bed = await QueueTestBed.CreateAsync(gpus: 1);
