@@ -18,7 +18,8 @@ internal sealed class QueueWorker(IServiceScopeFactory scopes, JobRunner runner,
 
     /// <summary>
     /// Runs until <paramref name="stopping"/> fires, or, with <paramref name="untilIdle"/>, until
-    /// <paramref name="untilIdle"/> says there is nothing left to wait for.
+    /// <paramref name="untilIdle"/> says there is nothing left to wait for: then every slot stops waiting for a turn or a
+    /// poll, and a slot still running a job finishes it first.
     /// </summary>
     public async Task RunAsync(int concurrency, Action<JobLease, RunOutcome>? onRun, Func<CancellationToken, Task<bool>>? untilIdle,
         CancellationToken stopping)
@@ -29,16 +30,18 @@ internal sealed class QueueWorker(IServiceScopeFactory scopes, JobRunner runner,
         }
 
         using var turns = new ContainerTurns(concurrency);
-        var slots = Enumerable.Range(0, 2 * concurrency).Select(slot => SlotAsync($"{Name}/{slot}", turns, onRun, untilIdle, stopping));
+        using var idle = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+        var slots = Enumerable.Range(0, 2 * concurrency).Select(slot => SlotAsync($"{Name}/{slot}", turns, onRun, untilIdle, idle, stopping));
         await Task.WhenAll(slots);
     }
 
+    /// <param name="idle">Cancelled once <paramref name="untilIdle"/> is satisfied (or on stop): it ends waits, never a running job.</param>
     private async Task SlotAsync(string worker, ContainerTurns turns, Action<JobLease, RunOutcome>? onRun,
-        Func<CancellationToken, Task<bool>>? untilIdle, CancellationToken stopping)
+        Func<CancellationToken, Task<bool>>? untilIdle, CancellationTokenSource idle, CancellationToken stopping)
     {
-        while (!stopping.IsCancellationRequested)
+        while (!idle.IsCancellationRequested)
         {
-            using var turn = await TakeAsync(turns, stopping);
+            using var turn = await TakeAsync(turns, idle.Token);
             if (turn is null)
             {
                 return;
@@ -67,12 +70,13 @@ internal sealed class QueueWorker(IServiceScopeFactory scopes, JobRunner runner,
                 turn.End();
                 if (untilIdle is not null && await untilIdle(stopping))
                 {
+                    await idle.CancelAsync();
                     return;
                 }
 
                 try
                 {
-                    await Task.Delay(options.Poll, time, stopping);
+                    await Task.Delay(options.Poll, time, idle.Token);
                 }
                 catch (OperationCanceledException)
                 {
@@ -87,7 +91,7 @@ internal sealed class QueueWorker(IServiceScopeFactory scopes, JobRunner runner,
         }
     }
 
-    /// <summary>A container turn, or null once stopping.</summary>
+    /// <summary>A container turn, or null once idle or stopping.</summary>
     private static async Task<ContainerTurn?> TakeAsync(ContainerTurns turns, CancellationToken stopping)
     {
         try

@@ -45,6 +45,19 @@ public sealed class ContainerTurnTests
         }
     }
 
+    [Fact(Timeout = 60_000)]
+    public async Task Worker_OneSlotFindsTheQueueIdle_EverySlotStopsAlsoOneWaitingOnAClockThatNeverMoves()
+    {
+        await using var bed = await QueueTestBed.CreateAsync();
+        var asked = 0;
+        // The first slot to find no job is told to wait (its poll is on the fake clock, which nobody advances); the next one is told all is done.
+        Task<bool> UntilIdle(CancellationToken _) => Task.FromResult(Interlocked.Increment(ref asked) > 1);
+
+        await bed.Services.GetRequiredService<QueueWorker>().RunAsync(2, null, UntilIdle, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.True(asked >= 2);
+    }
+
     [Fact]
     public async Task TakeAsync_AllTurnsHeld_WaitsUntilOneEndsAndEndingTwiceGivesOneBack()
     {
