@@ -84,7 +84,7 @@ internal static class GraderWeb
         }
 
         app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        app.UseStatusCodePages(PageStatusCodes.WriteAsync);
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();

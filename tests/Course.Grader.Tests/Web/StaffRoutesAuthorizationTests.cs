@@ -103,6 +103,14 @@ public sealed partial class StaffRoutesAuthorizationTests : IAsyncLifetime
 
             Assert.True(response.StatusCode is HttpStatusCode.Forbidden || (!api && response.StatusCode == HttpStatusCode.Redirect),
                 $"{login} got {(int)response.StatusCode} from {name}");
+            if (response.StatusCode == HttpStatusCode.Forbidden)
+            {
+                // A browser is shown a page that says who is signed in and why; an API client gets problem details.
+                var body = await response.Content.ReadAsStringAsync();
+                Assert.Equal(api ? "application/problem+json" : "text/html", response.Content.Headers.ContentType?.MediaType);
+                Assert.True(api || body.Contains($"You are signed in as {login}, and this page is for course staff", StringComparison.Ordinal),
+                    $"{name} refused {login} with: {body}");
+            }
         }
     }
 
