@@ -3,7 +3,9 @@
 # the first minute while a `grader worker --concurrency C` process (default: the machine's cores) grades them
 # in the busybox sandbox. Checks that no submission is lost or graded twice, then compares the
 # pipeline's throughput (first claim to last result) with bare sandbox runs of the same job at the
-# same concurrency, measured in the same run, before and after the pipeline (their mean). Needs the
+# same concurrency, measured in the same run, before and after the pipeline (their mean). A profile line
+# says where the difference goes (machine busy share, intake and worker CPU per job, throughput while intake
+# ran and after). Runs the published grader (dotnet publish, as the README deploys it). Needs the
 # engine (scripts/prerequisites.sh). Every process it starts is stopped when it ends, fails or is
 # interrupted: the benchmark runs in a process group of its own, which the trap ends.
 set -euo pipefail
