@@ -25,15 +25,13 @@ public sealed class ConsoleSpendFormTests : IAsyncLifetime
     public async Task Spend_BadLineThenMendedReport_RefusedNamingTheLineThenTotalled()
     {
         var session = await PageSignIn.SessionAsync(_bed.Client, await _bed.TokenAsync("prof"));
-        using var page = await SendAsync(HttpMethod.Get, session, null);
-        var antiforgery = page.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(".AspNetCore.Antiforgery", StringComparison.Ordinal)).Split(';')[0];
-        var field = PageSignIn.AntiforgeryField(await page.Content.ReadAsStringAsync());
+        var (cookies, field) = await PageSignIn.FormAsync(_bed.Client, "/console/credits", session);
         const string Ana = "111,ana@example.edu,2026-11-01T00:00:00Z,30.5\n";
 
-        using var broken = await SendAsync(HttpMethod.Post, $"{session}; {antiforgery}",
+        using var broken = await PostAsync(cookies,
             Report(field, Header + Ana + "222,bob@example.edu,2026-11-02T00:00:00Z,abc\n"));
         var brokenPage = await broken.Content.ReadAsStringAsync();
-        using var mended = await SendAsync(HttpMethod.Post, $"{session}; {antiforgery}",
+        using var mended = await PostAsync(cookies,
             Report(field, Header + Ana + "222,bob@example.edu,2026-11-02T00:00:00Z,12\n"));
         var mendedPage = await mended.Content.ReadAsStringAsync();
 
@@ -58,9 +56,9 @@ public sealed class ConsoleSpendFormTests : IAsyncLifetime
         { new ByteArrayContent(Encoding.UTF8.GetBytes(csv)), "billing", "billing.csv" },
     };
 
-    private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string cookies, HttpContent? content)
+    private async Task<HttpResponseMessage> PostAsync(string cookies, HttpContent content)
     {
-        using var request = new HttpRequestMessage(method, method == HttpMethod.Get ? "/console/credits" : "/console/credits/spend") { Content = content };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/console/credits/spend") { Content = content };
         request.Headers.Add("Cookie", cookies);
         return await _bed.Client.SendAsync(request);
     }

@@ -23,10 +23,7 @@ public sealed partial class ConsoleTokenFormsTests : IAsyncLifetime
     public async Task IssueThenRevoke_OnTheTokensPage_TokenSignsAnaInUntilRevokedAndForgedFormIssuesNothing()
     {
         var session = await PageSignIn.SessionAsync(_bed.Client, await _bed.TokenAsync("prof"));
-        using var page = await SendAsync(HttpMethod.Get, "/console/tokens", session, null);
-        var antiforgery = page.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(".AspNetCore.Antiforgery", StringComparison.Ordinal)).Split(';')[0];
-        var field = PageSignIn.AntiforgeryField(await page.Content.ReadAsStringAsync());
-        var cookies = $"{session}; {antiforgery}";
+        var (cookies, field) = await PageSignIn.FormAsync(_bed.Client, "/console/tokens", session);
 
         using var forged = await SendAsync(HttpMethod.Post, "/console/tokens", session, [new("login", "ana"), new("expires", "12h")]);
         using var issued = await SendAsync(HttpMethod.Post, "/console/tokens", cookies, [new(field.Name, field.Value), new("login", "ana"), new("expires", "12h")]);

@@ -34,6 +34,20 @@ internal static partial class PageSignIn
         return SessionSetCookie(response)!.Split(';')[0];
     }
 
+    /// <summary>
+    /// Opens the page at <paramref name="path"/> with <paramref name="session"/>, as a browser does before it posts one of the page's
+    /// forms: the cookies that post carries (the session and the page's antiforgery cookie) and the form's antiforgery field.
+    /// </summary>
+    public static async Task<(string Cookies, (string Name, string Value) Field)> FormAsync(HttpClient client, string path, string session)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Add("Cookie", session);
+        using var page = await client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        var antiforgery = SetCookies(page).Single(c => c.StartsWith(".AspNetCore.Antiforgery", StringComparison.Ordinal)).Split(';')[0];
+        return ($"{session}; {antiforgery}", AntiforgeryField(await page.Content.ReadAsStringAsync()));
+    }
+
     /// <summary>The Set-Cookie line of the session cookie, or null when there is none.</summary>
     public static string? SessionSetCookie(HttpResponseMessage response) =>
         SetCookies(response).SingleOrDefault(c => c.StartsWith($"{SessionCookie}=", StringComparison.Ordinal));

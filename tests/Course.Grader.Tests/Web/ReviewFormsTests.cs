@@ -26,13 +26,11 @@ public sealed class ReviewFormsTests : IAsyncLifetime
     public async Task Override_WithoutTheAntiforgeryToken_RefusedAndNothingChanged()
     {
         var session = await PageSignIn.SessionAsync(_bed.Client, await _bed.TokenAsync(ReviewWork.Ta));
-        using var page = await SendAsync(HttpMethod.Get, session, null);
-        var antiforgery = page.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(".AspNetCore.Antiforgery", StringComparison.Ordinal)).Split(';')[0];
-        var field = PageSignIn.AntiforgeryField(await page.Content.ReadAsStringAsync());
+        var (cookies, field) = await PageSignIn.FormAsync(_bed.Client, $"/review/{TestCourse.Assignment}/ana", session);
 
-        using var forged = await SendAsync(HttpMethod.Post, session, [new("student", "ana"), new("score", "1"), new("reason", "forged")]);
+        using var forged = await PostAsync(session, [new("student", "ana"), new("score", "1"), new("reason", "forged")]);
         var afterForged = await HistoryAsync();
-        using var sent = await SendAsync(HttpMethod.Post, $"{session}; {antiforgery}",
+        using var sent = await PostAsync(cookies,
             [new(field.Name, field.Value), new("student", "ana"), new("score", "0.9"), new("reason", "slow node")]);
 
         Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
@@ -42,12 +40,9 @@ public sealed class ReviewFormsTests : IAsyncLifetime
         Assert.Contains($"{TestCourse.Assignment}/ana 0 -> 0.9 override: slow node", await HistoryAsync(), StringComparison.Ordinal);
     }
 
-    private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string cookies, IEnumerable<KeyValuePair<string, string>>? form)
+    private async Task<HttpResponseMessage> PostAsync(string cookies, IEnumerable<KeyValuePair<string, string>> form)
     {
-        using var request = new HttpRequestMessage(method, method == HttpMethod.Get ? $"/review/{TestCourse.Assignment}/ana" : $"/review/{TestCourse.Assignment}/ana/override")
-        {
-            Content = form is null ? null : new FormUrlEncodedContent(form),
-        };
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/review/{TestCourse.Assignment}/ana/override") { Content = new FormUrlEncodedContent(form) };
         request.Headers.Add("Cookie", cookies);
         return await _bed.Client.SendAsync(request);
     }
