@@ -36,6 +36,9 @@ public sealed partial class CliHost
     /// </summary>
     public IConfiguration Configuration => _configuration.Value;
 
+    /// <summary>How long a command may take to end after SIGTERM or Ctrl-C before the process is ended without it.</summary>
+    private static readonly TimeSpan TerminationPatience = TimeSpan.FromSeconds(30);
+
     /// <summary>Output writers; the console by default.</summary>
     public TextWriter Out { get; init; } = Console.Out;
 
@@ -48,7 +51,10 @@ public sealed partial class CliHost
     public async Task<int> InvokeAsync(RootCommand root, IReadOnlyList<string> args)
     {
         var parse = root.Parse(args);
-        var exit = await parse.InvokeAsync(new InvocationConfiguration { Output = Out, Error = Error });
+        // SIGTERM or Ctrl-C cancels the command's token; a worker then hands its running jobs back (their containers stopped,
+        // their rows updated), which can take longer than the parser's default two seconds on a busy host before it would
+        // end the process with 143 and leave the jobs to their lease's expiry.
+        var exit = await parse.InvokeAsync(new InvocationConfiguration { Output = Out, Error = Error, ProcessTerminationTimeout = TerminationPatience });
         return parse.Errors.Count > 0 ? ExitCodes.BadInput : exit;
     }
 
