@@ -14,12 +14,15 @@ internal static class CourseAuthentication
 
     private const string ByPathScheme = "Course";
 
+    /// <summary>Whether the request is for the JSON API (under <c>/api</c>) rather than a page.</summary>
+    public static bool IsApi(HttpRequest request) => request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase);
+
     public static IServiceCollection AddCourseAuthentication(this IServiceCollection services)
     {
         services.AddScoped<ActiveTokens>();
         services.AddAuthentication(ByPathScheme)
             .AddPolicyScheme(ByPathScheme, null, options => options.ForwardDefaultSelector = context =>
-                context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase) ? ApiScheme : PagesScheme)
+                IsApi(context.Request) ? ApiScheme : PagesScheme)
             .AddScheme<TokenSchemeOptions, BearerTokenHandler>(ApiScheme, options => options.ReadsSessionCookie = false)
             .AddScheme<TokenSchemeOptions, BearerTokenHandler>(PagesScheme, options => options.ReadsSessionCookie = true);
         return services;

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Diagnostics;
+using Course.Grader.Web.Auth;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace Course.Grader.Web.Hosting;
@@ -16,7 +17,7 @@ internal static class PageStatusCodes
     {
         var http = context.HttpContext;
         var status = http.Response.StatusCode;
-        if (http.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
+        if (CourseAuthentication.IsApi(http.Request))
         {
             var problems = http.RequestServices.GetRequiredService<IProblemDetailsService>();
             await problems.WriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = { Status = status } });
