@@ -2,6 +2,7 @@ using System.CommandLine;
 using Course.Assignments.Cli;
 using Course.Assignments.Courses;
 using Course.Assignments.Roster;
+using Course.Assignments.Roster.CompiledModel;
 using Course.Assignments.Teams;
 using Course.Core.Cli;
 using Course.Core.Database;
@@ -21,7 +22,7 @@ public static class AssignmentsModule
     {
         _ = configuration;
         services.AddSingleton<ICourseProvider, FileCourseProvider>();
-        services.AddModuleDatabase<AssignmentsDbContext>("assignments");
+        services.AddModuleDatabase<AssignmentsDbContext>("assignments", () => AssignmentsDbContextModel.Instance);
         services.AddScoped<IRoster, RosterReader>();
         services.AddScoped<IRosterImport, RosterImporter>();
         services.AddScoped<TeamService>();

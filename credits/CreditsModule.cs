@@ -6,6 +6,7 @@ using Course.Credits.Cli;
 using Course.Credits.Import;
 using Course.Credits.Issuing;
 using Course.Credits.Ledger;
+using Course.Credits.Ledger.CompiledModel;
 using Course.Credits.Lifecycle;
 using Course.Credits.Outbox;
 using Course.Credits.Protection;
@@ -29,7 +30,7 @@ public static class CreditsModule
     public static IServiceCollection AddCredits(this IServiceCollection services, IConfiguration configuration)
     {
         _ = configuration;
-        services.AddModuleDatabase<CreditsDbContext>("credits");
+        services.AddModuleDatabase<CreditsDbContext>("credits", () => CreditsDbContextModel.Instance);
         services.AddSettings(provider => ActivatorUtilities.CreateInstance<KeyFile>(provider));
         services.AddSingleton<CodeProtector>();
         services.AddSettings(provider => SmtpSettings.Read(

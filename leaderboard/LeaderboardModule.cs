@@ -6,6 +6,7 @@ using Course.Leaderboard.Cli;
 using Course.Leaderboard.Scoring;
 using Course.Leaderboard.Standings;
 using Course.Leaderboard.Submissions;
+using Course.Leaderboard.Submissions.CompiledModel;
 using Course.Leaderboard.Teams;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,7 +24,7 @@ public static class LeaderboardModule
     public static IServiceCollection AddLeaderboard(this IServiceCollection services, IConfiguration configuration)
     {
         _ = configuration;
-        services.AddModuleDatabase<LeaderboardDbContext>("leaderboard");
+        services.AddModuleDatabase<LeaderboardDbContext>("leaderboard", () => LeaderboardDbContextModel.Instance);
         services.AddSingleton<SolutionCache>();
         services.AddScoped<ITeamDirectory, RosterTeamDirectory>();
         services.AddScoped<SubmissionService>();

@@ -24,7 +24,8 @@ public static class PortableTypes
         return builder;
     }
 
-    private sealed class UnixMillisecondsConverter() : ValueConverter<DateTimeOffset, long>(
+    /// <summary>Times as Unix milliseconds; public because compiled models construct it.</summary>
+    public sealed class UnixMillisecondsConverter() : ValueConverter<DateTimeOffset, long>(
         value => value.ToUnixTimeMilliseconds(),
         value => DateTimeOffset.FromUnixTimeMilliseconds(value));
 }

@@ -1,4 +1,5 @@
 using Course.Core.Database;
+using Course.Grader.Grades.CompiledModel;
 using Course.Grader.Grades.Notices;
 using Course.Grader.Grades.Projects;
 using Course.Grader.Grades.Regrades;
@@ -10,7 +11,7 @@ internal static class GradebookServices
 {
     public static IServiceCollection AddGradebook(this IServiceCollection services)
     {
-        services.AddModuleDatabase<GradebookDbContext>("gradebook");
+        services.AddModuleDatabase<GradebookDbContext>("gradebook", () => GradebookDbContextModel.Instance);
         services.AddScoped<IAutomaticScores, ResultScores>();
         services.AddScoped<ICompetitionScores, FinalBoardScores>();
         services.AddScoped<IGradeAudit, GradeAudit>();

@@ -7,6 +7,7 @@ using Course.Grader.Submissions;
 using Course.Grader.Web.Api;
 using Course.Grader.Web.Auth;
 using Course.Grader.Web.Data;
+using Course.Grader.Web.Data.CompiledModel;
 using Course.Grader.Web.Webhooks;
 
 namespace Course.Grader.Intake;
@@ -16,7 +17,7 @@ internal static class IntakeServices
 {
     public static IServiceCollection AddGitHubIntake(this IServiceCollection services)
     {
-        services.AddModuleDatabase<WebDbContext>("web");
+        services.AddModuleDatabase<WebDbContext>("web", () => WebDbContextModel.Instance);
         services.AddSettings(provider => GitHubOptions.From(provider.GetRequiredService<IConfiguration>()));
         services.AddSingleton(new WebhookOptions());
         services.AddSingleton<IRepositoryHost, GitHubRepositoryHost>();

@@ -4,6 +4,7 @@ using Course.Grader.Grading;
 using Course.Grader.Grading.Training;
 using Course.Grader.Storage;
 using Course.Grader.Submissions;
+using Course.Grader.Submissions.CompiledModel;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Course.Grader.Queue;
@@ -13,7 +14,7 @@ internal static class QueueServices
 {
     public static IServiceCollection AddGradingPipeline(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddModuleDatabase<GraderDbContext>("grader");
+        services.AddModuleDatabase<GraderDbContext>("grader", () => GraderDbContextModel.Instance);
         services.AddSettings(_ => QueueOptions.From(configuration));
         services.AddSingleton(new SnapshotLimits());
         services.AddSingleton<GradingPaths>();

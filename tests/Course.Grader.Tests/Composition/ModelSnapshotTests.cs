@@ -33,7 +33,7 @@ public sealed class ModelSnapshotTests
         Assert.False(db.Database.HasPendingModelChanges(), $"{context} has model changes without a migration");
     }
 
-    private static IEnumerable<Type> ContextTypes() =>
+    internal static IEnumerable<Type> ContextTypes() =>
         new[] { typeof(GraderCli).Assembly }
             .Concat(typeof(GraderCli).Assembly.GetReferencedAssemblies().Where(a => a.Name!.StartsWith("Course.", StringComparison.Ordinal))
                 .Select(System.Reflection.Assembly.Load))
