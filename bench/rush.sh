@@ -1,11 +1,13 @@
 # bench/run rush [JOBS] [CONCURRENCY]: a deadline rush. JOBS students (default 300) push to local
-# repositories; intake (grader fetch --grade, as a timer would run it) queues them in batches within
-# the first minute while a `grader worker --concurrency C` process (default: the machine's cores) grades them
+# repositories; intake (grader fetch --grade, as a timer would run it: a new process each round) queues them in
+# batches of 60 while a `grader worker --concurrency C` process (default: the machine's cores) grades them
 # in the busybox sandbox. Checks that no submission is lost or graded twice, then compares the
 # pipeline's throughput (first claim to last result) with bare sandbox runs of the same job at the
-# same concurrency, measured in the same run, before and after the pipeline (their mean). A profile line
-# says where the difference goes (machine busy share, intake and worker CPU per job, throughput while intake
-# ran and after). Runs the published grader (dotnet publish, as the README deploys it). Needs the
+# same concurrency, measured in the same run, before and after the pipeline (their mean). Both sides are warm,
+# as a course's long-running worker is when a rush comes: before anything is timed, the bare side runs 60 jobs and
+# the worker grades 60 other students' pushes. A profile line says where the difference goes (machine busy share,
+# intake and worker CPU per job, the worker's cost over its start and first jobs, throughput while intake ran and
+# after). Runs the published grader (dotnet publish, as the README deploys it). Needs the
 # engine (scripts/prerequisites.sh). Every process it starts is stopped when it ends, fails or is
 # interrupted: the benchmark runs in a process group of its own, which the trap ends.
 set -euo pipefail

@@ -1,8 +1,9 @@
 using System.Globalization;
 
 /// <summary>
-/// CPU time from /proc, for the benchmark's profile: the whole machine's busy and total time, and the time of this
-/// process's reaped children (a <c>grader fetch</c> round and its git processes count once it has ended).
+/// CPU time from /proc, for the benchmark's profile: the whole machine's busy and total time, the time of this
+/// process's reaped children (a <c>grader fetch</c> round and its git processes count once it has ended), and a running
+/// process's own time (the worker's).
 /// </summary>
 internal readonly record struct CpuClock(double MachineBusy, double MachineTotal, double Children)
 {
@@ -14,11 +15,20 @@ internal readonly record struct CpuClock(double MachineBusy, double MachineTotal
         var machine = File.ReadLines("/proc/stat").First().Split(' ', StringSplitOptions.RemoveEmptyEntries)[1..9]
             .Select(field => double.Parse(field, CultureInfo.InvariantCulture)).ToArray();
         var idle = machine[3] + machine[4];
-        // /proc/self/stat: the fields after the parenthesised name; cutime and cstime are the 16th and 17th of the line.
-        var self = File.ReadAllText("/proc/self/stat");
-        var fields = self[(self.LastIndexOf(')') + 2)..].Split(' ');
-        var children = double.Parse(fields[13], CultureInfo.InvariantCulture) + double.Parse(fields[14], CultureInfo.InvariantCulture);
+        // cutime and cstime: the CPU time of this process's reaped children.
+        var children = StatFields("self")[13..15].Sum();
         return new CpuClock((machine.Sum() - idle) / TicksPerSecond, machine.Sum() / TicksPerSecond, children / TicksPerSecond);
+    }
+
+    /// <summary>The CPU seconds a running process has used so far (its utime and stime).</summary>
+    public static double Of(int process) => StatFields(process.ToString(CultureInfo.InvariantCulture))[11..13].Sum() / TicksPerSecond;
+
+    /// <summary>/proc/PID/stat's fields after the parenthesised name (the state is the first).</summary>
+    private static double[] StatFields(string process)
+    {
+        var stat = File.ReadAllText($"/proc/{process}/stat");
+        return stat[(stat.LastIndexOf(')') + 2)..].Split(' ')
+            .Select(field => double.TryParse(field, CultureInfo.InvariantCulture, out var value) ? value : 0).ToArray();
     }
 
     /// <summary>The machine's busy share between <paramref name="start"/> and now.</summary>

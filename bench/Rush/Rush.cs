@@ -59,6 +59,21 @@ internal static class Rush
         return batches;
     }
 
+    /// <summary>Waits until <paramref name="count"/> jobs are finished; a stalled pipeline or a worker that ended throws.</summary>
+    public static async Task UntilGradedAsync(string connectionString, int count, Process worker)
+    {
+        var (done, limit) = (0L, Stopwatch.StartNew());
+        while ((done = Scalar(connectionString, "SELECT count(*) FROM grader_jobs WHERE \"State\" IN ('Succeeded', 'Failed')")) < count)
+        {
+            if (limit.Elapsed > TimeSpan.FromMinutes(15) || worker.HasExited)
+            {
+                throw new InvalidOperationException($"pipeline stalled at {done}/{count} graded");
+            }
+
+            await Task.Delay(250);
+        }
+    }
+
     public static long Scalar(string connectionString, string sql)
     {
         using var connection = new SqliteConnection(connectionString);
