@@ -30,6 +30,7 @@ internal static class QueueServices
         services.AddScoped<SubmissionRecorder>();
         services.AddScoped<RosterLookup>();
         services.AddScoped<IIntakeSource, LocalGitIntake>();
+        services.AddSingleton<KnownHeads>();
         services.AddScoped<SubmissionGrader>();
         services.AddScoped<CalibratedBaseline>();
         services.AddScoped<StoredCalibrations>();

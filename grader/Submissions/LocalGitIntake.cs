@@ -14,7 +14,8 @@ namespace Course.Grader.Submissions;
 /// Nothing from the repository runs: a repository that could give git orders is refused with the reason
 /// (<see cref="RepositoryVetting"/>), and see <see cref="GitCommand"/> and <see cref="GitTreeSnapshot"/>.
 /// </summary>
-internal sealed class LocalGitIntake(ICourseProvider course, RosterLookup roster, SubmissionRecorder recorder, SnapshotLimits limits)
+internal sealed class LocalGitIntake(ICourseProvider course, RosterLookup roster, SubmissionRecorder recorder, SnapshotLimits limits,
+    KnownHeads heads)
     : IIntakeSource
 {
     public string Name => "local";
@@ -70,6 +71,12 @@ internal sealed class LocalGitIntake(ICourseProvider course, RosterLookup roster
             return new FetchEntry(name, null, null, FetchStatus.Skipped, $"'{login}' is not a student or team in the roster", null, null);
         }
 
+        // Before vetting: a repository whose head is as the last round left it is not read with git again.
+        if (heads.Unchanged(folder, owner.Id) is { } unchanged)
+        {
+            return unchanged;
+        }
+
         try
         {
             RepositoryVetting.Check(folder);
@@ -100,7 +107,9 @@ internal sealed class LocalGitIntake(ICourseProvider course, RosterLookup roster
         {
             var (submission, created) = await recorder.RecordAsync(assignment, owner, name, commit, SubmissionSource.Local,
                 (destination, token) => GitTreeSnapshot.WriteAsync(objects, commit, destination, limits, token), cancellation);
-            return new FetchEntry(name, owner.Id, commit, created ? FetchStatus.Recorded : FetchStatus.Known, null, submission.ReceivedAt, null);
+            var entry = new FetchEntry(name, owner.Id, commit, created ? FetchStatus.Recorded : FetchStatus.Known, null, submission.ReceivedAt, null);
+            heads.Remember(folder, owner.Id, entry);
+            return entry;
         }
         catch (Exception failure) when (failure is IntakeException or GitException)
         {
