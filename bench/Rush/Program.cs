@@ -11,6 +11,12 @@ using Microsoft.Extensions.DependencyInjection;
 var grader = Path.GetFullPath(args[0]);
 var jobs = int.Parse(args[1], CultureInfo.InvariantCulture);
 var concurrency = int.Parse(args[2], CultureInfo.InvariantCulture);
+var mode = args[3];
+if (!RushIntake.Modes.Contains(mode))
+{
+    throw new ArgumentException($"intake '{mode}' is not one of {string.Join(", ", RushIntake.Modes)}");
+}
+
 const string Image = "course-busybox";
 const string Script = "echo '{\"sum\": 42, \"items\": [1, 2, 3]}' > /out/result.json\n";
 var invariant = CultureInfo.InvariantCulture;
@@ -77,23 +83,21 @@ try
     using var worker = GraderCommand.Start(grader, root, ["worker", "--concurrency", concurrency.ToString(invariant)]);
     // Stopped on every way out: a stalled pipeline throws, and a worker left running would grade on after the bench.
     using var stopWorker = new ProcessGuard(worker);
+    using var intake = new RushIntake(grader, root, mode);
     var database = $"Data Source={Path.Combine(root, "course.db")}";
-    GraderCommand.Run(grader, root, "fetch", "hw1", "--source", "local", "--repos", warmUpBatch, "--grade");
+    intake.WarmUp(warmUpBatch);
     await Rush.UntilGradedAsync(database, WarmUp, worker);
     var workerWarm = CpuClock.Of(worker.Id);
     var intakeWatch = Stopwatch.StartNew();
     var pipelineCpu = CpuClock.Now();
-    foreach (var batch in batches)
-    {
-        GraderCommand.Run(grader, root, "fetch", "hw1", "--source", "local", "--repos", batch, "--grade");
-    }
-
+    await intake.DeliverAsync(batches);
+    await Rush.UntilQueuedAsync(database, WarmUp + jobs, worker);
     var queuedSeconds = intakeWatch.Elapsed.TotalSeconds;
-    var intakeCpu = CpuClock.Now().ChildrenSince(pipelineCpu);
     var intakeEnded = TimeProvider.System.GetUtcNow().ToUnixTimeMilliseconds();
     await Rush.UntilGradedAsync(database, WarmUp + jobs, worker);
     var pipelineBusy = CpuClock.Now().BusySince(pipelineCpu);
     var workerCpu = CpuClock.Of(worker.Id) - workerWarm;
+    var intakeCpu = intake.CpuSeconds();
     GraderCommand.Stop(worker);
     var bareAfter = await BareAsync("after", jobs);
     var bareSeconds = (bareBefore + bareAfter) / 2;
@@ -111,13 +115,13 @@ try
     var intakeSpan = (intakeEnded - Rush.Scalar(database, $"SELECT min(\"StartedAt\") FROM grader_jobs WHERE {RushOwners}")) / 1000.0;
     var bare = jobs / bareSeconds;
     var pipeline = jobs / span;
-    Console.WriteLine(string.Create(invariant, $"{jobs} submissions queued in {queuedSeconds:0.0} s by {batches.Count} fetch --grade rounds; all graded once ({total} jobs, {results} results)"));
+    Console.WriteLine(string.Create(invariant, $"{jobs} submissions queued in {queuedSeconds:0.0} s by {intake.Describe(batches.Count)}; all graded once ({total} jobs, {results} results)"));
     Console.WriteLine(string.Create(invariant, $"bare sandbox: {bare:0.00} jobs/s ({bareBefore:0.0} s before, {bareAfter:0.0} s after the pipeline); pipeline: {pipeline:0.00} jobs/s (first claim to last result {span:0.0} s), concurrency {concurrency}"));
     Console.WriteLine(string.Create(invariant,
         $"profile: machine busy {bareBusy.Average():P0} in the bare runs, {pipelineBusy:P0} in the pipeline run; intake {intakeCpu:0.0} s CPU ({1000 * intakeCpu / jobs:0} ms per push), "
         + $"worker {1000 * workerCpu / jobs:0} ms CPU per job (its start and first {WarmUp} jobs: {1000 * workerWarm / WarmUp:0} ms per job); "
         + $"pipeline {duringIntake / intakeSpan:0.00} jobs/s while intake ran, {(jobs - duringIntake) / (span - intakeSpan):0.00} after"));
-    Console.WriteLine(string.Create(invariant, $"rush: ratio {pipeline / bare:0.00} (pipeline vs bare sandbox throughput, {jobs} jobs)"));
+    Console.WriteLine(string.Create(invariant, $"rush: ratio {pipeline / bare:0.00} (pipeline vs bare sandbox throughput, {jobs} jobs, intake {mode})"));
 }
 finally
 {

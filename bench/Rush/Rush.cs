@@ -60,14 +60,21 @@ internal static class Rush
     }
 
     /// <summary>Waits until <paramref name="count"/> jobs are finished; a stalled pipeline or a worker that ended throws.</summary>
-    public static async Task UntilGradedAsync(string connectionString, int count, Process worker)
+    public static Task UntilGradedAsync(string connectionString, int count, Process worker) =>
+        UntilAsync(connectionString, "SELECT count(*) FROM grader_jobs WHERE \"State\" IN ('Succeeded', 'Failed')", count, "graded", worker);
+
+    /// <summary>Waits until <paramref name="count"/> jobs are queued (or further along).</summary>
+    public static Task UntilQueuedAsync(string connectionString, int count, Process worker) =>
+        UntilAsync(connectionString, "SELECT count(*) FROM grader_jobs", count, "queued", worker);
+
+    private static async Task UntilAsync(string connectionString, string countSql, int count, string what, Process worker)
     {
         var (done, limit) = (0L, Stopwatch.StartNew());
-        while ((done = Scalar(connectionString, "SELECT count(*) FROM grader_jobs WHERE \"State\" IN ('Succeeded', 'Failed')")) < count)
+        while ((done = Scalar(connectionString, countSql)) < count)
         {
             if (limit.Elapsed > TimeSpan.FromMinutes(15) || worker.HasExited)
             {
-                throw new InvalidOperationException($"pipeline stalled at {done}/{count} graded");
+                throw new InvalidOperationException($"pipeline stalled at {done}/{count} {what}");
             }
 
             await Task.Delay(250);
