@@ -1,4 +1,5 @@
 using Course.Sandbox.Output;
+using Course.Sandbox.Running;
 using Docker.DotNet;
 using Docker.DotNet.Models;
 
@@ -32,15 +33,28 @@ internal sealed class Sweeper(IDockerClient docker, SandboxOptions options)
                 continue;
             }
 
-            await EngineCall.RunAsync(options.Engine, $"removing leftover container {container.ID[..12]}", () =>
-                docker.Containers.RemoveContainerAsync(container.ID,
-                    new ContainerRemoveParameters { Force = true, RemoveVolumes = true }, cancellation), cancellation);
-            removed++;
+            try
+            {
+                await EngineCall.RunAsync(options.Engine, $"removing leftover container {container.ID[..12]}", () =>
+                    docker.Containers.RemoveContainerAsync(container.ID,
+                        new ContainerRemoveParameters { Force = true, RemoveVolumes = true }, cancellation), cancellation);
+                removed++;
+            }
+            catch (SandboxUnavailableException failure) when (IsRemovedElsewhere(failure.InnerException))
+            {
+                // Another process's sweep (a second worker starting) got to it first.
+            }
         }
 
         SweepFolders();
         return removed;
     }
+
+    /// <summary>Gone already (404), or its removal already under way (409 "already in progress").</summary>
+    private static bool IsRemovedElsewhere(Exception? failure) =>
+        failure is DockerContainerNotFoundException
+        || failure is DockerApiException { StatusCode: System.Net.HttpStatusCode.Conflict } conflict
+        && conflict.ResponseBody.Contains("already in progress", StringComparison.Ordinal);
 
     private void SweepFolders()
     {

@@ -175,6 +175,27 @@ public sealed class DockerSandboxTests(EngineFixture engine)
     }
 
     [Fact]
+    public async Task SweepAsync_TwoProcessesSweepTheSameLeftoversAtOnce_BothEndWithoutError()
+    {
+        var dead = new OwnerToken(OwnerToken.Current.Machine, int.MaxValue - 2, 1);
+        var leftovers = new List<string>();
+        for (var i = 0; i < 4; i++)
+        {
+            leftovers.Add(await CreateLabelledAsync(dead));
+        }
+
+        // Two workers starting together both find the same containers: one removes each, the other is told it is gone.
+        var removed = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => new Sweeper(engine.Docker, engine.Options).SweepAsync(CancellationToken.None)));
+
+        foreach (var leftover in leftovers)
+        {
+            Assert.Equal(0, await engine.ContainersLeftAsync(leftover));
+        }
+
+        Assert.InRange(removed.Sum(), leftovers.Count, 2 * leftovers.Count);
+    }
+
+    [Fact]
     public async Task RunAsync_ParallelJobs_GetDistinctCores()
     {
         var jobs = Enumerable.Range(0, 2).Select(i =>
