@@ -25,10 +25,7 @@ public static class CourseDatabaseExtensions
         services.AddSingleton(provider => DatabaseSettings.From(
             provider.GetRequiredService<IConfiguration>(), provider.GetRequiredService<CoursePaths>()));
         services.AddDbContext<TContext>((provider, options) =>
-        {
-            var settings = provider.GetRequiredService<DatabaseSettings>();
-            options.UseCourseDatabase(settings, module, settings.Provider == DatabaseProvider.Sqlite ? sqliteModel() : null);
-        });
+            options.UseCourseDatabase(provider.GetRequiredService<DatabaseSettings>(), module, sqliteModel));
         services.AddScoped<IModuleDatabase>(provider =>
             new ModuleDatabase(module, provider.GetRequiredService<TContext>()));
         return services;
@@ -37,10 +34,10 @@ public static class CourseDatabaseExtensions
     /// <summary>
     /// Configures the provider, the history table and the retry-free defaults. A compiled model, when given, serves SQLite:
     /// a new process then starts without building the model from <c>OnModelCreating</c> (a fifth of a short command's CPU).
-    /// Its type mappings are SQLite's, so PostgreSQL always builds its own.
+    /// Its type mappings are SQLite's, so PostgreSQL always builds its own (and never loads the compiled one).
     /// </summary>
     public static TBuilder UseCourseDatabase<TBuilder>(this TBuilder options, DatabaseSettings settings, string module,
-        IModel? sqliteModel = null)
+        Func<IModel>? sqliteModel = null)
         where TBuilder : DbContextOptionsBuilder
     {
         var history = $"__{module}_migrations";
@@ -54,7 +51,7 @@ public static class CourseDatabaseExtensions
                 options.AddInterceptors(SqlitePragmas.Instance);
                 if (sqliteModel is not null)
                 {
-                    options.UseModel(sqliteModel);
+                    options.UseModel(sqliteModel());
                 }
 
                 break;

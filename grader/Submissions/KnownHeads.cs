@@ -8,8 +8,9 @@ namespace Course.Grader.Submissions;
 /// <c>grader fetch --every</c> does not start git again, round after round, for the repositories nobody pushed to.
 /// A head is read from the repository's files only where git reads it so too: <c>HEAD</c> names a branch whose loose
 /// ref, or else whose line in <c>packed-refs</c>, holds a commit id, and no part of either path is a link. Any other
-/// layout (a symbolic ref, a reftable, files too large for refs) is read with git every round. Git never runs on a repository this skips, so it need not be vetted again
-/// (<see cref="RepositoryVetting"/>): a head that moved is vetted and read with git as on the first round.
+/// layout (a symbolic ref, a reftable, files too large for refs) is read with git every round. Git never runs on a
+/// repository this skips, so it need not be vetted again (<see cref="RepositoryVetting"/>): a head that moved is vetted
+/// and read with git as on the first round.
 /// </summary>
 internal sealed class KnownHeads
 {
@@ -18,18 +19,19 @@ internal sealed class KnownHeads
     /// <summary>A student's repository packs a handful of refs; a larger file is left to git.</summary>
     private const int MaxPackedRefsBytes = 64 * 1024;
 
-    private readonly ConcurrentDictionary<string, (string Owner, string Commit, FetchEntry Entry)> _known = new(StringComparer.Ordinal);
+    /// <summary>Per repository folder, what the last round found there (as a known commit).</summary>
+    private readonly ConcurrentDictionary<string, FetchEntry> _known = new(StringComparer.Ordinal);
 
     /// <summary>What the last round found, when the repository's head and its owner are the same now; else null.</summary>
     public FetchEntry? Unchanged(string repository, string owner) =>
-        _known.TryGetValue(repository, out var known) && known.Owner == owner && HeadOf(repository) == known.Commit ? known.Entry : null;
+        _known.TryGetValue(repository, out var known) && known.Owner == owner && HeadOf(repository) == known.Commit ? known : null;
 
     /// <summary>Remembers a recorded or known head, when the files still name the commit git found.</summary>
-    public void Remember(string repository, string owner, FetchEntry entry)
+    public void Remember(string repository, FetchEntry entry)
     {
         if (entry is { Status: FetchStatus.Recorded or FetchStatus.Known, Commit: { } commit } && HeadOf(repository) == commit)
         {
-            _known[repository] = (owner, commit, entry with { Status = FetchStatus.Known });
+            _known[repository] = entry with { Status = FetchStatus.Known };
         }
     }
 

@@ -108,7 +108,7 @@ internal sealed class LocalGitIntake(ICourseProvider course, RosterLookup roster
             var (submission, created) = await recorder.RecordAsync(assignment, owner, name, commit, SubmissionSource.Local,
                 (destination, token) => GitTreeSnapshot.WriteAsync(objects, commit, destination, limits, token), cancellation);
             var entry = new FetchEntry(name, owner.Id, commit, created ? FetchStatus.Recorded : FetchStatus.Known, null, submission.ReceivedAt, null);
-            heads.Remember(folder, owner.Id, entry);
+            heads.Remember(folder, entry);
             return entry;
         }
         catch (Exception failure) when (failure is IntakeException or GitException)
