@@ -3,7 +3,7 @@ using System.Globalization;
 /// <summary>
 /// CPU time from /proc, for the benchmark's profile: the whole machine's busy and total time, the time of this
 /// process's reaped children (a <c>grader fetch</c> round and its git processes count once it has ended), and a running
-/// process's own time (the worker's).
+/// process's time with its reaped children's (the worker's; the long-running intake's with its git processes).
 /// </summary>
 internal readonly record struct CpuClock(double MachineBusy, double MachineTotal, double Children)
 {
@@ -20,8 +20,8 @@ internal readonly record struct CpuClock(double MachineBusy, double MachineTotal
         return new CpuClock((machine.Sum() - idle) / TicksPerSecond, machine.Sum() / TicksPerSecond, children / TicksPerSecond);
     }
 
-    /// <summary>The CPU seconds a running process has used so far (its utime and stime).</summary>
-    public static double Of(int process) => StatFields(process.ToString(CultureInfo.InvariantCulture))[11..13].Sum() / TicksPerSecond;
+    /// <summary>The CPU seconds a running process and its reaped children have used so far (utime, stime, cutime, cstime).</summary>
+    public static double Of(int process) => StatFields(process.ToString(CultureInfo.InvariantCulture))[11..15].Sum() / TicksPerSecond;
 
     /// <summary>/proc/PID/stat's fields after the parenthesised name (the state is the first).</summary>
     private static double[] StatFields(string process)
