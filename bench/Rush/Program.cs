@@ -85,7 +85,7 @@ try
     using var stopWorker = new ProcessGuard(worker);
     using var intake = new RushIntake(grader, root, mode);
     var database = $"Data Source={Path.Combine(root, "course.db")}";
-    intake.WarmUp(warmUpBatch);
+    await intake.WarmUpAsync(warmUpBatch);
     await Rush.UntilGradedAsync(database, WarmUp, worker);
     var workerWarm = CpuClock.Of(worker.Id);
     var intakeWatch = Stopwatch.StartNew();

@@ -5,11 +5,18 @@ using System.Diagnostics;
 /// timer would start it. <c>every</c>: one <c>grader fetch --grade --every 1s</c> running all along (started before the
 /// warm-up, as a course's would be), over a folder the batches are moved into, one every two seconds.
 /// </summary>
+/// <remarks>
+/// The warm-up's pushes reach a long-running intake in three rounds, as pushes trickle in before a deadline: the runtime
+/// recompiles a method it has seen called often only once its start-up has settled, so after a single round the intake
+/// was still compiling during the rush (43 % of its CPU there went to the JIT, against 4 % after three rounds).
+/// </remarks>
 internal sealed class RushIntake(string grader, string root, string mode) : IDisposable
 {
     private readonly string _incoming = Path.Combine(root, "incoming");
     private Process? _every;
     private ProcessGuard? _stopEvery;
+    private const int WarmUpRoundSize = 20;
+    private static readonly TimeSpan BatchGap = TimeSpan.FromSeconds(2);
     private CpuClock _start;
     private double _everyStart;
 
@@ -20,7 +27,7 @@ internal sealed class RushIntake(string grader, string root, string mode) : IDis
         : $"one fetch --grade --every 1s process ({batches} batches moved in 2 s apart)";
 
     /// <summary>Queues the warm-up batch; with <c>every</c>, starts the long-running intake first.</summary>
-    public void WarmUp(string batch)
+    public async Task WarmUpAsync(string batch)
     {
         if (mode == "timer")
         {
@@ -29,9 +36,13 @@ internal sealed class RushIntake(string grader, string root, string mode) : IDis
         }
 
         Directory.CreateDirectory(_incoming);
-        MoveIn(batch);
         _every = GraderCommand.Start(grader, root, ["fetch", "hw1", "--source", "local", "--repos", _incoming, "--grade", "--every", "1s"]);
         _stopEvery = new ProcessGuard(_every);
+        foreach (var round in Directory.EnumerateDirectories(batch).Order(StringComparer.Ordinal).Chunk(WarmUpRoundSize))
+        {
+            MoveIn(round);
+            await Task.Delay(BatchGap);
+        }
     }
 
     /// <summary>Delivers the batches; returns when they are all handed over (queued, for <c>timer</c>).</summary>
@@ -52,8 +63,8 @@ internal sealed class RushIntake(string grader, string root, string mode) : IDis
                 throw new InvalidOperationException("grader fetch --every ended");
             }
 
-            MoveIn(batch);
-            await Task.Delay(TimeSpan.FromSeconds(2));
+            MoveIn(Directory.EnumerateDirectories(batch));
+            await Task.Delay(BatchGap);
         }
     }
 
@@ -69,9 +80,9 @@ internal sealed class RushIntake(string grader, string root, string mode) : IDis
     private void Fetch(string batch) => GraderCommand.Run(grader, root, "fetch", "hw1", "--source", "local", "--repos", batch, "--grade");
 
     /// <summary>Each repository arrives whole: a rename within one file system.</summary>
-    private void MoveIn(string batch)
+    private void MoveIn(IEnumerable<string> repositories)
     {
-        foreach (var repository in Directory.EnumerateDirectories(batch))
+        foreach (var repository in repositories)
         {
             Directory.Move(repository, Path.Combine(_incoming, Path.GetFileName(repository)));
         }
