@@ -33,6 +33,4 @@ internal readonly record struct CpuClock(double MachineBusy, double MachineTotal
 
     /// <summary>The machine's busy share between <paramref name="start"/> and now.</summary>
     public double BusySince(CpuClock start) => (MachineBusy - start.MachineBusy) / (MachineTotal - start.MachineTotal);
-
-    public double ChildrenSince(CpuClock start) => Children - start.Children;
 }

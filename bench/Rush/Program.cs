@@ -20,10 +20,23 @@ if (!RushIntake.Modes.Contains(mode))
 const string Image = "course-busybox";
 const string Script = "echo '{\"sum\": 42, \"items\": [1, 2, 3]}' > /out/result.json\n";
 var invariant = CultureInfo.InvariantCulture;
-// A course's worker runs all term and is warm when a rush comes (docs/DEPLOYMENT.md): both sides first run one batch of
-// jobs, untimed, so that neither is measured compiling its hot paths. The warm-up students are s0000 to s0059.
+// A course's worker and intake run all term and are warm when a rush comes (docs/DEPLOYMENT.md): both sides first run
+// jobs untimed, so that neither is measured compiling its hot paths. The warm-up students are s0000 to s0059; their
+// pushes arrive in three batches, two seconds apart.
 const int WarmUp = 60;
-const string RushOwners = "\"Owner\" >= 's0060'";
+var warmUpGap = TimeSpan.FromSeconds(2);
+// The two sides take turns, in rounds, so that a change in this machine's speed over minutes meets both alike: bare,
+// pipeline, pipeline, bare, bare, pipeline, ... Each pipeline round's pushes arrive in batches a second apart, faster
+// than they are graded, so the worker always has a backlog while the intake works.
+const int Rounds = 4;
+const int BatchesPerRound = 3;
+var rushGap = TimeSpan.FromSeconds(1);
+if (jobs <= 0 || jobs % (Rounds * BatchesPerRound) != 0)
+{
+    throw new ArgumentException($"JOBS must be a positive multiple of {Rounds * BatchesPerRound}: {Rounds} rounds of {BatchesPerRound} batches");
+}
+
+var perRound = jobs / Rounds;
 var root = Path.Combine(Path.GetTempPath(), $"course-bench-rush-{Guid.NewGuid():N}");
 Directory.CreateDirectory(root);
 try
@@ -32,9 +45,7 @@ try
     GraderCommand.Run(grader, root, "db", "migrate");
     GraderCommand.Run(grader, root, "roster", "import", "roster.csv");
     GraderCommand.Run(grader, root, "images", "build", Image);
-    var batches = Rush.CreateRepositories(root, WarmUp + jobs, Script);
-    var warmUpBatch = batches[0];
-    batches.RemoveAt(0);
+    var repositories = Rush.CreateRepositories(root, WarmUp + jobs, Script);
 
     // Bare sandbox: the same command, mounts and limits, straight through ISandbox.
     var services = new ServiceCollection().AddSingleton(TimeProvider.System)
@@ -46,13 +57,11 @@ try
     File.WriteAllText(Path.Combine(snapshot, "run.sh"), Script);
     var limits = new SandboxLimits { Cpus = 1, MemoryBytes = 64L << 20, Pids = 64, Timeout = TimeSpan.FromSeconds(30), TmpBytes = 16L << 20 };
 
-    // Bare runs before and after the pipeline: this machine's speed drifts by 10 % over minutes, and the mean
-    // of both sides of the pipeline run cancels most of that drift out of the ratio.
-    var bareBusy = new List<double>();
-    async Task<double> BareAsync(string pass, int count)
+    var bare = new SideTotals();
+    async Task BareAsync(string pass, int count, SideTotals? totals)
     {
         var next = 0;
-        var cpu = CpuClock.Now();
+        var (cpu, self) = (CpuClock.Now(), CpuClock.Of(Environment.ProcessId));
         var watch = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>
         {
@@ -71,13 +80,10 @@ try
                 }
             }
         }));
-        bareBusy.Add(CpuClock.Now().BusySince(cpu));
-        return watch.Elapsed.TotalSeconds;
+        totals?.Add(watch.Elapsed.TotalSeconds, CpuClock.Now().BusySince(cpu), CpuClock.Of(Environment.ProcessId) - self);
     }
 
-    await BareAsync("warm-up", WarmUp);
-    bareBusy.Clear();
-    var bareBefore = await BareAsync("before", jobs);
+    await BareAsync("warm-up", WarmUp, totals: null);
 
     // Pipeline: one worker process; batches of pushes fetched and queued while it works.
     using var worker = GraderCommand.Start(grader, root, ["worker", "--concurrency", concurrency.ToString(invariant)]);
@@ -85,43 +91,73 @@ try
     using var stopWorker = new ProcessGuard(worker);
     using var intake = new RushIntake(grader, root, mode);
     var database = $"Data Source={Path.Combine(root, "course.db")}";
-    await intake.WarmUpAsync(warmUpBatch);
+    await intake.WarmUpAsync(repositories[..WarmUp].Chunk(WarmUp / 3), warmUpGap);
     await Rush.UntilGradedAsync(database, WarmUp, worker);
     var workerWarm = CpuClock.Of(worker.Id);
-    var intakeWatch = Stopwatch.StartNew();
-    var pipelineCpu = CpuClock.Now();
-    await intake.DeliverAsync(batches);
-    await Rush.UntilQueuedAsync(database, WarmUp + jobs, worker);
-    var queuedSeconds = intakeWatch.Elapsed.TotalSeconds;
-    var intakeEnded = TimeProvider.System.GetUtcNow().ToUnixTimeMilliseconds();
-    await Rush.UntilGradedAsync(database, WarmUp + jobs, worker);
-    var pipelineBusy = CpuClock.Now().BusySince(pipelineCpu);
-    var workerCpu = CpuClock.Of(worker.Id) - workerWarm;
-    var intakeCpu = intake.CpuSeconds();
+
+    var pipeline = new SideTotals();
+    var (intakeCpu, duringIntake, intakeSeconds) = (0.0, 0L, 0.0);
+    async Task PipelineAsync(int round)
+    {
+        var (first, end) = (WarmUp + round * perRound, WarmUp + (round + 1) * perRound);
+        var (cpu, workerCpu, intakeStart) = (CpuClock.Now(), CpuClock.Of(worker.Id), intake.CpuSeconds());
+        await intake.DeliverAsync(repositories[first..end].Chunk(perRound / BatchesPerRound), rushGap);
+        await Rush.UntilQueuedAsync(database, end, worker);
+        var intakeEnded = TimeProvider.System.GetUtcNow().ToUnixTimeMilliseconds();
+        await Rush.UntilGradedAsync(database, end, worker);
+        var owners = $"\"Owner\" >= '{Rush.Student(first)}' AND \"Owner\" < '{Rush.Student(end)}'";
+        var started = Rush.Scalar(database, $"SELECT min(\"StartedAt\") FROM grader_jobs WHERE {owners}");
+        var finished = Rush.Scalar(database, $"SELECT max(\"FinishedAt\") FROM grader_jobs WHERE {owners}");
+        pipeline.Add((finished - started) / 1000.0, CpuClock.Now().BusySince(cpu), CpuClock.Of(worker.Id) - workerCpu);
+        intakeCpu += intake.CpuSeconds() - intakeStart;
+        duringIntake += Rush.Scalar(database, $"SELECT count(*) FROM grader_jobs WHERE \"FinishedAt\" <= {intakeEnded} AND {owners}");
+        intakeSeconds += (intakeEnded - started) / 1000.0;
+    }
+
+    async Task BareRoundAsync(int round)
+    {
+        // The pipeline's processes are stopped meanwhile: an idle worker polls and an idle intake scans its folder.
+        using var paused = new Paused([worker, intake.Running]);
+        await BareAsync($"round-{round}", perRound, bare);
+    }
+
+    for (var round = 0; round < Rounds; round++)
+    {
+        if (round % 2 == 0)
+        {
+            await BareRoundAsync(round);
+            await PipelineAsync(round);
+        }
+        else
+        {
+            await PipelineAsync(round);
+            await BareRoundAsync(round);
+        }
+    }
+
     GraderCommand.Stop(worker);
-    var bareAfter = await BareAsync("after", jobs);
-    var bareSeconds = (bareBefore + bareAfter) / 2;
-    var total = Rush.Scalar(database, $"SELECT count(*) FROM grader_jobs WHERE {RushOwners}");
-    var succeeded = Rush.Scalar(database, $"SELECT count(*) FROM grader_jobs WHERE \"State\" = 'Succeeded' AND \"Attempts\" = 1 AND {RushOwners}");
-    var results = Rush.Scalar(database, $"SELECT count(*) FROM grader_results WHERE \"Verdict\" = 'Graded' AND \"Score\" = 2 AND {RushOwners}");
-    var distinct = Rush.Scalar(database, $"SELECT count(DISTINCT \"Owner\") FROM grader_results WHERE {RushOwners}");
-    var span = (Rush.Scalar(database, $"SELECT max(\"FinishedAt\") - min(\"StartedAt\") FROM grader_jobs WHERE {RushOwners}")) / 1000.0;
+    var rushOwners = $"\"Owner\" >= '{Rush.Student(WarmUp)}'";
+    var total = Rush.Scalar(database, $"SELECT count(*) FROM grader_jobs WHERE {rushOwners}");
+    var succeeded = Rush.Scalar(database, $"SELECT count(*) FROM grader_jobs WHERE \"State\" = 'Succeeded' AND \"Attempts\" = 1 AND {rushOwners}");
+    var results = Rush.Scalar(database, $"SELECT count(*) FROM grader_results WHERE \"Verdict\" = 'Graded' AND \"Score\" = 2 AND {rushOwners}");
+    var distinct = Rush.Scalar(database, $"SELECT count(DISTINCT \"Owner\") FROM grader_results WHERE {rushOwners}");
     if (total != jobs || succeeded != jobs || results != jobs || distinct != jobs)
     {
         throw new InvalidOperationException($"lost or doubled: {total} jobs, {succeeded} succeeded on the first attempt, {results} graded results, {distinct} students");
     }
 
-    var duringIntake = Rush.Scalar(database, $"SELECT count(*) FROM grader_jobs WHERE \"FinishedAt\" <= {intakeEnded} AND {RushOwners}");
-    var intakeSpan = (intakeEnded - Rush.Scalar(database, $"SELECT min(\"StartedAt\") FROM grader_jobs WHERE {RushOwners}")) / 1000.0;
-    var bare = jobs / bareSeconds;
-    var pipeline = jobs / span;
-    Console.WriteLine(string.Create(invariant, $"{jobs} submissions queued in {queuedSeconds:0.0} s by {intake.Describe(batches.Count)}; all graded once ({total} jobs, {results} results)"));
-    Console.WriteLine(string.Create(invariant, $"bare sandbox: {bare:0.00} jobs/s ({bareBefore:0.0} s before, {bareAfter:0.0} s after the pipeline); pipeline: {pipeline:0.00} jobs/s (first claim to last result {span:0.0} s), concurrency {concurrency}"));
+    var (bareRate, pipelineRate) = (jobs / bare.Seconds.Sum(), jobs / pipeline.Seconds.Sum());
     Console.WriteLine(string.Create(invariant,
-        $"profile: machine busy {bareBusy.Average():P0} in the bare runs, {pipelineBusy:P0} in the pipeline run; intake {intakeCpu:0.0} s CPU ({1000 * intakeCpu / jobs:0} ms per push), "
-        + $"worker {1000 * workerCpu / jobs:0} ms CPU per job (its start and first {WarmUp} jobs: {1000 * workerWarm / WarmUp:0} ms per job); "
-        + $"pipeline {duringIntake / intakeSpan:0.00} jobs/s while intake ran, {(jobs - duringIntake) / (span - intakeSpan):0.00} after"));
-    Console.WriteLine(string.Create(invariant, $"rush: ratio {pipeline / bare:0.00} (pipeline vs bare sandbox throughput, {jobs} jobs, intake {mode})"));
+        $"{jobs} submissions in {Rounds} rounds of {perRound}, each queued by {intake.Describe(BatchesPerRound, rushGap)}; all graded once ({total} jobs, {results} results)"));
+    Console.WriteLine(string.Create(invariant,
+        $"bare sandbox: {bareRate:0.00} jobs/s ({bare.Describe()} s per round); pipeline: {pipelineRate:0.00} jobs/s (first claim to last result {pipeline.Describe()} s per round), "
+        + $"concurrency {concurrency}; the sides take turns: bare, pipeline, pipeline, bare, ..."));
+    Console.WriteLine(string.Create(invariant,
+        $"profile: machine busy {bare.Busy.Average():P0} in the bare runs, {pipeline.Busy.Average():P0} in the pipeline runs; bare side {1000 * bare.Cpu.Sum() / jobs:0} ms CPU per job; "
+        + $"intake {intakeCpu:0.0} s CPU ({1000 * intakeCpu / jobs:0} ms per push), worker {1000 * pipeline.Cpu.Sum() / jobs:0} ms CPU per job "
+        + $"(its start and first {WarmUp} jobs: {1000 * workerWarm / WarmUp:0} ms per job); "
+        + $"pipeline {duringIntake / intakeSeconds:0.00} jobs/s while intake ran, {(jobs - duringIntake) / (pipeline.Seconds.Sum() - intakeSeconds):0.00} after"));
+    Console.WriteLine(string.Create(invariant, $"rush: ratio {pipelineRate / bareRate:0.00} (pipeline vs bare sandbox throughput, {jobs} jobs, intake {mode})"));
 }
 finally
 {

@@ -23,7 +23,7 @@ internal static class Rush
             }
             """);
         File.WriteAllLines(Path.Combine(root, "roster.csv"),
-            ["login,name,email", .. Enumerable.Range(0, students).Select(i => $"s{i:D4},Student {i},s{i:D4}@example.edu")]);
+            ["login,name,email", .. Enumerable.Range(0, students).Select(i => $"{Student(i)},Student {i},{Student(i)}@example.edu")]);
         var reference = Path.Combine(root, ".calibration", "hw1", "reference", "out");
         Directory.CreateDirectory(reference);
         File.WriteAllText(Path.Combine(reference, "result.json"), """{"sum": 42, "items": [1, 2, 3]}""");
@@ -31,7 +31,7 @@ internal static class Rush
     }
 
     /// <summary>
-    /// One bare repository per student, in folders of 60 (one fetch round each: five rounds for 300). They are copies of one
+    /// One bare repository per student, in student order, in one folder the intake takes them from. They are copies of one
     /// repository: the same commit in different students' repositories is a different submission.
     /// </summary>
     public static List<string> CreateRepositories(string root, int students, string script)
@@ -44,20 +44,16 @@ internal static class Rush
         Git(work, "commit", "-q", "-m", "homework");
         var template = Path.Combine(root, "template.git");
         Git(root, "clone", "-q", "--bare", work, template);
-        var batches = new List<string>();
-        for (var i = 0; i < students; i++)
+        var repositories = Enumerable.Range(0, students).Select(i => Path.Combine(root, "repos", $"hw1-{Student(i)}.git")).ToList();
+        foreach (var repository in repositories)
         {
-            var batch = Path.Combine(root, "repos", (i / 60).ToString("D2", CultureInfo.InvariantCulture));
-            if (!batches.Contains(batch))
-            {
-                batches.Add(batch);
-            }
-
-            Copy(template, Path.Combine(batch, $"hw1-s{i:D4}.git"));
+            Copy(template, repository);
         }
 
-        return batches;
+        return repositories;
     }
+
+    public static string Student(int index) => $"s{index:D4}";
 
     /// <summary>Waits until <paramref name="count"/> jobs are finished; a stalled pipeline or a worker that ended throws.</summary>
     public static Task UntilGradedAsync(string connectionString, int count, Process worker) =>
