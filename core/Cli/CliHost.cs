@@ -52,9 +52,15 @@ public sealed partial class CliHost
     {
         var parse = root.Parse(args);
         // SIGTERM or Ctrl-C cancels the command's token; a worker then hands its running jobs back (their containers stopped,
-        // their rows updated), which can take longer than the parser's default two seconds on a busy host before it would
-        // end the process with 143 and leave the jobs to their lease's expiry.
-        var exit = await parse.InvokeAsync(new InvocationConfiguration { Output = Out, Error = Error, ProcessTerminationTimeout = TerminationPatience });
+        // their rows updated), which can take longer than the parser's default two seconds on a busy host. The signals are
+        // handled here, not by System.CommandLine: its handler waits on the signal's thread for the command to end, and a
+        // worker that had stopped cleanly then sometimes still exited with 143.
+        using var termination = new TerminationSignals();
+        var invocation = parse.InvokeAsync(new InvocationConfiguration { Output = Out, Error = Error, ProcessTerminationTimeout = null },
+            termination.Token);
+        var exit = await Task.WhenAny(invocation, termination.PatienceAsync(TerminationPatience)) == invocation
+            ? await invocation
+            : termination.ExitCode;
         return parse.Errors.Count > 0 ? ExitCodes.BadInput : exit;
     }
 
