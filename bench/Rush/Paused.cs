@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 
 /// <summary>Stops processes (SIGSTOP) until disposed (SIGCONT): meanwhile they use no CPU, then they go on where they were.</summary>
 internal sealed class Paused : IDisposable
@@ -19,8 +18,7 @@ internal sealed class Paused : IDisposable
     {
         foreach (var process in _processes)
         {
-            using var kill = Process.Start("kill", [signal, process.Id.ToString(CultureInfo.InvariantCulture)]);
-            kill.WaitForExit();
+            GraderCommand.Signal(process, signal);
         }
     }
 }

@@ -56,15 +56,18 @@ internal static class GraderCommand
             return;
         }
 
-        using (var kill = Process.Start("kill", ["-TERM", process.Id.ToString(CultureInfo.InvariantCulture)]))
-        {
-            kill.WaitForExit();
-        }
-
+        Signal(process, "-TERM");
         if (!process.WaitForExit(patience ?? TimeSpan.FromSeconds(60)))
         {
             process.Kill(entireProcessTree: true);
             process.WaitForExit();
         }
+    }
+
+    /// <summary>Sends <paramref name="signal"/> (<c>-TERM</c>, <c>-STOP</c>, <c>-CONT</c>) with kill(1); an ended process is left alone.</summary>
+    public static void Signal(Process process, string signal)
+    {
+        using var kill = Process.Start("kill", [signal, process.Id.ToString(CultureInfo.InvariantCulture)]);
+        kill.WaitForExit();
     }
 }
